@@ -1,0 +1,176 @@
+//! The one place that opens the ledger: pragmas, migrations, transactions.
+//!
+//! Every connection — the app's, the command-line tool's, every test's — goes through [`Ledger::open`]
+//! or [`Ledger::open_in_memory`], so durability settings can never be forgotten.
+
+use crate::error::{Error, Result};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+
+/// Numbered, embedded, forward-only. Never edit a migration that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_roster.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version a fully migrated ledger has.
+pub fn schema_version() -> usize {
+    MIGRATIONS.len()
+}
+
+/// Who makes a change and when; passed in so the core never reads the wall clock.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub actor: String,
+    pub now: NaiveDateTime,
+}
+
+impl Stamp {
+    pub fn at(&self) -> String {
+        self.now.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+pub struct Ledger {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Ledger {
+    /// Opens (creating if needed) the ledger file, sets WAL, `synchronous=FULL`, `foreign_keys=ON`,
+    /// and brings the schema up to date. A file newer than this program is refused, not touched.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::File(format!("无法创建台账所在文件夹 {}：{e}", dir.display()))
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| {
+            Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
+        })?;
+        Self::setup(conn, Some(path.to_path_buf()))
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A file that is not SQLite at all fails here, before anything is written.
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| {
+            Error::Database(format!("这个文件不是台账数据库，或已损坏（{e}）。请选择正确的台账文件。"))
+        })?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > schema_version() as i64 {
+            return Err(Error::Database(format!(
+                "这个台账由更新版本的程序创建（数据版本 {version}），当前程序只支持到 {}。请升级程序后再打开。",
+                schema_version()
+            )));
+        }
+        migrations().to_latest(&mut conn)?;
+        Ok(Self { conn, path })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back on `Err`.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Copies the ledger to `dest` with SQLite's online backup, so the copy is consistent even while
+    /// the app has the ledger open. Used before risky operations (imports).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if let Some(dir) = dest.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::File(format!("无法创建备份文件夹 {}：{e}", dir.display())))?;
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])
+            .map_err(|e| Error::File(format!("备份台账到 {} 失败：{e}", dest.display())))?;
+        Ok(())
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+pub fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn open_sets_durable_pragmas_on_a_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::open(&dir.path().join("sub/ledger.db")).unwrap();
+        let q = |p: &str| -> String {
+            ledger.conn().pragma_query_value(None, p, |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| format!("{v:?}")).unwrap()
+        };
+        assert!(q("journal_mode").contains("wal"));
+        assert!(q("synchronous").contains('2'), "FULL is 2");
+        assert!(q("foreign_keys").contains('1'));
+    }
+
+    #[test]
+    fn migrates_from_every_earlier_version() {
+        let dir = tempfile::tempdir().unwrap();
+        for from in 0..schema_version() {
+            let path = dir.path().join(format!("v{from}.db"));
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrations().to_version(&mut conn, from).unwrap();
+            }
+            let ledger = Ledger::open(&path).unwrap();
+            let v: i64 =
+                ledger.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            assert_eq!(v, schema_version() as i64, "from version {from}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_newer_ledger_and_garbage() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = dir.path().join("newer.db");
+        {
+            let conn = Connection::open(&newer).unwrap();
+            conn.pragma_update(None, "user_version", 999).unwrap();
+        }
+        let err = Ledger::open(&newer).err().unwrap();
+        assert!(err.to_string().contains("更新版本"));
+
+        let garbage = dir.path().join("garbage.db");
+        std::fs::write(&garbage, vec![0x5Au8; 8192]).unwrap();
+        let err = Ledger::open(&garbage).err().unwrap();
+        assert!(err.to_string().contains("不是台账数据库"), "{err}");
+    }
+}

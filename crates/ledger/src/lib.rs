@@ -1,0 +1,20 @@
+//! The cadre ledger core: the domain, the SQLite ledger, the rules, import and export.
+//!
+//! This crate knows nothing about Tauri or any GUI: the desktop shell and the command-line tool both
+//! call it, and `cargo test -p ledger` needs no display and no WebKit.
+
+pub mod audit;
+pub mod date;
+pub mod db;
+pub mod error;
+pub mod idcard;
+pub mod model;
+pub mod people;
+pub mod roster;
+pub mod search;
+pub mod settings;
+pub mod text;
+
+pub use date::PartialDate;
+pub use db::{Ledger, Stamp};
+pub use error::{Error, ErrorKind, Result};

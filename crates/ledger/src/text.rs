@@ -1,0 +1,47 @@
+//! Text normalisation shared by import, search and validation: full-width characters to half-width,
+//! every kind of space (full-width, non-breaking, line breaks inside a cell) collapsed.
+
+/// Full-width ASCII forms (U+FF01–U+FF5E) become their half-width twins; the ideographic space and
+/// other unusual spaces become a plain space; runs of whitespace collapse to one space; the ends are
+/// trimmed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+            _ => c,
+        };
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Like [`normalize`] but removes every space: for names, ID numbers and header labels, where a space
+/// typed to align columns (`张  三`) is never meant.
+pub fn compact(s: &str) -> String {
+    normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_full_width_and_spaces() {
+        assert_eq!(normalize("　张三　"), "张三");
+        assert_eq!(normalize("职务\n（职级）"), "职务 (职级)");
+        assert_eq!(normalize("ＡＢＣ１２３"), "ABC123");
+        assert_eq!(compact(" 张 \u{3000}三 "), "张三");
+        assert_eq!(normalize("a \t\n b"), "a b");
+    }
+}
