@@ -40,7 +40,11 @@ pub fn diff<T: Serialize>(old: &T, new: &T) -> Vec<FieldChange> {
     for (field, new_value) in &new {
         let old_value = old.get(field).cloned().unwrap_or(Value::Null);
         if &old_value != new_value {
-            changes.push(FieldChange { field: field.clone(), old: old_value, new: new_value.clone() });
+            changes.push(FieldChange {
+                field: field.clone(),
+                old: old_value,
+                new: new_value.clone(),
+            });
         }
     }
     changes
@@ -74,7 +78,11 @@ pub fn record(
 }
 
 /// The log of one record, newest first.
-pub fn list_for(conn: &rusqlite::Connection, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
+pub fn list_for(
+    conn: &rusqlite::Connection,
+    entity: &str,
+    entity_id: i64,
+) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(
         "SELECT at, actor, entity, entity_id, action, changes, reason FROM audit_log
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC",

@@ -155,7 +155,10 @@ impl PartialDate {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        if parts.is_empty()
+            || parts.len() > 3
+            || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        {
             return Err(unexpected());
         }
         let num = |p: &str| p.parse::<u32>().map_err(|_| unexpected());

@@ -62,7 +62,9 @@ impl Ledger {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // A file that is not SQLite at all fails here, before anything is written.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| {
-            Error::Database(format!("这个文件不是台账数据库，或已损坏（{e}）。请选择正确的台账文件。"))
+            Error::Database(format!(
+                "这个文件不是台账数据库，或已损坏（{e}）。请选择正确的台账文件。"
+            ))
         })?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -133,8 +135,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ledger = Ledger::open(&dir.path().join("sub/ledger.db")).unwrap();
         let q = |p: &str| -> String {
-            ledger.conn().pragma_query_value(None, p, |r| r.get::<_, rusqlite::types::Value>(0))
-                .map(|v| format!("{v:?}")).unwrap()
+            ledger
+                .conn()
+                .pragma_query_value(None, p, |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| format!("{v:?}"))
+                .unwrap()
         };
         assert!(q("journal_mode").contains("wal"));
         assert!(q("synchronous").contains('2'), "FULL is 2");

@@ -63,9 +63,13 @@ impl From<rusqlite::Error> for Error {
             );
         }
         if detail.contains("readonly") || detail.contains("read-only") {
-            return Error::Database("台账文件是只读的，无法保存。请检查文件权限或磁盘空间。".into());
+            return Error::Database(
+                "台账文件是只读的，无法保存。请检查文件权限或磁盘空间。".into(),
+            );
         }
-        Error::Database(format!("读写台账数据库时出错：{detail}。数据未被修改，请重试；如反复出现，请联系技术人员。"))
+        Error::Database(format!(
+            "读写台账数据库时出错：{detail}。数据未被修改，请重试；如反复出现，请联系技术人员。"
+        ))
     }
 }
 

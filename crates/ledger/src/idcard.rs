@@ -62,9 +62,8 @@ pub fn parse(raw: &str) -> Result<IdInfo, String> {
     if !first17.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("身份证号“{number}”前17位只能是数字"));
     }
-    let birth = NaiveDate::parse_from_str(&number[6..14], "%Y%m%d").map_err(|_| {
-        format!("身份证号“{number}”中的出生日期“{}”不存在", &number[6..14])
-    })?;
+    let birth = NaiveDate::parse_from_str(&number[6..14], "%Y%m%d")
+        .map_err(|_| format!("身份证号“{number}”中的出生日期“{}”不存在", &number[6..14]))?;
     let expected = check_char(first17).ok_or("身份证号格式不正确")?;
     let given = last.chars().next().unwrap_or(' ');
     if given != expected {

@@ -3,13 +3,18 @@
 //! This crate knows nothing about Tauri or any GUI: the desktop shell and the command-line tool both
 //! call it, and `cargo test -p ledger` needs no display and no WebKit.
 
+pub mod app;
 pub mod audit;
+#[cfg(test)]
+mod bindings;
 pub mod date;
 pub mod db;
 pub mod error;
 pub mod idcard;
+pub mod import;
 pub mod model;
 pub mod people;
+pub mod progress;
 pub mod roster;
 pub mod search;
 pub mod settings;

@@ -96,7 +96,11 @@ pub fn validate(input: &PersonFields) -> Validation {
                     Some(s) if s != info.sex => warnings.push(issue(
                         F::Sex,
                         "sex",
-                        format!("性别“{}”与身份证号显示的性别“{}”不一致，请核对", s.label(), info.sex.label()),
+                        format!(
+                            "性别“{}”与身份证号显示的性别“{}”不一致，请核对",
+                            s.label(),
+                            info.sex.label()
+                        ),
                     )),
                     Some(_) => {}
                 }
@@ -108,7 +112,11 @@ pub fn validate(input: &PersonFields) -> Validation {
     }
     if let Some(l) = p.lunar_birthday {
         if !(1..=12).contains(&l.month) || !(1..=30).contains(&l.day) {
-            errors.push(issue(F::LunarBirthday, "lunar_birthday", "农历生日的月应为1–12，日应为1–30"));
+            errors.push(issue(
+                F::LunarBirthday,
+                "lunar_birthday",
+                "农历生日的月应为1–12，日应为1–30",
+            ));
         }
     }
     if let Some(birth) = p.birth {
@@ -121,14 +129,22 @@ pub fn validate(input: &PersonFields) -> Validation {
         for (field, code, date, name) in before_birth {
             if let Some(d) = date {
                 if d.year() < birth.year() {
-                    errors.push(issue(field, code, format!("{name}{}早于出生年月{}，请检查", d.dotted(), birth.dotted())));
+                    errors.push(issue(
+                        field,
+                        code,
+                        format!("{name}{}早于出生年月{}，请检查", d.dotted(), birth.dotted()),
+                    ));
                 }
             }
         }
     }
     if let (Some(joined), Some(confirmed)) = (p.party_joined, p.party_confirmed) {
         if confirmed.earliest() < joined.earliest() {
-            warnings.push(issue(F::PartyConfirmed, "party_confirmed", "转正时间早于入党时间，请核对"));
+            warnings.push(issue(
+                F::PartyConfirmed,
+                "party_confirmed",
+                "转正时间早于入党时间，请核对",
+            ));
         }
     }
     if p.retirement_kind == Some(RetirementKind::Lixiu) {
@@ -137,7 +153,10 @@ pub fn validate(input: &PersonFields) -> Validation {
                 warnings.push(issue(
                     F::WorkStarted,
                     "work_started",
-                    format!("离休干部应在1949年9月30日前参加革命工作，登记的是{}，请核对", w.dotted()),
+                    format!(
+                        "离休干部应在1949年9月30日前参加革命工作，登记的是{}，请核对",
+                        w.dotted()
+                    ),
                 ));
             }
         }
@@ -285,7 +304,12 @@ fn fields_from_row(r: &Row<'_>) -> rusqlite::Result<PersonFields> {
     })
 }
 
-fn write_fields(conn: &Connection, id: Option<PersonId>, p: &PersonFields, now: &str) -> Result<PersonId> {
+fn write_fields(
+    conn: &Connection,
+    id: Option<PersonId>,
+    p: &PersonFields,
+    now: &str,
+) -> Result<PersonId> {
     let key = search::search_key(&p.name, &p.id_number, &p.phone, &p.emergency_phone);
     let lunar = p.lunar_birthday;
     let values = params![
@@ -385,7 +409,8 @@ fn ensure_valid(v: &Validation) -> Result<()> {
     if v.errors.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = v.errors.iter().map(|e| format!("{}：{}", e.label, e.message)).collect();
+    let list: Vec<String> =
+        v.errors.iter().map(|e| format!("{}：{}", e.label, e.message)).collect();
     Err(Error::invalid(format!("未保存，请先改正：{}", list.join("；"))))
 }
 
@@ -405,7 +430,12 @@ pub fn insert(conn: &Connection, stamp: &Stamp, input: &PersonInput) -> Result<S
     Ok(Saved { person: get(conn, id)?, warnings: v.warnings })
 }
 
-pub fn update(conn: &Connection, stamp: &Stamp, id: PersonId, input: &PersonInput) -> Result<Saved> {
+pub fn update(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: PersonId,
+    input: &PersonInput,
+) -> Result<Saved> {
     let old = get(conn, id)?;
     let v = validate(&input.fields);
     ensure_valid(&v)?;
@@ -420,7 +450,12 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: PersonId, input: &PersonInpu
 
 /// Brings the family list to what the clerk submitted: new members inserted, changed ones updated,
 /// missing ones voided (never deleted).
-fn save_family(conn: &Connection, stamp: &Stamp, person: PersonId, family: &[FamilyMember]) -> Result<()> {
+fn save_family(
+    conn: &Connection,
+    stamp: &Stamp,
+    person: PersonId,
+    family: &[FamilyMember],
+) -> Result<()> {
     let existing = list_family(conn, person)?;
     let now = stamp.at();
     for member in family {
@@ -436,7 +471,8 @@ fn save_family(conn: &Connection, stamp: &Stamp, person: PersonId, family: &[Fam
             }
             return Err(Error::invalid("家属姓名不能为空：请填写姓名，或删去这一行"));
         }
-        let values = params![m.name, m.relation, m.birth, m.phone, m.address, m.is_survivor, m.notes, now];
+        let values =
+            params![m.name, m.relation, m.birth, m.phone, m.address, m.is_survivor, m.notes, now];
         match m.id.and_then(|id| existing.iter().find(|e| e.id == Some(id))) {
             Some(old) => {
                 let changes = audit::diff(old, &m);
@@ -460,7 +496,15 @@ fn save_family(conn: &Connection, stamp: &Stamp, person: PersonId, family: &[Fam
                 )?;
                 let id = conn.last_insert_rowid();
                 m.id = Some(id);
-                audit::record(conn, stamp, "family_member", Some(id), "create", &audit::created(&m), None)?;
+                audit::record(
+                    conn,
+                    stamp,
+                    "family_member",
+                    Some(id),
+                    "create",
+                    &audit::created(&m),
+                    None,
+                )?;
             }
         }
     }
@@ -470,7 +514,15 @@ fn save_family(conn: &Connection, stamp: &Stamp, person: PersonId, family: &[Fam
                 "UPDATE family_members SET voided_at = ?1, void_reason = ?2 WHERE id = ?3",
                 params![now, "从家属列表中移除", old.id],
             )?;
-            audit::record(conn, stamp, "family_member", old.id, "void", &[], Some("从家属列表中移除"))?;
+            audit::record(
+                conn,
+                stamp,
+                "family_member",
+                old.id,
+                "void",
+                &[],
+                Some("从家属列表中移除"),
+            )?;
         }
     }
     Ok(())
@@ -599,7 +651,11 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     };
     let needle = search::normalize_query(&q.search);
     if !needle.is_empty() {
-        arg(&mut sql, " AND search_key LIKE ? ESCAPE '\\'", Box::new(format!("%{}%", like_escape(&needle))));
+        arg(
+            &mut sql,
+            " AND search_key LIKE ? ESCAPE '\\'",
+            Box::new(format!("%{}%", like_escape(&needle))),
+        );
     }
     if let Some(k) = q.retirement_kind {
         arg(&mut sql, " AND retirement_kind = ?", Box::new(k));

@@ -48,7 +48,12 @@ pub struct Column {
     pub width: f64,
 }
 
-const fn col(field: Field, header: &'static str, synonyms: &'static [&'static str], width: f64) -> Column {
+const fn col(
+    field: Field,
+    header: &'static str,
+    synonyms: &'static [&'static str],
+    width: f64,
+) -> Column {
     Column { field, header, synonyms, width }
 }
 
@@ -59,25 +64,72 @@ pub const COLUMNS: &[Column] = &[
     col(Field::Ethnicity, "民族", &[], 6.0),
     col(Field::NativePlace, "籍贯", &["祖籍"], 9.0),
     col(Field::Birth, "出生年月", &["出生日期", "出生时间", "出生年月日", "生日"], 10.0),
-    col(Field::IdNumber, "身份证号码", &["身份证号", "公民身份号码", "身份证", "证件号码", "身份证件号码"], 20.0),
+    col(
+        Field::IdNumber,
+        "身份证号码",
+        &["身份证号", "公民身份号码", "身份证", "证件号码", "身份证件号码"],
+        20.0,
+    ),
     col(Field::PoliticalStatus, "政治面貌", &["政治身份"], 10.0),
     col(Field::PartyJoined, "入党时间", &["入党日期", "入党年月"], 10.0),
     col(Field::PartyConfirmed, "转正时间", &["转正日期", "转正年月"], 10.0),
     col(Field::Education, "文化程度", &["学历", "最高学历"], 8.0),
-    col(Field::WorkStarted, "参加工作时间", &["参加工作日期", "参加革命工作时间", "参加工作年月", "工作时间"], 11.0),
-    col(Field::RetiredOn, "离退休时间", &["退休时间", "离休时间", "离退休日期", "退休日期", "离退休年月"], 11.0),
-    col(Field::RetirementKind, "离休/退休", &["离退休类型", "离退休", "类型", "离退休类别", "离休退休"], 8.0),
-    col(Field::FormerPost, "原单位及职务", &["原单位及职务职级", "原工作单位及职务", "原职务", "职务", "原单位职务", "退休前单位及职务"], 22.0),
+    col(
+        Field::WorkStarted,
+        "参加工作时间",
+        &["参加工作日期", "参加革命工作时间", "参加工作年月", "工作时间"],
+        11.0,
+    ),
+    col(
+        Field::RetiredOn,
+        "离退休时间",
+        &["退休时间", "离休时间", "离退休日期", "退休日期", "离退休年月"],
+        11.0,
+    ),
+    col(
+        Field::RetirementKind,
+        "离休/退休",
+        &["离退休类型", "离退休", "类型", "离退休类别", "离休退休"],
+        8.0,
+    ),
+    col(
+        Field::FormerPost,
+        "原单位及职务",
+        &[
+            "原单位及职务职级",
+            "原工作单位及职务",
+            "原职务",
+            "职务",
+            "原单位职务",
+            "退休前单位及职务",
+        ],
+        22.0,
+    ),
     col(Field::Grade, "职级/待遇", &["职级", "待遇", "享受待遇", "职级待遇", "职务职级"], 12.0),
     col(Field::UnitKind, "人员类别", &["单位类别", "单位性质", "身份类别", "人员身份"], 10.0),
     col(Field::Health, "健康状况", &["身体状况", "健康情况"], 10.0),
     col(Field::CareLevel, "自理能力", &["失能情况", "是否失能", "生活自理能力"], 8.0),
     col(Field::Living, "居住状况", &["居住情况", "居住类型"], 10.0),
     col(Field::Residence, "居住地", &["安置地", "居住地区", "现居住地"], 9.0),
-    col(Field::Address, "现住址", &["家庭住址", "住址", "家庭地址", "现居住地址", "居住地址"], 24.0),
-    col(Field::Phone, "联系电话", &["电话", "手机", "手机号", "手机号码", "联系方式", "本人电话"], 13.0),
+    col(
+        Field::Address,
+        "现住址",
+        &["家庭住址", "住址", "家庭地址", "现居住地址", "居住地址"],
+        24.0,
+    ),
+    col(
+        Field::Phone,
+        "联系电话",
+        &["电话", "手机", "手机号", "手机号码", "联系方式", "本人电话"],
+        13.0,
+    ),
     col(Field::EmergencyContact, "紧急联系人", &["紧急联系人姓名", "联系人姓名"], 9.0),
-    col(Field::EmergencyPhone, "紧急联系人电话", &["紧急联系电话", "紧急联系人联系电话", "家属电话"], 13.0),
+    col(
+        Field::EmergencyPhone,
+        "紧急联系人电话",
+        &["紧急联系电话", "紧急联系人联系电话", "家属电话"],
+        13.0,
+    ),
     col(Field::PartyBranch, "所在党支部", &["党支部", "所在支部", "支部"], 14.0),
     col(Field::Liaison, "联系人", &["一对一联系人", "联络人", "结对联系人"], 8.0),
     col(Field::LunarBirthday, "农历生日", &["阴历生日"], 10.0),
@@ -94,7 +146,12 @@ pub fn column(field: Field) -> &'static Column {
 pub fn header_key(text: &str) -> String {
     crate::text::compact(text)
         .chars()
-        .filter(|c| !matches!(c, '(' | ')' | '[' | ']' | '/' | '、' | '*' | ':' | '：' | '（' | '）' | '【' | '】'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '(' | ')' | '[' | ']' | '/' | '、' | '*' | ':' | '：' | '（' | '）' | '【' | '】'
+            )
+        })
         .collect()
 }
 
@@ -110,7 +167,8 @@ pub fn field_for_header(text: &str) -> Option<Field> {
         .map(|c| c.field)
 }
 
-const LUNAR_MONTHS: [&str; 12] = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"];
+const LUNAR_MONTHS: [&str; 12] =
+    ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"];
 const LUNAR_DAYS: [&str; 30] = [
     "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十", "十一", "十二",
     "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "廿一", "廿二", "廿三", "廿四",
@@ -156,8 +214,8 @@ pub fn parse_lunar_birthday(text: &str) -> Result<LunarBirthday, String> {
             "腊" | "十二" => 12,
             _ => return Err(bad()),
         };
-        let day = (1..=30u8).find(|&d| LUNAR_DAYS[usize::from(d - 1)] == day_text)
-            .ok_or_else(bad)?;
+        let day =
+            (1..=30u8).find(|&d| LUNAR_DAYS[usize::from(d - 1)] == day_text).ok_or_else(bad)?;
         (month, day)
     };
     if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
@@ -204,7 +262,9 @@ impl Field {
             Field::EmergencyPhone => p.emergency_phone.clone(),
             Field::PartyBranch => p.party_branch.clone(),
             Field::Liaison => p.liaison.clone(),
-            Field::LunarBirthday => p.lunar_birthday.as_ref().map(lunar_birthday_text).unwrap_or_default(),
+            Field::LunarBirthday => {
+                p.lunar_birthday.as_ref().map(lunar_birthday_text).unwrap_or_default()
+            }
             Field::DiedOn => date_text(&p.died_on),
             Field::Notes => p.notes.clone(),
         }
@@ -247,11 +307,15 @@ impl Field {
             Field::UnitKind => {
                 p.unit_kind = en(&text, UnitKind::from_label(&text), UnitKind::labels_hint())?
             }
-            Field::Health => p.health = en(&text, Health::from_label(&text), Health::labels_hint())?,
+            Field::Health => {
+                p.health = en(&text, Health::from_label(&text), Health::labels_hint())?
+            }
             Field::CareLevel => {
                 p.care_level = en(&text, CareLevel::from_label(&text), CareLevel::labels_hint())?
             }
-            Field::Living => p.living = en(&text, Living::from_label(&text), Living::labels_hint())?,
+            Field::Living => {
+                p.living = en(&text, Living::from_label(&text), Living::labels_hint())?
+            }
             Field::Residence => {
                 p.residence = en(&text, Residence::from_label(&text), Residence::labels_hint())?
             }
@@ -335,9 +399,16 @@ mod tests {
             ("8月15日", (8, 15, false)),
         ];
         for (text, (m, d, leap)) in cases {
-            assert_eq!(parse_lunar_birthday(text), Ok(LunarBirthday { month: m, day: d, leap }), "{text}");
+            assert_eq!(
+                parse_lunar_birthday(text),
+                Ok(LunarBirthday { month: m, day: d, leap }),
+                "{text}"
+            );
         }
         assert!(parse_lunar_birthday("十三月初一").is_err());
-        assert_eq!(lunar_birthday_text(&LunarBirthday { month: 11, day: 30, leap: false }), "冬月三十");
+        assert_eq!(
+            lunar_birthday_text(&LunarBirthday { month: 11, day: 30, leap: false }),
+            "冬月三十"
+        );
     }
 }

@@ -1,0 +1,111 @@
+//! TypeScript declarations for the UI, generated from the Rust types so the two cannot drift.
+//! `ui/src/api/bindings.ts` is committed; the test below fails when it is stale. Regenerate with
+//! `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
+
+use crate::model::*;
+use ts_rs::TS;
+
+fn declarations() -> String {
+    macro_rules! decls {
+        ($($t:ty),* $(,)?) => { vec![$(format!("export {}", <$t as TS>::decl())),*] };
+    }
+    let mut out = vec![
+        "// Generated from the Rust types in crates/ledger by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.".to_string(),
+        "// Do not edit by hand.".to_string(),
+        String::new(),
+    ];
+    let mut types = decls![
+        crate::error::ErrorKind,
+        Sex,
+        RetirementKind,
+        UnitKind,
+        Grade,
+        Health,
+        Living,
+        CareLevel,
+        Residence,
+        PoliticalStatus,
+        PersonId,
+        LunarBirthday,
+        PersonFields,
+        FamilyMember,
+        Person,
+        PersonInput,
+        UnitSettings,
+        crate::people::FieldIssue,
+        crate::people::Validation,
+        crate::people::PersonRow,
+        crate::people::LifeStatus,
+        crate::people::CareFilter,
+        crate::people::SortOrder,
+        crate::people::PeopleQuery,
+        crate::people::PeoplePage,
+        crate::people::Saved,
+        crate::people::Contact,
+        crate::audit::FieldChange,
+        crate::audit::AuditEntry,
+        crate::progress::Stage,
+        crate::import::DuplicateAction,
+        crate::import::Severity,
+        crate::import::ImportIssue,
+        crate::import::RowStatus,
+        crate::import::PreviewRow,
+        crate::import::ColumnMapping,
+        crate::import::ImportPreview,
+        crate::import::ImportOptions,
+        crate::import::ImportSummary,
+        crate::app::AppInfo,
+        crate::app::JobProgress,
+    ];
+    out.append(&mut types);
+    out.push(String::new());
+    out.push("// Chinese labels of every enum, as the core prints them.".into());
+    macro_rules! labels {
+        ($($t:ident),*) => {$(
+            let entries: Vec<String> = $t::ALL.iter().map(|v| format!("  {}: \"{}\",", v.code(), v.label())).collect();
+            out.push(format!("export const {}_LABELS: Record<{}, string> = {{\n{}\n}};", upper_snake(stringify!($t)), stringify!($t), entries.join("\n")));
+        )*};
+    }
+    labels!(
+        Sex,
+        RetirementKind,
+        UnitKind,
+        Grade,
+        Health,
+        Living,
+        CareLevel,
+        Residence,
+        PoliticalStatus
+    );
+    out.join("\n") + "\n"
+}
+
+fn upper_snake(camel: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
+        let want = super::declarations();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p ledger bindings`"
+        );
+    }
+}

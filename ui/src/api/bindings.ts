@@ -1,0 +1,345 @@
+// Generated from the Rust types in crates/ledger by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
+// Do not edit by hand.
+
+export type ErrorKind = "database" | "file" | "invalid" | "not_found" | "cancelled";
+export type Sex = "male" | "female";
+export type RetirementKind = "lixiu" | "tuixiu" | "tuizhi";
+export type UnitKind = "organ" | "institution" | "enterprise";
+export type Grade = "provincial_full" | "provincial_deputy" | "bureau_full" | "bureau_deputy" | "county_full" | "county_deputy" | "section_full" | "section_deputy" | "staff_other";
+export type Health = "good" | "fair" | "chronic" | "dependent";
+export type Living = "alone" | "empty_nest" | "with_children" | "care_home";
+export type CareLevel = "self_caring" | "partly_disabled" | "disabled";
+export type Residence = "local" | "in_province" | "out_of_province" | "abroad";
+export type PoliticalStatus = "cpc_member" | "cpc_probationary" | "democratic_party" | "masses";
+export type PersonId = number;
+export type LunarBirthday = { month: number, day: number, leap: boolean, };
+export type PersonFields = { name: string, sex: Sex | null, 
+/**
+ * 民族
+ */
+ethnicity: string, 
+/**
+ * 籍贯
+ */
+native_place: string, birth: string | null, 
+/**
+ * Stored in its 18-character form; may be empty when unknown.
+ */
+id_number: string, political_status: PoliticalStatus | null, 
+/**
+ * 入党时间
+ */
+party_joined: string | null, 
+/**
+ * 转正时间
+ */
+party_confirmed: string | null, 
+/**
+ * 文化程度
+ */
+education: string, 
+/**
+ * 参加工作时间 (for 离休: the date of joining revolutionary work)
+ */
+work_started: string | null, 
+/**
+ * 离退休时间
+ */
+retired_on: string | null, retirement_kind: RetirementKind | null, 
+/**
+ * 原单位及职务
+ */
+former_post: string, grade: Grade | null, unit_kind: UnitKind | null, health: Health | null, care_level: CareLevel | null, living: Living | null, residence: Residence | null, address: string, phone: string, emergency_contact: string, emergency_phone: string, 
+/**
+ * 所在党支部
+ */
+party_branch: string, 
+/**
+ * 一对一联系人: the staff member who keeps in touch.
+ */
+liaison: string, lunar_birthday: LunarBirthday | null, 
+/**
+ * 去世日期; `None` while alive.
+ */
+died_on: string | null, notes: string, };
+export type FamilyMember = { 
+/**
+ * `None` for a member not yet saved.
+ */
+id: number | null, name: string, 
+/**
+ * 关系: 配偶, 子, 女 …
+ */
+relation: string, birth: string | null, phone: string, address: string, 
+/**
+ * 遗属: a survivor of the deceased retiree.
+ */
+is_survivor: boolean, notes: string, };
+export type Person = { id: PersonId, family: Array<FamilyMember>, created_at: string, updated_at: string, name: string, sex: Sex | null, 
+/**
+ * 民族
+ */
+ethnicity: string, 
+/**
+ * 籍贯
+ */
+native_place: string, birth: string | null, 
+/**
+ * Stored in its 18-character form; may be empty when unknown.
+ */
+id_number: string, political_status: PoliticalStatus | null, 
+/**
+ * 入党时间
+ */
+party_joined: string | null, 
+/**
+ * 转正时间
+ */
+party_confirmed: string | null, 
+/**
+ * 文化程度
+ */
+education: string, 
+/**
+ * 参加工作时间 (for 离休: the date of joining revolutionary work)
+ */
+work_started: string | null, 
+/**
+ * 离退休时间
+ */
+retired_on: string | null, retirement_kind: RetirementKind | null, 
+/**
+ * 原单位及职务
+ */
+former_post: string, grade: Grade | null, unit_kind: UnitKind | null, health: Health | null, care_level: CareLevel | null, living: Living | null, residence: Residence | null, address: string, phone: string, emergency_contact: string, emergency_phone: string, 
+/**
+ * 所在党支部
+ */
+party_branch: string, 
+/**
+ * 一对一联系人: the staff member who keeps in touch.
+ */
+liaison: string, lunar_birthday: LunarBirthday | null, 
+/**
+ * 去世日期; `None` while alive.
+ */
+died_on: string | null, notes: string, };
+export type PersonInput = { family: Array<FamilyMember>, name: string, sex: Sex | null, 
+/**
+ * 民族
+ */
+ethnicity: string, 
+/**
+ * 籍贯
+ */
+native_place: string, birth: string | null, 
+/**
+ * Stored in its 18-character form; may be empty when unknown.
+ */
+id_number: string, political_status: PoliticalStatus | null, 
+/**
+ * 入党时间
+ */
+party_joined: string | null, 
+/**
+ * 转正时间
+ */
+party_confirmed: string | null, 
+/**
+ * 文化程度
+ */
+education: string, 
+/**
+ * 参加工作时间 (for 离休: the date of joining revolutionary work)
+ */
+work_started: string | null, 
+/**
+ * 离退休时间
+ */
+retired_on: string | null, retirement_kind: RetirementKind | null, 
+/**
+ * 原单位及职务
+ */
+former_post: string, grade: Grade | null, unit_kind: UnitKind | null, health: Health | null, care_level: CareLevel | null, living: Living | null, residence: Residence | null, address: string, phone: string, emergency_contact: string, emergency_phone: string, 
+/**
+ * 所在党支部
+ */
+party_branch: string, 
+/**
+ * 一对一联系人: the staff member who keeps in touch.
+ */
+liaison: string, lunar_birthday: LunarBirthday | null, 
+/**
+ * 去世日期; `None` while alive.
+ */
+died_on: string | null, notes: string, };
+export type UnitSettings = { 
+/**
+ * 填报单位
+ */
+unit_name: string, 
+/**
+ * 单位负责人
+ */
+head: string, 
+/**
+ * 审核人
+ */
+reviewer: string, 
+/**
+ * 填表人
+ */
+preparer: string, 
+/**
+ * 联系电话
+ */
+phone: string, };
+export type FieldIssue = { 
+/**
+ * The field's code name (`id_number`), so the form can place the message.
+ */
+field: string, 
+/**
+ * The column header the clerk knows (`身份证号码`).
+ */
+label: string, message: string, };
+export type Validation = { fields: PersonFields, errors: Array<FieldIssue>, warnings: Array<FieldIssue>, };
+export type PersonRow = { id: PersonId, name: string, sex: Sex | null, birth: string | null, age: number | null, id_number_masked: string, phone_masked: string, retirement_kind: RetirementKind | null, unit_kind: UnitKind | null, grade: Grade | null, former_post: string, political_status: PoliticalStatus | null, party_branch: string, health: Health | null, care_level: CareLevel | null, living: Living | null, liaison: string, died_on: string | null, };
+export type LifeStatus = "all" | "living" | "deceased";
+export type CareFilter = "alone" | "empty_nest" | "disabled";
+export type SortOrder = "entry" | "name" | "age";
+export type PeopleQuery = { search: string, retirement_kind: RetirementKind | null, status: LifeStatus, unit_kind: UnitKind | null, party_member: boolean | null, care: CareFilter | null, 
+/**
+ * Inclusive age band, on `today`.
+ */
+age_min: number | null, age_max: number | null, sort: SortOrder, offset: number, 
+/**
+ * 0 means no limit.
+ */
+limit: number, };
+export type PeoplePage = { rows: Array<PersonRow>, 
+/**
+ * How many match the query in all (for the pager).
+ */
+total: number, };
+export type Saved = { person: Person, warnings: Array<FieldIssue>, };
+export type Contact = { id_number: string, phone: string, };
+export type FieldChange = { field: string, old: unknown, new: unknown, };
+export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
+export type Stage = "reading" | "checking" | "saving" | "writing";
+export type DuplicateAction = "add" | "update" | "skip";
+export type Severity = "error" | "warning";
+export type ImportIssue = { row: number, column: string, message: string, severity: Severity, };
+export type RowStatus = "new" | "duplicate" | "invalid";
+export type PreviewRow = { 
+/**
+ * The row number as the spreadsheet shows it (1-based).
+ */
+row: number, status: RowStatus, 
+/**
+ * The row's values after normalisation and checking.
+ */
+fields: PersonFields, duplicate_of: PersonId | null, 
+/**
+ * Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
+ */
+duplicate_reason: string, issues: Array<ImportIssue>, };
+export type ColumnMapping = { 
+/**
+ * The spreadsheet column letter (`A`, `B` …).
+ */
+column: string, 
+/**
+ * The header as found in the file (two-row headers joined: `基础信息/性别`).
+ */
+header: string, 
+/**
+ * The roster field's header it maps to (`身份证号码`), or `None` when the column is ignored.
+ */
+field: string | null, };
+export type ImportPreview = { file_name: string, sheet_name: string, 
+/**
+ * The rows (1-based) that formed the header.
+ */
+header_rows: Array<number>, columns: Array<ColumnMapping>, rows: Array<PreviewRow>, new_count: number, duplicate_count: number, invalid_count: number, warning_count: number, };
+export type ImportOptions = { on_duplicate: DuplicateAction, 
+/**
+ * Write the good rows even when some rows have errors. Without it, any error stops the import
+ * and nothing is written.
+ */
+skip_invalid: boolean, 
+/**
+ * Per-row choices that override `on_duplicate` (row number, action).
+ */
+overrides: Array<[number, DuplicateAction]>, };
+export type ImportSummary = { added: number, updated: number, skipped: number, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
+export type AppInfo = { version: string, 
+/**
+ * Where the ledger file is (shown in 设置 so the clerk can back it up).
+ */
+db_path: string, 
+/**
+ * The welcome step has not been completed yet.
+ */
+first_run: boolean, unit_name: string, people_count: number, 
+/**
+ * Today as the app sees it (ISO date), so ages in the UI agree with the core's.
+ */
+today: string, };
+export type JobProgress = { stage: string, done: number, total: number, };
+
+// Chinese labels of every enum, as the core prints them.
+export const SEX_LABELS: Record<Sex, string> = {
+  male: "男",
+  female: "女",
+};
+export const RETIREMENT_KIND_LABELS: Record<RetirementKind, string> = {
+  lixiu: "离休",
+  tuixiu: "退休",
+  tuizhi: "退职",
+};
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  organ: "机关",
+  institution: "事业单位",
+  enterprise: "企业",
+};
+export const GRADE_LABELS: Record<Grade, string> = {
+  provincial_full: "正省部级",
+  provincial_deputy: "副省部级",
+  bureau_full: "正厅局级",
+  bureau_deputy: "副厅局级",
+  county_full: "正县处级",
+  county_deputy: "副县处级",
+  section_full: "正乡科级",
+  section_deputy: "副乡科级",
+  staff_other: "科员办事员及其他",
+};
+export const HEALTH_LABELS: Record<Health, string> = {
+  good: "健康",
+  fair: "一般",
+  chronic: "长年有病",
+  dependent: "生活不能自理",
+};
+export const LIVING_LABELS: Record<Living, string> = {
+  alone: "独居",
+  empty_nest: "空巢",
+  with_children: "与子女同住",
+  care_home: "养老机构",
+};
+export const CARE_LEVEL_LABELS: Record<CareLevel, string> = {
+  self_caring: "能自理",
+  partly_disabled: "半失能",
+  disabled: "失能",
+};
+export const RESIDENCE_LABELS: Record<Residence, string> = {
+  local: "本市",
+  in_province: "省内异地",
+  out_of_province: "省外",
+  abroad: "境外",
+};
+export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
+  cpc_member: "中共党员",
+  cpc_probationary: "中共预备党员",
+  democratic_party: "民主党派",
+  masses: "群众",
+};
