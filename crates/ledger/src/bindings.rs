@@ -16,6 +16,7 @@ fn declarations() -> String {
     ];
     let mut types = decls![
         crate::error::ErrorKind,
+        crate::date::DateCheck,
         Sex,
         RetirementKind,
         UnitKind,

@@ -174,6 +174,25 @@ impl PartialDate {
     }
 }
 
+/// The answer to "is this text a date?" for a form field: the stored form and the display form, or
+/// the reason it is not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct DateCheck {
+    pub iso: Option<String>,
+    pub display: String,
+    pub error: Option<String>,
+}
+
+pub fn check(text: &str) -> DateCheck {
+    if crate::text::compact(text).is_empty() {
+        return DateCheck { iso: None, display: String::new(), error: None };
+    }
+    match PartialDate::parse(text) {
+        Ok(d) => DateCheck { iso: Some(d.iso()), display: d.dotted(), error: None },
+        Err(e) => DateCheck { iso: None, display: text.trim().to_string(), error: Some(e.0) },
+    }
+}
+
 fn check_year(year: i32) -> Result<(), DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())

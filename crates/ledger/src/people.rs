@@ -421,11 +421,40 @@ pub struct Saved {
     pub warnings: Vec<FieldIssue>,
 }
 
+/// Inserts fields that [`validate`] has already normalised and found free of errors, without reading
+/// the record back: the path bulk imports take. Audited like any insert.
+pub fn insert_validated(
+    conn: &Connection,
+    stamp: &Stamp,
+    fields: &PersonFields,
+) -> Result<PersonId> {
+    let id = write_fields(conn, None, fields, &stamp.at())?;
+    audit::record(conn, stamp, "person", Some(id.0), "create", &audit::created(fields), None)?;
+    Ok(id)
+}
+
+/// Replaces a person's fields with already validated ones (the family is left as it is); audited
+/// with the changed fields. Returns whether anything changed.
+pub fn update_validated(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: PersonId,
+    fields: &PersonFields,
+) -> Result<bool> {
+    let old = get(conn, id)?;
+    let changes = audit::diff(&old.fields, fields);
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    write_fields(conn, Some(id), fields, &stamp.at())?;
+    audit::record(conn, stamp, "person", Some(id.0), "update", &changes, None)?;
+    Ok(true)
+}
+
 pub fn insert(conn: &Connection, stamp: &Stamp, input: &PersonInput) -> Result<Saved> {
     let v = validate(&input.fields);
     ensure_valid(&v)?;
-    let id = write_fields(conn, None, &v.fields, &stamp.at())?;
-    audit::record(conn, stamp, "person", Some(id.0), "create", &audit::created(&v.fields), None)?;
+    let id = insert_validated(conn, stamp, &v.fields)?;
     save_family(conn, stamp, id, &input.family)?;
     Ok(Saved { person: get(conn, id)?, warnings: v.warnings })
 }
@@ -436,14 +465,9 @@ pub fn update(
     id: PersonId,
     input: &PersonInput,
 ) -> Result<Saved> {
-    let old = get(conn, id)?;
     let v = validate(&input.fields);
     ensure_valid(&v)?;
-    let changes = audit::diff(&old.fields, &v.fields);
-    if !changes.is_empty() {
-        write_fields(conn, Some(id), &v.fields, &stamp.at())?;
-        audit::record(conn, stamp, "person", Some(id.0), "update", &changes, None)?;
-    }
+    update_validated(conn, stamp, id, &v.fields)?;
     save_family(conn, stamp, id, &input.family)?;
     Ok(Saved { person: get(conn, id)?, warnings: v.warnings })
 }

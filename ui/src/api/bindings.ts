@@ -2,6 +2,7 @@
 // Do not edit by hand.
 
 export type ErrorKind = "database" | "file" | "invalid" | "not_found" | "cancelled";
+export type DateCheck = { iso: string | null, display: string, error: string | null, };
 export type Sex = "male" | "female";
 export type RetirementKind = "lixiu" | "tuixiu" | "tuizhi";
 export type UnitKind = "organ" | "institution" | "enterprise";

@@ -7,6 +7,7 @@ import type {
   AppInfo,
   AuditEntry,
   Contact,
+  DateCheck,
   ErrorKind,
   ImportOptions,
   ImportPreview,
@@ -55,6 +56,8 @@ export const api = {
   /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */
+  /** Parses what the clerk typed in a date field (1945.10, 1945年10月 …): stored form or a reason. */
+  checkDate: (text: string) => invoke<DateCheck>('check_date', { text }),
   validatePerson: (fields: PersonFields) => invoke<Validation>('validate_person', { fields }),
   createPerson: (input: PersonInput) => invoke<Saved>('create_person', { input }),
   updatePerson: (id: PersonId, input: PersonInput) => invoke<Saved>('update_person', { id, input }),
