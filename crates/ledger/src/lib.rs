@@ -9,6 +9,7 @@ pub mod audit;
 mod bindings;
 pub mod date;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod idcard;
 pub mod import;
