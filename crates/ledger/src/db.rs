@@ -95,6 +95,27 @@ impl Ledger {
         Ok(value)
     }
 
+    /// Runs `f` in a transaction that is always rolled back: a dry run that sees exactly what a real
+    /// run would do (constraints, duplicates) and leaves the ledger untouched.
+    pub fn with_rollback<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx);
+        tx.rollback()?;
+        value
+    }
+
+    /// Backs the ledger up next to itself (`backups/ledger-20261121-093000-导入前.db`) before a risky
+    /// operation, keeping the newest [`KEEP_BACKUPS`]. An in-memory ledger has nothing to back up.
+    pub fn backup_before(&self, label: &str, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+        let Some(path) = &self.path else { return Ok(None) };
+        let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let dest = dir.join(format!("{stem}-{}-{label}.db", now.format("%Y%m%d-%H%M%S")));
+        self.backup_to(&dest)?;
+        prune_backups(&dir, &stem);
+        Ok(Some(dest))
+    }
+
     /// Copies the ledger to `dest` with SQLite's online backup, so the copy is consistent even while
     /// the app has the ledger open. Used before risky operations (imports).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
@@ -106,6 +127,28 @@ impl Ledger {
             .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])
             .map_err(|e| Error::File(format!("备份台账到 {} 失败：{e}", dest.display())))?;
         Ok(())
+    }
+}
+
+/// How many automatic backups are kept per ledger.
+pub const KEEP_BACKUPS: usize = 20;
+
+/// Removes the oldest automatic backups beyond [`KEEP_BACKUPS`]. Best effort: a backup that cannot
+/// be removed is left in place.
+fn prune_backups(dir: &Path, stem: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!("{stem}-");
+    let mut names: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                && p.extension().is_some_and(|e| e == "db")
+        })
+        .collect();
+    names.sort();
+    while names.len() > KEEP_BACKUPS {
+        let oldest = names.remove(0);
+        let _ = std::fs::remove_file(oldest);
     }
 }
 
@@ -124,6 +167,39 @@ pub fn like_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backups_are_consistent_copies_and_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+        ledger
+            .with_tx(|tx| Ok(tx.execute("INSERT INTO settings (key, value) VALUES ('unit_name', '审计局')", [])?))
+            .unwrap();
+        let base = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let mut last = None;
+        for i in 0..(KEEP_BACKUPS as i64 + 3) {
+            last = ledger.backup_before("导入前", base + chrono::Duration::seconds(i)).unwrap();
+        }
+        let copy = Ledger::open(&last.unwrap()).unwrap();
+        let v: String = copy.conn().query_row("SELECT value FROM settings", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, "审计局");
+        let kept = std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "db"))
+            .count();
+        assert_eq!(kept, KEEP_BACKUPS);
+    }
+
+    #[test]
+    fn rollback_leaves_nothing() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let n = ledger
+            .with_rollback(|tx| Ok(tx.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')", [])?))
+            .unwrap();
+        assert_eq!(n, 1);
+        let count: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM settings", [], |r| r.get(0)).unwrap();
+        assert_eq!(count, 0);
+    }
 
     #[test]
     fn migrations_are_valid() {
