@@ -5,8 +5,24 @@
 //! Two steps: [`preview`] reads and checks every row without writing anything; [`apply`] writes the
 //! preview's good rows in one transaction (all or nothing).
 
+mod cells;
+mod header;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use crate::db::Stamp;
+use crate::error::{Error, Result};
 use crate::model::{PersonFields, PersonId};
+use crate::people::{self, FieldIssue};
+use crate::progress::{self, Progress, Stage};
+use crate::roster::{self, Field};
+use header::Header;
+use read::{Sheet, SheetRow};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use ts_rs::TS;
 
 /// What to do with a row that matches a person already in the ledger.
@@ -113,4 +129,424 @@ pub struct ImportSummary {
     pub skipped: u32,
     pub errors: Vec<ImportIssue>,
     pub warnings: Vec<ImportIssue>,
+}
+
+/// First non-empty cells that start the notes under a table (or a total row): not people.
+const NOTES_PREFIXES: &[&str] = &[
+    "说明",
+    "注:",
+    "注：",
+    "备注:",
+    "备注：",
+    "填表说明",
+    "填表人",
+    "单位负责人",
+    "负责人:",
+    "负责人：",
+    "制表",
+    "审核",
+    "合计",
+    "总计",
+    "小计",
+];
+
+/// A row without a name is skipped quietly when it has fewer values than this (a group title such as
+/// `一、离休干部`, a stray number); with more it is probably a person whose name was left out.
+const NAMELESS_VALUES: usize = 3;
+
+/// Reads and checks every row; writes nothing.
+pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Result<ImportPreview> {
+    let mut book = read::open(path, progress)?;
+    let (sheet, header) = pick_sheet(&mut book, progress)?;
+    let rows = check_rows(conn, &sheet, &header, progress)?;
+    let count = |s: RowStatus| rows.iter().filter(|r| r.status == s).count() as u32;
+    Ok(ImportPreview {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        sheet_name: sheet.name.clone(),
+        header_rows: header.row_numbers.clone(),
+        columns: header
+            .columns
+            .iter()
+            .map(|c| ColumnMapping {
+                column: header::column_letter(c.index),
+                header: c.text.clone(),
+                field: c.field.map(|f| roster::column(f).header.to_string()),
+            })
+            .collect(),
+        new_count: count(RowStatus::New),
+        duplicate_count: count(RowStatus::Duplicate),
+        invalid_count: count(RowStatus::Invalid),
+        warning_count: rows
+            .iter()
+            .filter(|r| r.issues.iter().any(|i| i.severity == Severity::Warning))
+            .count() as u32,
+        rows,
+    })
+}
+
+/// The first sheet whose header is found; sheets without data are passed over.
+fn pick_sheet(book: &mut read::Book, progress: &dyn Progress) -> Result<(Sheet, Header)> {
+    let mut without_header: Option<String> = None;
+    for i in 0..book.sheet_names().len() {
+        let sheet = book.read_sheet(i, progress)?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        if let Some(header) = header::find(&sheet) {
+            return Ok((sheet, header));
+        }
+        without_header.get_or_insert(sheet.name);
+    }
+    Err(match without_header {
+        None => Error::file("表格里没有任何数据。请确认选对了文件，并且人员名单在第一个有内容的工作表里。"),
+        Some(name) => Error::file(format!(
+            "在工作表“{name}”的前20行没有找到表头。表头一行应包含“姓名”以及至少另一列（如“性别”“出生年月”“身份证号码”）。请检查表头文字，或把名单复制到导入模板里再导入。"
+        )),
+    })
+}
+
+fn issue(row: u32, column: &str, message: impl Into<String>, severity: Severity) -> ImportIssue {
+    ImportIssue { row, column: column.to_string(), message: message.into(), severity }
+}
+
+fn is_notes(row: &SheetRow) -> bool {
+    let first =
+        row.cells.iter().find(|c| !c.is_empty()).map(|c| crate::text::compact(&c.display()));
+    first.is_some_and(|t| NOTES_PREFIXES.iter().any(|p| t.starts_with(p)))
+}
+
+/// The file's own header for the field a validation issue names, so the clerk finds the column.
+fn column_text(header: &Header, issue: &FieldIssue) -> String {
+    roster::field_for_header(&issue.label)
+        .and_then(|f| header.column_for(f))
+        .map_or_else(|| issue.label.clone(), |c| c.text.clone())
+}
+
+/// `yyyy-mm` of a birth date known at least to the month: half of the name + birth-month key.
+fn birth_month(p: &PersonFields) -> Option<String> {
+    let b = p.birth?;
+    Some(format!("{:04}-{:02}", b.year(), b.month()?))
+}
+
+/// The rows seen so far, to find a person listed twice in the same file. The name + birth-month
+/// rule applies, as in [`people::find_duplicate`], only when one of the two rows has no ID number.
+#[derive(Default)]
+struct Seen {
+    by_id: HashMap<String, u32>,
+    /// (name, birth month) → (first row, first row without an ID number).
+    by_name_month: HashMap<(String, String), (u32, Option<u32>)>,
+    /// Ledger person → the first row that matched them.
+    ledger: HashMap<PersonId, u32>,
+}
+
+impl Seen {
+    fn earlier(&self, p: &PersonFields) -> Option<(u32, &'static str)> {
+        if let Some(&row) = self.by_id.get(&p.id_number).filter(|_| !p.id_number.is_empty()) {
+            return Some((row, "身份证号相同"));
+        }
+        let key = (p.name.clone(), birth_month(p)?);
+        let &(any, without_id) = self.by_name_month.get(&key)?;
+        let row = if p.id_number.is_empty() { Some(any) } else { without_id }?;
+        Some((row, "姓名和出生年月相同"))
+    }
+
+    fn add(&mut self, row: u32, p: &PersonFields) {
+        if !p.id_number.is_empty() {
+            self.by_id.entry(p.id_number.clone()).or_insert(row);
+        }
+        if let Some(month) = birth_month(p) {
+            let entry = self.by_name_month.entry((p.name.clone(), month)).or_insert((row, None));
+            if p.id_number.is_empty() && entry.1.is_none() {
+                entry.1 = Some(row);
+            }
+        }
+    }
+}
+
+fn check_rows(
+    conn: &Connection,
+    sheet: &Sheet,
+    header: &Header,
+    progress: &dyn Progress,
+) -> Result<Vec<PreviewRow>> {
+    let data = sheet.rows.get(header.data_start..).unwrap_or(&[]);
+    if data.len() > read::MAX_DATA_ROWS {
+        return Err(Error::file(format!(
+            "行数超过{}万，一次导入不了这么多行。请把表格拆分成几个文件分别导入。",
+            read::MAX_DATA_ROWS / 10_000
+        )));
+    }
+    let name_column =
+        header.column_for(Field::Name).map_or("姓名".to_string(), |c| c.text.clone());
+    let id_column = header
+        .column_for(Field::IdNumber)
+        .map_or("身份证号码".to_string(), |c| c.text.clone());
+    let total = data.len() as u64;
+    let mut seen = Seen::default();
+    let mut out = Vec::with_capacity(data.len());
+    for (i, row) in data.iter().enumerate() {
+        if i % 500 == 0 {
+            progress.step(Stage::Checking, i as u64, total);
+            progress::check(progress)?;
+        }
+        if is_notes(row) || header::is_repeated_header(row) {
+            continue;
+        }
+        let mut fields = PersonFields::default();
+        let mut issues = Vec::new();
+        let mut filled = 0;
+        for col in &header.columns {
+            let Some(field) = col.field else { continue };
+            match cells::field_text(field, row.cell(col.index)) {
+                Ok(None) => {}
+                Ok(Some(t)) => {
+                    filled += 1;
+                    if let Some(w) = t.warning {
+                        issues.push(issue(row.number, &col.text, w, Severity::Warning));
+                    }
+                    if let Err(e) = field.set_text(&mut fields, &t.text) {
+                        issues.push(issue(row.number, &col.text, e, Severity::Error));
+                    }
+                }
+                Err(e) => {
+                    filled += 1;
+                    issues.push(issue(row.number, &col.text, e, Severity::Error));
+                }
+            }
+        }
+        let nameless = crate::text::compact(&fields.name).is_empty();
+        if nameless {
+            if filled < NAMELESS_VALUES {
+                continue;
+            }
+            issues.insert(
+                0,
+                issue(
+                    row.number,
+                    &name_column,
+                    "这一行有内容但没有姓名。如果是人员，请补上姓名；如果不是（如小计、分组标题），请在原表中删去这一行",
+                    Severity::Error,
+                ),
+            );
+        }
+        let v = people::validate(&fields);
+        for e in v.errors.iter().filter(|e| !(nameless && e.field == "name")) {
+            issues.push(issue(row.number, &column_text(header, e), &e.message, Severity::Error));
+        }
+        for w in &v.warnings {
+            issues.push(issue(row.number, &column_text(header, w), &w.message, Severity::Warning));
+        }
+        let fields = v.fields;
+        let mut status = if issues.iter().any(|i| i.severity == Severity::Error) {
+            RowStatus::Invalid
+        } else {
+            RowStatus::New
+        };
+        let mut duplicate_of = None;
+        let mut duplicate_reason = String::new();
+        if let Some((earlier, why)) = seen.earlier(&fields) {
+            let column = if why == "身份证号相同" { &id_column } else { &name_column };
+            issues.push(issue(
+                row.number,
+                column,
+                format!("与第{earlier}行重复（{why}），同一人只能导入一次。请删去其中一行，或核对是否填错"),
+                Severity::Error,
+            ));
+            status = RowStatus::Invalid;
+        } else if status == RowStatus::New {
+            if let Some((id, why)) = people::find_duplicate(conn, &fields)? {
+                if let Some(earlier) = seen.ledger.get(&id) {
+                    issues.push(issue(
+                        row.number,
+                        &name_column,
+                        format!("与第{earlier}行对应台账中的同一人员（{why}），请核对这两行是否是同一人"),
+                        Severity::Error,
+                    ));
+                    status = RowStatus::Invalid;
+                } else {
+                    seen.ledger.insert(id, row.number);
+                    status = RowStatus::Duplicate;
+                    duplicate_of = Some(id);
+                    duplicate_reason = why;
+                }
+            }
+        }
+        if !nameless {
+            seen.add(row.number, &fields);
+        }
+        out.push(PreviewRow {
+            row: row.number,
+            status,
+            fields,
+            duplicate_of,
+            duplicate_reason,
+            issues,
+        });
+    }
+    progress.step(Stage::Checking, total, total);
+    Ok(out)
+}
+
+/// What one row will do to the ledger, decided before anything is written.
+enum Plan {
+    Insert(PersonFields),
+    Update(PersonId, PersonFields),
+}
+
+/// The existing person's fields with every non-empty field of the row written over them; fields the
+/// row leaves empty keep what the ledger has. Goes through the roster table's text forms, which
+/// round-trip every field (tested in `roster`).
+fn merge(existing: &PersonFields, row: &PersonFields) -> PersonFields {
+    let mut out = existing.clone();
+    for c in roster::COLUMNS {
+        let text = c.field.text(row);
+        // A value that does not read back (it cannot happen for validated fields) keeps the old one.
+        if !text.is_empty() && c.field.set_text(&mut out, &text).is_err() {
+            continue;
+        }
+    }
+    out
+}
+
+fn field_issues(row: u32, list: &[FieldIssue], severity: Severity) -> Vec<ImportIssue> {
+    list.iter().map(|f| issue(row, &f.label, &f.message, severity)).collect()
+}
+
+/// Adds warnings, leaving out ones already listed for the row.
+fn add_warnings(to: &mut Vec<ImportIssue>, new: impl IntoIterator<Item = ImportIssue>) {
+    for w in new {
+        if !to.iter().any(|x| x.row == w.row && x.message == w.message) {
+            to.push(w);
+        }
+    }
+}
+
+/// Writes the preview's rows. Call inside one transaction ([`crate::Ledger::with_tx`]); returning
+/// `Err` rolls back.
+///
+/// Every row is planned before anything is written: duplicates are merged and re-checked against the
+/// ledger as it is now. If any row has errors and `options.skip_invalid` is not set, nothing is
+/// written and the summary lists the errors (added = updated = 0). `skipped` counts every row not
+/// written — invalid rows, duplicates set to 跳过, and duplicates whose update changed nothing — so
+/// added + updated + skipped is the number of rows. Cancelling between rows returns
+/// [`Error::Cancelled`], and the caller's transaction rolls back.
+pub fn apply(
+    conn: &Connection,
+    stamp: &Stamp,
+    preview: &ImportPreview,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary> {
+    let overrides: HashMap<u32, DuplicateAction> = options.overrides.iter().copied().collect();
+    let total = preview.rows.len() as u64;
+    let mut summary = ImportSummary::default();
+    let mut plans: Vec<(Plan, Vec<ImportIssue>)> = Vec::with_capacity(preview.rows.len());
+    let mut ids_in_ledger: HashSet<String> = HashSet::new();
+    for (i, row) in preview.rows.iter().enumerate() {
+        if i % 500 == 0 {
+            progress.step(Stage::Saving, i as u64, total * 2);
+            progress::check(progress)?;
+        }
+        let warnings: Vec<ImportIssue> =
+            row.issues.iter().filter(|x| x.severity == Severity::Warning).cloned().collect();
+        let mut refuse = |errors: Vec<ImportIssue>| {
+            summary.skipped += 1;
+            summary.errors.extend(errors);
+        };
+        let action = match (row.status, row.duplicate_of) {
+            (RowStatus::Invalid, _) => {
+                let mut errors: Vec<ImportIssue> =
+                    row.issues.iter().filter(|x| x.severity == Severity::Error).cloned().collect();
+                if errors.is_empty() {
+                    errors.push(issue(row.row, "", "这一行有错误，未导入", Severity::Error));
+                }
+                refuse(errors);
+                continue;
+            }
+            (RowStatus::Duplicate, Some(id)) => {
+                (overrides.get(&row.row).copied().unwrap_or(options.on_duplicate), Some(id))
+            }
+            _ => (DuplicateAction::Add, None),
+        };
+        match action {
+            (DuplicateAction::Skip, _) => summary.skipped += 1,
+            (DuplicateAction::Update, Some(id)) => {
+                let existing = match people::get(conn, id) {
+                    Ok(p) => p.fields,
+                    Err(Error::NotFound(_)) => {
+                        refuse(vec![issue(
+                            row.row,
+                            "",
+                            "台账中对应的人员已不存在（可能刚被作废），请重新预览后再导入",
+                            Severity::Error,
+                        )]);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                let v = people::validate(&merge(&existing, &row.fields));
+                if !v.errors.is_empty() {
+                    refuse(field_issues(row.row, &v.errors, Severity::Error));
+                    continue;
+                }
+                let mut all = warnings;
+                add_warnings(&mut all, field_issues(row.row, &v.warnings, Severity::Warning));
+                plans.push((Plan::Update(id, v.fields), all));
+            }
+            (_, _) => {
+                let v = people::validate(&row.fields);
+                if !v.errors.is_empty() {
+                    refuse(field_issues(row.row, &v.errors, Severity::Error));
+                    continue;
+                }
+                let taken = !v.fields.id_number.is_empty()
+                    && (ids_in_ledger.contains(&v.fields.id_number)
+                        || id_in_ledger(conn, &v.fields.id_number)?);
+                if taken {
+                    refuse(vec![issue(
+                        row.row,
+                        "身份证号码",
+                        "台账中已有相同身份证号的人员，不能作为新人员添加。请对这一行选择“更新”或“跳过”",
+                        Severity::Error,
+                    )]);
+                    continue;
+                }
+                if !v.fields.id_number.is_empty() {
+                    ids_in_ledger.insert(v.fields.id_number.clone());
+                }
+                plans.push((Plan::Insert(v.fields), warnings));
+            }
+        }
+    }
+    if !summary.errors.is_empty() && !options.skip_invalid {
+        return Ok(ImportSummary { errors: summary.errors, ..Default::default() });
+    }
+    for (i, (plan, warnings)) in plans.into_iter().enumerate() {
+        if i % 500 == 0 {
+            progress.step(Stage::Saving, total + i as u64, total * 2);
+        }
+        progress::check(progress)?;
+        match plan {
+            Plan::Insert(fields) => {
+                people::insert_validated(conn, stamp, &fields)?;
+                summary.added += 1;
+            }
+            Plan::Update(id, fields) => {
+                if people::update_validated(conn, stamp, id, &fields)? {
+                    summary.updated += 1;
+                } else {
+                    summary.skipped += 1;
+                }
+            }
+        }
+        summary.warnings.extend(warnings);
+    }
+    progress.step(Stage::Saving, total * 2, total * 2);
+    Ok(summary)
+}
+
+fn id_in_ledger(conn: &Connection, id_number: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM people WHERE id_number = ?1 AND voided_at IS NULL")?
+        .exists([id_number])?)
 }
