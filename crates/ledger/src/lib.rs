@@ -19,6 +19,7 @@ pub mod progress;
 pub mod roster;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod text;
 
 pub use date::PartialDate;
