@@ -11,6 +11,7 @@ pub mod date;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod idcard;
 pub mod import;
 pub mod model;

@@ -1,0 +1,96 @@
+//! Excel exports: the tables the clerk prints or sends upward.
+//!
+//! Each table has a pure layer (`*_workbook`: ledger data in, [`Workbook`] out — what tests and
+//! benchmarks use) and a thin layer that reads the ledger and writes the file. All tables share
+//! the layout of [`sheet`]. A file is never left half-written: the workbook is saved to a temporary
+//! file next to the target and renamed over it only when complete, so a failed or cancelled export
+//! leaves whatever was at `path` before.
+//!
+//! Output is deterministic: the document's creation time is derived from `today` (the core never
+//! reads the clock), so the same ledger exported on the same day gives the same bytes.
+
+mod roster;
+pub mod sheet;
+mod template;
+mod yearly;
+
+pub use roster::{roster_workbook, roster_workbook_with_progress};
+pub use template::template_workbook;
+pub use yearly::stats_workbook;
+
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rust_xlsxwriter::{Workbook, XlsxError};
+use std::path::{Path, PathBuf};
+
+impl From<XlsxError> for Error {
+    fn from(e: XlsxError) -> Self {
+        Error::File(format!("生成Excel表格时出错：{e}。请重试；如反复出现，请联系技术人员。"))
+    }
+}
+
+/// Writes the 花名册 of every person in the ledger (voided records excluded; the deceased are
+/// included with their 去世日期, so that exporting and importing gives back the same roster).
+/// Returns the number of people written.
+pub fn roster(
+    conn: &Connection,
+    today: NaiveDate,
+    path: &Path,
+    progress: &dyn Progress,
+) -> Result<u32> {
+    let people = crate::people::all_fields(conn)?;
+    let settings = crate::settings::get(conn)?;
+    let mut wb = roster_workbook_with_progress(&people, &settings, today, progress)?;
+    save(&mut wb, path)?;
+    Ok(people.len() as u32)
+}
+
+/// Writes the 基本情况统计表 for `year` and records this year's year-end count in
+/// `year_end_counts`, so next year's reconciliation starts from the figure sent. The caller runs
+/// this in a transaction; the count is recorded only after the file has been written.
+pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Result<()> {
+    let people: Vec<_> = crate::people::all_fields(conn)?.into_iter().map(|(_, p)| p).collect();
+    let settings = crate::settings::get(conn)?;
+    let last = crate::stats::load_year_end(conn, year - 1)?;
+    let stats = crate::stats::yearly(&people, year, last.as_ref());
+    let mut wb = stats_workbook(&stats, &settings, today)?;
+    save(&mut wb, path)?;
+    crate::stats::record_year_end(conn, &stats.year_end, &today.format("%Y-%m-%d").to_string())
+}
+
+/// Writes the blank import template (导入模板.xlsx): the roster's header and a 填写说明 sheet.
+pub fn template(path: &Path) -> Result<()> {
+    let mut wb = template_workbook()?;
+    save(&mut wb, path)
+}
+
+/// The temporary file an export is written to before it is renamed to `path`.
+fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".part");
+    path.with_file_name(name)
+}
+
+/// Saves to a temporary file next to `path`, then renames it over `path`.
+pub fn save(wb: &mut Workbook, path: &Path) -> Result<()> {
+    let part = partial_path(path);
+    if let Err(e) = wb.save(&part) {
+        let _ = std::fs::remove_file(&part);
+        return Err(Error::File(format!(
+            "无法写入 {}：{e}。请检查文件夹是否存在、是否有写入权限、磁盘空间是否足够。",
+            path.display()
+        )));
+    }
+    std::fs::rename(&part, path).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        Error::File(format!(
+            "无法保存到 {}：{e}。如果该文件正在 Excel 或 WPS 中打开，请先关闭再导出。",
+            path.display()
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests;

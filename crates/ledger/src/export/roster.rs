@@ -1,0 +1,102 @@
+//! The 花名册: 序号 and then exactly the columns of [`crate::roster::COLUMNS`], printed with
+//! [`crate::roster::Field::text`]. The importer reads the same headers back, so exporting a ledger
+//! and importing the file into an empty one gives the same roster.
+//!
+//! Under the table: a `合计：N 人` line and the signature line. Both start in the 序号 column,
+//! which the importer ignores, and leave the 姓名 column empty.
+
+use super::sheet::{chinese_date, new_workbook, Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::error::Result;
+use crate::model::{PersonFields, PersonId, UnitSettings};
+use crate::progress::{Progress, Silent, Stage};
+use crate::roster::{Field, COLUMNS};
+use chrono::NaiveDate;
+use rust_xlsxwriter::Workbook;
+
+/// Rows between progress reports and cancellation checks.
+const STEP: usize = 1000;
+
+/// The kind of a roster column: dates and short labels centred, free text left and wrapped.
+fn kind(field: Field) -> Kind {
+    use Field as F;
+    match field {
+        F::Sex
+        | F::Ethnicity
+        | F::Birth
+        | F::PartyJoined
+        | F::PartyConfirmed
+        | F::WorkStarted
+        | F::RetiredOn
+        | F::DiedOn
+        | F::RetirementKind
+        | F::PoliticalStatus
+        | F::Education
+        | F::Health
+        | F::CareLevel
+        | F::Living
+        | F::Residence
+        | F::Grade
+        | F::UnitKind
+        | F::LunarBirthday
+        | F::IdNumber => Kind::Center,
+        _ => Kind::Text,
+    }
+}
+
+pub(crate) fn title(settings: &UnitSettings) -> String {
+    format!("{}离退休干部花名册", settings.unit_name)
+}
+
+pub(crate) fn columns() -> Vec<Column> {
+    std::iter::once(Column::new("序号", 5.0, Kind::Serial))
+        .chain(COLUMNS.iter().map(|c| Column::new(c.header, c.width, kind(c.field))))
+        .collect()
+}
+
+/// The 花名册 as a workbook, without progress reports.
+pub fn roster_workbook(
+    people: &[(PersonId, PersonFields)],
+    settings: &UnitSettings,
+    today: NaiveDate,
+) -> Result<Workbook> {
+    roster_workbook_with_progress(people, settings, today, &Silent)
+}
+
+/// The 花名册 as a workbook, reporting every thousand rows and stopping with
+/// [`crate::Error::Cancelled`] when the clerk cancels.
+pub fn roster_workbook_with_progress(
+    people: &[(PersonId, PersonFields)],
+    settings: &UnitSettings,
+    today: NaiveDate,
+    progress: &dyn Progress,
+) -> Result<Workbook> {
+    let title = title(settings);
+    let mut wb = new_workbook(&title, settings, today)?;
+    let styles = Styles::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("花名册")?;
+    let right = format!("填报日期：{}", chinese_date(today));
+    let heading = Heading { title: &title, unit_name: &settings.unit_name, right: &right };
+    let mut table = TableSheet::start(ws, &styles, &heading, &columns())?;
+
+    let total = people.len() as u64;
+    let mut texts: Vec<String> = Vec::with_capacity(COLUMNS.len());
+    for (i, (_, p)) in people.iter().enumerate() {
+        if i % STEP == 0 {
+            crate::progress::check(progress)?;
+            progress.step(Stage::Writing, i as u64, total);
+        }
+        texts.clear();
+        texts.extend(COLUMNS.iter().map(|c| c.field.text(p)));
+        let cells: Vec<Cell<'_>> = std::iter::once(Cell::Number(i as i64 + 1))
+            .chain(texts.iter().map(|t| Cell::Text(t)))
+            .collect();
+        table.row(ws, &cells)?;
+    }
+    crate::progress::check(progress)?;
+    progress.step(Stage::Writing, total, total);
+
+    table.line(ws, &format!("合计：{} 人", people.len()))?;
+    table.signature(ws, settings)?;
+    Ok(wb)
+}

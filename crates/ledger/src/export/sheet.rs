@@ -1,0 +1,456 @@
+//! The look every table sent upward shares (DOMAIN.md, "How a table sent upward looks"): a merged
+//! title, the 填报单位 / 填报日期 line, one- or two-row headers, bordered body cells, a `合    计` row
+//! with SUM formulas and their cached results, 说明 lines, the signature line, and the print setup
+//! (A4 landscape, one page wide, header rows repeated, page numbers, frozen header).
+//!
+//! Every table — the roster and the statistics now, the visit and subsidy ledgers later — is written
+//! through [`TableSheet`], so they all look alike and none can let text become a formula: user text
+//! only ever goes through `write_string*`/`merge_range`, and text starting with `=`, `+`, `-` or `@`
+//! also gets the quote prefix so that editing the cell in Excel keeps it text.
+
+use crate::error::Result;
+use crate::model::UnitSettings;
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    utility::row_col_to_cell, ColNum, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Formula, RowNum, Workbook, Worksheet,
+};
+
+/// How a column's body cells are written and aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A running number (序号): centred, never summed.
+    Serial,
+    /// Short text printed centred: sex, dates, enum labels.
+    Center,
+    /// Free text: left-aligned and wrapped.
+    Text,
+    /// A count of people: centred, summed in the 合计 row.
+    Count,
+    /// Money in fen, printed in yuan as `#,##0.00`, summed in the 合计 row.
+    Money,
+}
+
+impl Kind {
+    fn summed(self) -> bool {
+        matches!(self, Kind::Count | Kind::Money)
+    }
+}
+
+/// One column of a table: its header, an optional group header above it (two-row headers), its
+/// width in characters and its kind.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    pub group: Option<String>,
+    pub width: f64,
+    pub kind: Kind,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, width: f64, kind: Kind) -> Self {
+        Self { header: header.into(), group: None, width, kind }
+    }
+
+    /// Puts the column under a merged group header (`年龄` over `70–79岁` and `80岁及以上`).
+    /// Adjacent columns with the same group share one merged cell.
+    pub fn group(mut self, group: impl Into<String>) -> Self {
+        self.group = Some(group.into());
+        self
+    }
+}
+
+/// A body cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Number(i64),
+    /// Money in fen.
+    Fen(i64),
+    Blank,
+}
+
+/// The formats of one workbook, made once and shared by all its tables.
+pub struct Styles {
+    /// Row 1: 黑体 20 pt bold, centred.
+    pub title: Format,
+    /// Row 2, left and right: 宋体 12 pt, no borders.
+    pub info_left: Format,
+    pub info_right: Format,
+    /// Header cells: 黑体 11 pt, centred, wrapped, thin borders.
+    pub header: Format,
+    /// Body cells: 宋体 11 pt, thin borders.
+    pub center: Format,
+    pub text: Format,
+    pub number: Format,
+    pub money: Format,
+    /// The 合计 row.
+    pub total_label: Format,
+    pub total_number: Format,
+    pub total_money: Format,
+    /// Lines under the table (合计：N 人, 说明, signature): 宋体 12 pt, no borders.
+    pub line: Format,
+}
+
+const SONG: &str = "宋体";
+const HEI: &str = "黑体";
+
+impl Default for Styles {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Styles {
+    pub fn new() -> Self {
+        let plain = Format::new().set_font_name(SONG).set_font_size(12);
+        let cell = Format::new()
+            .set_font_name(SONG)
+            .set_font_size(11)
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let centred = cell.clone().set_align(FormatAlign::Center);
+        Self {
+            title: Format::new()
+                .set_font_name(HEI)
+                .set_font_size(20)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            info_left: plain.clone().set_align(FormatAlign::Left),
+            info_right: plain.clone().set_align(FormatAlign::Right),
+            header: centred.clone().set_font_name(HEI).set_text_wrap(),
+            center: centred.clone().set_text_wrap(),
+            text: cell.clone().set_align(FormatAlign::Left).set_text_wrap(),
+            number: centred.clone(),
+            money: cell.clone().set_align(FormatAlign::Right).set_num_format("#,##0.00"),
+            total_label: centred.clone().set_bold(),
+            total_number: centred.clone().set_bold(),
+            total_money: cell
+                .clone()
+                .set_align(FormatAlign::Right)
+                .set_num_format("#,##0.00")
+                .set_bold(),
+            line: plain.set_align(FormatAlign::Left).set_text_wrap(),
+        }
+    }
+}
+
+/// Whether Excel would read the text as a formula if it were typed in; such text gets the quote
+/// prefix so it stays text when the clerk edits the cell.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@'])
+}
+
+/// Writes user text as a string, never as a formula.
+pub fn write_text(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    text: &str,
+    f: &Format,
+) -> Result<()> {
+    if looks_like_formula(text) {
+        ws.write_string_with_format(row, col, text, &f.clone().set_quote_prefix())?;
+    } else {
+        ws.write_string_with_format(row, col, text, f)?;
+    }
+    Ok(())
+}
+
+/// Writes text across `first_col..=last_col` of one row (merged when more than one column).
+pub fn write_merged(
+    ws: &mut Worksheet,
+    row: RowNum,
+    first_col: ColNum,
+    last_col: ColNum,
+    text: &str,
+    f: &Format,
+) -> Result<()> {
+    let quoted;
+    let f = if looks_like_formula(text) {
+        quoted = f.clone().set_quote_prefix();
+        &quoted
+    } else {
+        f
+    };
+    if last_col > first_col {
+        ws.merge_range(row, first_col, row, last_col, text, f)?;
+    } else {
+        ws.write_string_with_format(row, first_col, text, f)?;
+    }
+    Ok(())
+}
+
+/// `2026年11月21日`, the way dates are printed in the lines above and below a table.
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A workbook whose document properties are fixed by `today`, so the same ledger on the same day
+/// gives the same bytes (rust_xlsxwriter otherwise stamps the current time).
+pub fn new_workbook(title: &str, settings: &UnitSettings, today: NaiveDate) -> Result<Workbook> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(today.year()).unwrap_or(2000),
+        today.month() as u8,
+        today.day() as u8,
+    )?;
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_company(&settings.unit_name)
+        .set_author(&settings.preparer)
+        .set_creation_datetime(&created);
+    wb.set_properties(&props);
+    Ok(wb)
+}
+
+/// Fen as the decimal text of yuan (`123456` → `1234.56`), for cached formula results.
+fn yuan_text(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// What goes above a table.
+pub struct Heading<'a> {
+    /// Row 1, merged across the table.
+    pub title: &'a str,
+    /// The unit, printed as `填报单位（盖章）：…` on the left of row 2.
+    pub unit_name: &'a str,
+    /// The right of row 2: `填报日期：2026年11月21日`, or `单位：元`.
+    pub right: &'a str,
+}
+
+/// Writes one table onto a worksheet, top to bottom (so it also works with constant-memory
+/// worksheets, which cannot go back to an earlier row).
+pub struct TableSheet<'s> {
+    styles: &'s Styles,
+    kinds: Vec<Kind>,
+    next_row: RowNum,
+    first_body_row: RowNum,
+    sums: Vec<i64>,
+    body_rows: u32,
+}
+
+impl<'s> TableSheet<'s> {
+    /// Writes the title, the unit/date line and the header, sets column widths and the print setup.
+    pub fn start(
+        ws: &mut Worksheet,
+        styles: &'s Styles,
+        heading: &Heading<'_>,
+        columns: &[Column],
+    ) -> Result<Self> {
+        let ncols = columns.len();
+        if ncols < 2 {
+            return Err(crate::Error::invalid("表格至少需要两列"));
+        }
+        let last = (ncols - 1) as ColNum;
+        for (i, c) in columns.iter().enumerate() {
+            ws.set_column_width(i as ColNum, c.width)?;
+        }
+
+        ws.set_row_height(0, 40)?;
+        write_merged(ws, 0, 0, last, heading.title, &styles.title)?;
+
+        ws.set_row_height(1, 22)?;
+        let split = last / 2;
+        let unit = format!("填报单位（盖章）：{}", heading.unit_name);
+        write_merged(ws, 1, 0, split, &unit, &styles.info_left)?;
+        write_merged(ws, 1, split + 1, last, heading.right, &styles.info_right)?;
+
+        let two_rows = columns.iter().any(|c| c.group.is_some());
+        let top: RowNum = 2;
+        let bottom: RowNum = if two_rows { 3 } else { 2 };
+        let mut i = 0;
+        while i < ncols {
+            let col = i as ColNum;
+            match &columns[i].group {
+                None => {
+                    if two_rows {
+                        ws.merge_range(top, col, bottom, col, &columns[i].header, &styles.header)?;
+                    } else {
+                        ws.write_string_with_format(top, col, &columns[i].header, &styles.header)?;
+                    }
+                    i += 1;
+                }
+                Some(group) => {
+                    let mut end = i;
+                    while end + 1 < ncols && columns[end + 1].group.as_ref() == Some(group) {
+                        end += 1;
+                    }
+                    write_merged(ws, top, col, end as ColNum, group, &styles.header)?;
+                    for (j, c) in columns.iter().enumerate().take(end + 1).skip(i) {
+                        ws.write_string_with_format(
+                            bottom,
+                            j as ColNum,
+                            &c.header,
+                            &styles.header,
+                        )?;
+                    }
+                    i = end + 1;
+                }
+            }
+        }
+        for r in top..=bottom {
+            ws.set_row_height(r, if two_rows { 24 } else { 30 })?;
+        }
+
+        let first_body_row = bottom + 1;
+        ws.set_paper_size(9);
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_print_center_horizontally(true);
+        ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
+        ws.set_repeat_rows(top, bottom)?;
+        ws.set_footer("&C第 &P 页，共 &N 页");
+        ws.set_freeze_panes(first_body_row, 0)?;
+
+        Ok(Self {
+            styles,
+            kinds: columns.iter().map(|c| c.kind).collect(),
+            next_row: first_body_row,
+            first_body_row,
+            sums: vec![0; ncols],
+            body_rows: 0,
+        })
+    }
+
+    /// The 0-based row the next write goes to.
+    pub fn next_row(&self) -> RowNum {
+        self.next_row
+    }
+
+    /// Writes one body row; numbers in Count and Money columns are added to the 合计.
+    pub fn row(&mut self, ws: &mut Worksheet, cells: &[Cell<'_>]) -> Result<()> {
+        let r = self.next_row;
+        let st = self.styles;
+        for (i, kind) in self.kinds.iter().enumerate() {
+            let col = i as ColNum;
+            let cell = cells.get(i).copied().unwrap_or(Cell::Blank);
+            let f = match kind {
+                Kind::Center => &st.center,
+                Kind::Text => &st.text,
+                Kind::Serial | Kind::Count => &st.number,
+                Kind::Money => &st.money,
+            };
+            match cell {
+                Cell::Text("") => {
+                    ws.write_blank(r, col, f)?;
+                }
+                Cell::Text(t) => write_text(ws, r, col, t, f)?,
+                Cell::Number(n) => {
+                    ws.write_number_with_format(r, col, n as f64, f)?;
+                    if kind.summed() {
+                        self.sums[i] += n;
+                    }
+                }
+                Cell::Fen(fen) => {
+                    ws.write_number_with_format(r, col, fen as f64 / 100.0, f)?;
+                    if kind.summed() {
+                        self.sums[i] += fen;
+                    }
+                }
+                Cell::Blank => {
+                    ws.write_blank(r, col, f)?;
+                }
+            }
+        }
+        self.next_row += 1;
+        self.body_rows += 1;
+        Ok(())
+    }
+
+    /// The `合    计` row: the label across the leading columns that are not summed, then a SUM
+    /// formula with its cached result under every Count and Money column (readers that do not
+    /// recalculate, such as previewers and importers, still see the right figure).
+    pub fn total_row(&mut self, ws: &mut Worksheet) -> Result<()> {
+        let r = self.next_row;
+        let st = self.styles;
+        let ncols = self.kinds.len();
+        let label_end = self.kinds.iter().position(|k| k.summed()).unwrap_or(ncols).max(1) - 1;
+        write_merged(ws, r, 0, label_end as ColNum, "合    计", &st.total_label)?;
+        for i in label_end + 1..ncols {
+            let col = i as ColNum;
+            let kind = self.kinds[i];
+            if !kind.summed() {
+                ws.write_blank(r, col, &st.total_label)?;
+                continue;
+            }
+            let (result, f) = match kind {
+                Kind::Money => (yuan_text(self.sums[i]), &st.total_money),
+                _ => (self.sums[i].to_string(), &st.total_number),
+            };
+            let formula = if self.body_rows == 0 {
+                Formula::new("0").set_result(result)
+            } else {
+                let first = row_col_to_cell(self.first_body_row, col);
+                let last = row_col_to_cell(r - 1, col);
+                Formula::new(format!("SUM({first}:{last})")).set_result(result)
+            };
+            ws.write_formula_with_format(r, col, formula, f)?;
+        }
+        self.next_row += 1;
+        Ok(())
+    }
+
+    /// A line of text across the whole table, without borders: `合计：N 人`, `说明：…`.
+    pub fn line(&mut self, ws: &mut Worksheet, text: &str) -> Result<()> {
+        let r = self.next_row;
+        let last = (self.kinds.len() - 1) as ColNum;
+        write_merged(ws, r, 0, last, text, &self.styles.line)?;
+        // Long notes wrap; give them room, as row heights are not recomputed on opening.
+        let width_chars: usize = 8 * self.kinds.len();
+        let lines = text.chars().count().div_ceil(width_chars.max(1)).max(1);
+        ws.set_row_height(r, 18.0 * lines as f64)?;
+        self.next_row += 1;
+        Ok(())
+    }
+
+    /// The signature line under the table:
+    /// `单位负责人：…      审核人：…      填表人：…      联系电话：…`.
+    pub fn signature(&mut self, ws: &mut Worksheet, settings: &UnitSettings) -> Result<()> {
+        self.next_row += 1;
+        let text = signature_text(settings);
+        let r = self.next_row;
+        let last = (self.kinds.len() - 1) as ColNum;
+        write_merged(ws, r, 0, last, &text, &self.styles.line)?;
+        ws.set_row_height(r, 24)?;
+        self.next_row += 1;
+        Ok(())
+    }
+}
+
+/// The signature line's text; an empty name leaves room to sign by hand.
+pub fn signature_text(s: &UnitSettings) -> String {
+    let or_blank = |v: &str| if v.is_empty() { "          ".to_string() } else { v.to_string() };
+    format!(
+        "单位负责人：{}      审核人：{}      填表人：{}      联系电话：{}",
+        or_blank(&s.head),
+        or_blank(&s.reviewer),
+        or_blank(&s.preparer),
+        or_blank(&s.phone)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_recognised() {
+        for t in ["=SUM(A1)", "+8613800000000", "-1", "@cmd"] {
+            assert!(looks_like_formula(t), "{t}");
+        }
+        for t in ["张三", "1945.10", "", " =x"] {
+            assert!(!looks_like_formula(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn yuan_text_keeps_every_fen() {
+        assert_eq!(yuan_text(123456), "1234.56");
+        assert_eq!(yuan_text(5), "0.05");
+        assert_eq!(yuan_text(-120005), "-1200.05");
+    }
+}
