@@ -262,6 +262,10 @@ impl<'s> TableSheet<'s> {
         let two_rows = columns.iter().any(|c| c.group.is_some());
         let top: RowNum = 2;
         let bottom: RowNum = if two_rows { 3 } else { 2 };
+        // Heights first: a constant-memory worksheet flushes a row as soon as a later one is written.
+        for r in top..=bottom {
+            ws.set_row_height(r, if two_rows { 24 } else { 30 })?;
+        }
         let mut i = 0;
         while i < ncols {
             let col = i as ColNum;
@@ -291,9 +295,6 @@ impl<'s> TableSheet<'s> {
                     i = end + 1;
                 }
             }
-        }
-        for r in top..=bottom {
-            ws.set_row_height(r, if two_rows { 24 } else { 30 })?;
         }
 
         let first_body_row = bottom + 1;

@@ -422,3 +422,84 @@ fn stats_export_records_the_year_end_for_next_year() {
     );
     assert!(notes.contains("差额不为0"), "{notes}");
 }
+
+/// A roster of `n` varied people for the benchmarks.
+fn big_roster(n: usize) -> Vec<(PersonId, PersonFields)> {
+    let base = crate::people::validate(&super::template::example()).fields;
+    (0..n)
+        .map(|i| {
+            let mut p = base.clone();
+            p.name = format!("张{i}");
+            p.id_number = format!("3701021945{:08}", i);
+            p.address = format!("历下区某某路{}号{}单元{}", i % 300, i % 6, i % 1000);
+            p.phone = format!("138{:08}", i);
+            p.notes = if i % 7 == 0 { "=备注".into() } else { String::new() };
+            (PersonId(i as i64 + 1), p)
+        })
+        .collect()
+}
+
+fn peak_rss_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_large_roster_reads_back() {
+    let people = big_roster(6_000);
+    let mut wb = roster_workbook(&people, &settings(), today()).unwrap();
+    let (_dir, path) = save_tmp(&mut wb);
+    let (_, back) = read_roster(&path);
+    assert_eq!(back.len(), 6_000);
+    assert_eq!(back[5_999], people[5_999].1);
+    assert_eq!(back[7].notes, "=备注");
+    let r = sheet(&path, "花名册");
+    assert_eq!(text(&r, 3 + 6_000, 0), "合计：6000 人");
+}
+
+/// `cargo test --release -p ledger bench_roster -- --ignored --nocapture --test-threads 1`
+/// (run each on its own with `--exact` for a meaningful peak memory figure).
+#[test]
+#[ignore]
+fn bench_roster_ours() {
+    let people = big_roster(100_000);
+    let t = std::time::Instant::now();
+    let mut wb = roster_workbook(&people, &settings(), today()).unwrap();
+    let built = t.elapsed();
+    let bytes = wb.save_to_buffer().unwrap();
+    println!(
+        "ours: 100000 rows built in {built:?}, total {:?}, {} bytes, {}",
+        t.elapsed(),
+        bytes.len(),
+        peak_rss_mb()
+    );
+}
+
+#[test]
+#[ignore]
+fn bench_roster_raw() {
+    let people = big_roster(100_000);
+    let t = std::time::Instant::now();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, col) in COLUMNS.iter().enumerate() {
+        ws.write_string(0, c as u16 + 1, col.header).unwrap();
+    }
+    for (i, (_, p)) in people.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_number(row, 0, (i + 1) as f64).unwrap();
+        for (c, col) in COLUMNS.iter().enumerate() {
+            ws.write_string(row, c as u16 + 1, col.field.text(p)).unwrap();
+        }
+    }
+    let built = t.elapsed();
+    let bytes = wb.save_to_buffer().unwrap();
+    println!(
+        "raw: 100000 rows built in {built:?}, total {:?}, {} bytes, {}",
+        t.elapsed(),
+        bytes.len(),
+        peak_rss_mb()
+    );
+}
