@@ -503,3 +503,24 @@ fn bench_roster_raw() {
         peak_rss_mb()
     );
 }
+
+#[test]
+fn roster_reports_progress_while_writing() {
+    #[derive(Default)]
+    struct Steps(std::sync::Mutex<Vec<(u64, u64)>>);
+    impl Progress for Steps {
+        fn step(&self, stage: crate::progress::Stage, done: u64, total: u64) {
+            assert_eq!(stage, crate::progress::Stage::Writing);
+            self.0.lock().unwrap().push((done, total));
+        }
+        fn cancelled(&self) -> bool {
+            false
+        }
+    }
+    let steps = Steps::default();
+    roster_workbook_with_progress(&big_roster(2_500), &settings(), today(), &steps).unwrap();
+    assert_eq!(
+        *steps.0.lock().unwrap(),
+        vec![(0, 2_500), (1_000, 2_500), (2_000, 2_500), (2_500, 2_500)]
+    );
+}
