@@ -110,7 +110,12 @@ impl Ledger {
         let Some(path) = &self.path else { return Ok(None) };
         let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let dest = dir.join(format!("{stem}-{}-{label}.db", now.format("%Y%m%d-%H%M%S")));
+        let base = format!("{stem}-{}-{label}", now.format("%Y%m%d-%H%M%S"));
+        // Two risky operations within one second get numbered copies rather than a clash.
+        let dest = (1..)
+            .map(|n| dir.join(if n == 1 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{base}.db")));
         self.backup_to(&dest)?;
         prune_backups(&dir, &stem);
         Ok(Some(dest))
@@ -173,15 +178,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
         ledger
-            .with_tx(|tx| Ok(tx.execute("INSERT INTO settings (key, value) VALUES ('unit_name', '审计局')", [])?))
+            .with_tx(|tx| {
+                Ok(tx.execute(
+                    "INSERT INTO settings (key, value) VALUES ('unit_name', '审计局')",
+                    [],
+                )?)
+            })
             .unwrap();
-        let base = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let base =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap();
         let mut last = None;
         for i in 0..(KEEP_BACKUPS as i64 + 3) {
             last = ledger.backup_before("导入前", base + chrono::Duration::seconds(i)).unwrap();
         }
         let copy = Ledger::open(&last.unwrap()).unwrap();
-        let v: String = copy.conn().query_row("SELECT value FROM settings", [], |r| r.get(0)).unwrap();
+        let v: String =
+            copy.conn().query_row("SELECT value FROM settings", [], |r| r.get(0)).unwrap();
         assert_eq!(v, "审计局");
         let kept = std::fs::read_dir(dir.path().join("backups"))
             .unwrap()
@@ -194,10 +206,13 @@ mod tests {
     fn rollback_leaves_nothing() {
         let mut ledger = Ledger::open_in_memory().unwrap();
         let n = ledger
-            .with_rollback(|tx| Ok(tx.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')", [])?))
+            .with_rollback(|tx| {
+                Ok(tx.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')", [])?)
+            })
             .unwrap();
         assert_eq!(n, 1);
-        let count: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM settings", [], |r| r.get(0)).unwrap();
+        let count: i64 =
+            ledger.conn().query_row("SELECT COUNT(*) FROM settings", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 0);
     }
 

@@ -89,6 +89,9 @@ pub fn validate(input: &PersonFields) -> Validation {
                             id_birth.dotted()
                         ),
                     )),
+                    // The ID gives the day a month-precision entry lacked: that is recorded
+                    // fact, not an invented day, so the more precise date is kept.
+                    Some(b) if b.day().is_none() => p.birth = Some(id_birth),
                     Some(_) => {}
                 }
                 match p.sex {

@@ -186,7 +186,11 @@ fn a_messy_roster_is_understood() {
     assert_eq!(zhang.fields.name, "张三");
     assert_eq!(zhang.fields.id_number, id("19451003", "005"));
     assert!(zhang.fields.id_number.ends_with('X'));
-    assert_eq!(zhang.fields.birth, PartialDate::parse("1945-10").ok());
+    assert_eq!(
+        zhang.fields.birth,
+        PartialDate::parse("1945-10-03").ok(),
+        "the ID supplies the day"
+    );
     assert_eq!(zhang.fields.work_started, PartialDate::parse("1965-01").ok());
     assert_eq!(zhang.fields.grade, Some(Grade::CountyFull));
     assert_eq!(zhang.fields.phone, "13812345678");
@@ -205,8 +209,8 @@ fn a_messy_roster_is_understood() {
     assert_eq!(wang.fields.sex, Some(Sex::Male), "sex taken from the ID");
     assert_eq!(
         wang.fields.birth,
-        PartialDate::parse("1948-03").ok(),
-        "the file's precision is kept"
+        PartialDate::parse("1948-03-12").ok(),
+        "a month in the file, the day from the ID"
     );
     assert_eq!(wang.fields.work_started, PartialDate::parse("2000-01-01").ok());
     let w = messages(wang, Severity::Warning);

@@ -1,0 +1,133 @@
+//! `cadre-ledger bench`: builds demo ledgers of the given sizes and reports medians for search,
+//! roster export and roster import, beside raw rust_xlsxwriter / calamine on the same cells — the
+//! baselines the targets are stated against (search < 5 ms at 10k; import and export within 2× of
+//! raw). A benchmark, not a test: it reports, it does not fail.
+
+use calamine::{open_workbook_auto, Reader};
+use ledger::import::{ImportOptions, RowStatus};
+use ledger::people::PeopleQuery;
+use ledger::progress::Silent;
+use ledger::{Error, Ledger};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Duration, Error> {
+    let mut samples = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f()?;
+        samples.push(start.elapsed());
+    }
+    Ok(median(samples))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Peak resident memory of this process so far (Linux only; elsewhere "—").
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string())
+        })
+        .unwrap_or_else(|| "—".into())
+}
+
+/// Writes the same cells as the roster export (header + values as strings), with no formats, no
+/// title and no print setup: what rust_xlsxwriter alone costs.
+fn raw_write(grid: &[Vec<String>], path: &Path) -> Result<(), Error> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().map_err(|e| Error::file(e.to_string()))?;
+    for (r, row) in grid.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, v).map_err(|e| Error::file(e.to_string()))?;
+            }
+        }
+    }
+    wb.save(path).map_err(|e| Error::file(e.to_string()))
+}
+
+/// Reads every cell of the first sheet: what calamine alone costs.
+fn raw_read(path: &Path) -> Result<Vec<Vec<String>>, Error> {
+    let mut wb = open_workbook_auto(path).map_err(|e| Error::file(e.to_string()))?;
+    let name = wb.sheet_names().first().cloned().unwrap_or_default();
+    let range = wb.worksheet_range(&name).map_err(|e| Error::file(e.to_string()))?;
+    Ok(range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
+}
+
+pub fn run(sizes: &[u32], runs: usize) -> Result<(), Error> {
+    let today = chrono::Local::now().date_naive();
+    let stamp = ledger::Stamp { actor: "bench".into(), now: chrono::Local::now().naive_local() };
+    println!("# cadre-ledger bench — medians of {runs} runs (100k: at most 3)");
+    println!("| people | build demo | search (median of 6 queries) | export roster | raw rust_xlsxwriter | ratio | import roster | raw calamine read | ratio | peak RSS |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for &n in sizes {
+        let runs = if n >= 100_000 { runs.min(3) } else { runs };
+        let dir = tempfile::tempdir().map_err(|e| Error::file(e.to_string()))?;
+        let mut ledger = Ledger::open(&dir.path().join("bench.db"))?;
+        let start = Instant::now();
+        ledger::demo::populate(&mut ledger, &stamp, n, 42, today, &Silent)?;
+        let build = start.elapsed();
+
+        let queries = ["zsf", "张", "1381", "wangxiu", "110105195", "秀英"];
+        let mut per_query = Vec::new();
+        for q in queries {
+            let query = PeopleQuery { search: q.into(), limit: 50, ..Default::default() };
+            per_query
+                .push(time(runs.max(5), || ledger::people::list(ledger.conn(), &query, today))?);
+        }
+        let search = median(per_query);
+
+        let out = dir.path().join("roster.xlsx");
+        let export = time(runs, || ledger::export::roster(ledger.conn(), today, &out, &Silent))?;
+        let grid = raw_read(&out)?;
+        let raw_out = dir.path().join("raw.xlsx");
+        let raw_w = time(runs, || raw_write(&grid, &raw_out))?;
+
+        let mut i = 0;
+        let import = time(runs, || {
+            i += 1;
+            let mut fresh = Ledger::open(&dir.path().join(format!("import-{i}.db")))?;
+            let preview = ledger::import::preview(fresh.conn(), &out, &Silent)?;
+            let summary = fresh.with_tx(|tx| {
+                ledger::import::apply(tx, &stamp, &preview, &ImportOptions::default(), &Silent)
+            })?;
+            let expected = preview.rows.iter().filter(|r| r.status == RowStatus::New).count();
+            if summary.added as usize != expected || expected != n as usize {
+                return Err(Error::invalid(format!(
+                    "导入人数不符：{} / {expected} / {n}",
+                    summary.added
+                )));
+            }
+            Ok(())
+        })?;
+        let raw_r = time(runs, || raw_read(&out).map(|_| ()))?;
+        println!(
+            "| {n} | {:.1} s | {} | {} | {} | {:.2}× | {} | {} | {:.2}× | {} |",
+            build.as_secs_f64(),
+            ms(search),
+            ms(export),
+            ms(raw_w),
+            export.as_secs_f64() / raw_w.as_secs_f64(),
+            ms(import),
+            ms(raw_r),
+            import.as_secs_f64() / raw_r.as_secs_f64(),
+            peak_rss()
+        );
+    }
+    println!();
+    println!("Limits measured on this kind of machine (shared/PLATFORM.md): rust_xlsxwriter 100,000 rows × 12");
+    println!("columns 0.9 s (constant memory); calamine reads it in 0.5 s; LIKE scan over 10,000 names 0.4 ms.");
+    println!(
+        "Targets: search < 5 ms at 10k people; import and export within 2× of the raw times above."
+    );
+    Ok(())
+}

@@ -1,0 +1,379 @@
+//! `cadre-ledger`: the ledger without a window, for scripts, benchmarks and tests. Every command is
+//! a thin call into the `ledger` crate, the same code the desktop app runs.
+//!
+//! Exit status: 0 done; 1 the input had errors and nothing was written; 2 the file or the arguments
+//! could not be used. Messages are Chinese; `--json` prints one JSON document on stdout.
+
+mod bench;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use ledger::import::{DuplicateAction, ImportOptions, ImportSummary, Severity};
+use ledger::people::{LifeStatus, PeopleQuery};
+use ledger::progress::Silent;
+use ledger::{Error, Ledger, Stamp};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cadre-ledger",
+    version,
+    about = "老干部工作台账 命令行工具",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    /// 台账文件路径（默认：环境变量 CADRE_LEDGER_DB，或用户数据目录下的 cadre-ledger/ledger.db）
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 创建（或升级）台账文件
+    Init,
+    /// 生成演示数据（同一种子生成的数据完全相同）
+    Demo {
+        /// 人数
+        #[arg(long)]
+        people: u32,
+        /// 随机种子
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// 人员
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+    /// 导入
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// 导出上报表格
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// 生成空白导入模板
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// 性能测试：在 1千 / 1万 / 10万 人的演示台账上测导入、导出和搜索的中位数
+    Bench {
+        /// 人数，逗号分隔
+        #[arg(long, value_delimiter = ',', default_values_t = [1_000u32, 10_000, 100_000])]
+        sizes: Vec<u32>,
+        /// 每项重复次数（取中位数）
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum PeopleCommand {
+    /// 列出人员（身份证号、电话在表格输出中打码；--json 输出完整信息供程序使用）
+    List {
+        /// 按姓名、拼音、首字母、身份证号或电话搜索
+        #[arg(long)]
+        search: Option<String>,
+        /// 健在 / 已故 / 全部
+        #[arg(long, value_enum, default_value_t = Status::All)]
+        status: Status,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Status {
+    All,
+    Living,
+    Deceased,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// 从 .xlsx / .xls / .et / .csv 导入花名册
+    Roster {
+        file: PathBuf,
+        /// 只检查，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 跳过有错误的行，导入其余各行
+        #[arg(long)]
+        skip_invalid: bool,
+        /// 与台账中已有人员重复时：update 更新 / skip 跳过 / add 仍然新增
+        #[arg(long, value_enum, default_value_t = OnDuplicate::Update)]
+        on_duplicate: OnDuplicate,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnDuplicate {
+    Update,
+    Skip,
+    Add,
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// 花名册
+    Roster {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// 基本情况统计表（年度）
+    Stats {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// 花名册导入模板
+    Roster {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+}
+
+/// How a command ended, mapped to the exit status.
+enum Outcome {
+    Done,
+    InputErrors,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match run(cli) {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::InputErrors) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::from(match e {
+                Error::Invalid(_) => 1,
+                _ => 2,
+            })
+        }
+    }
+}
+
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    let what = match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        K::MissingRequiredArgument => "缺少必填的参数",
+        K::MissingSubcommand => "缺少子命令",
+        K::InvalidSubcommand => "没有这个子命令",
+        K::UnknownArgument => "有无法识别的参数",
+        K::InvalidValue | K::ValueValidation => "参数的值无效",
+        _ => "参数有误",
+    };
+    eprintln!("错误：{what}。可用 cadre-ledger --help 查看用法。\n\n{}", e.render());
+    ExitCode::from(2)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn stamp() -> Stamp {
+    Stamp {
+        actor: format!("{}（命令行）", ledger::app::os_user()),
+        now: chrono::Local::now().naive_local(),
+    }
+}
+
+fn open(db: Option<&Path>) -> Result<Ledger, Error> {
+    Ledger::open(&ledger::app::resolve_db_path(db))
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("错误：无法输出 JSON：{e}"),
+    }
+}
+
+fn run(cli: Cli) -> Result<Outcome, Error> {
+    let db = cli.db.as_deref();
+    match cli.command {
+        Command::Init => {
+            let ledger = open(db)?;
+            println!("台账已就绪：{}", display_path(&ledger));
+        }
+        Command::Demo { people, seed } => {
+            if people == 0 {
+                return Err(Error::invalid("人数必须大于0，例如 --people 500"));
+            }
+            let mut ledger = open(db)?;
+            let n = ledger::demo::populate(&mut ledger, &stamp(), people, seed, today(), &Silent)?;
+            ledger.with_tx(|tx| ledger::settings::set_flag(tx, ledger::app::SETUP_DONE, true))?;
+            println!("已生成演示数据 {n} 人：{}", display_path(&ledger));
+        }
+        Command::People { command: PeopleCommand::List { search, status, json } } => {
+            let ledger = open(db)?;
+            list_people(&ledger, search.unwrap_or_default(), status, json)?;
+        }
+        Command::Import {
+            command: ImportCommand::Roster { file, dry_run, skip_invalid, on_duplicate, json },
+        } => {
+            let mut ledger = open(db)?;
+            let on_duplicate = match on_duplicate {
+                OnDuplicate::Update => DuplicateAction::Update,
+                OnDuplicate::Skip => DuplicateAction::Skip,
+                OnDuplicate::Add => DuplicateAction::Add,
+            };
+            let options = ImportOptions { on_duplicate, skip_invalid, overrides: Vec::new() };
+            return import_roster(&mut ledger, &file, &options, dry_run, json);
+        }
+        Command::Export { command: ExportCommand::Roster { out } } => {
+            let ledger = open(db)?;
+            let n = ledger::export::roster(ledger.conn(), today(), &out, &Silent)?;
+            println!("已导出花名册（{n} 人）：{}", out.display());
+        }
+        Command::Export { command: ExportCommand::Stats { year, out } } => {
+            check_year(year)?;
+            let mut ledger = open(db)?;
+            ledger.with_tx(|tx| ledger::export::stats(tx, year, today(), &out))?;
+            println!("已导出{year}年基本情况统计表：{}", out.display());
+        }
+        Command::Template { command: TemplateCommand::Roster { out } } => {
+            ledger::export::template(&out)?;
+            println!("已生成导入模板：{}", out.display());
+        }
+        Command::Bench { sizes, runs } => bench::run(&sizes, runs.max(1))?,
+    }
+    Ok(Outcome::Done)
+}
+
+fn check_year(year: i32) -> Result<(), Error> {
+    if (1949..=2200).contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!("年份“{year}”不合理，请写四位年份，如 --year 2026")))
+    }
+}
+
+fn display_path(ledger: &Ledger) -> String {
+    ledger.path().map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+fn list_people(ledger: &Ledger, search: String, status: Status, json: bool) -> Result<(), Error> {
+    let status = match status {
+        Status::All => LifeStatus::All,
+        Status::Living => LifeStatus::Living,
+        Status::Deceased => LifeStatus::Deceased,
+    };
+    let query = PeopleQuery { search, status, ..Default::default() };
+    let page = ledger::people::list(ledger.conn(), &query, today())?;
+    if json {
+        // Scripts get the full record: the machine interface is the one place full values are needed.
+        let mut out = Vec::with_capacity(page.rows.len());
+        for row in &page.rows {
+            let person = ledger::people::get(ledger.conn(), row.id)?;
+            let mut value = serde_json::to_value(&person).unwrap_or_default();
+            if let Some(obj) = value.as_object_mut() {
+                obj.insert("age".into(), serde_json::json!(row.age));
+            }
+            out.push(value);
+        }
+        print_json(&out);
+        return Ok(());
+    }
+    if page.rows.is_empty() {
+        println!("没有符合条件的人员。");
+        return Ok(());
+    }
+    println!("序号\t姓名\t性别\t出生年月\t年龄\t类别\t身份证号\t联系电话");
+    for (i, r) in page.rows.iter().enumerate() {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            i + 1,
+            r.name,
+            r.sex.map(|s| s.label()).unwrap_or(""),
+            r.birth.map(|b| b.dotted()).unwrap_or_default(),
+            match (r.age, &r.died_on) {
+                (_, Some(d)) => format!("已故（{}）", d.dotted()),
+                (Some(a), None) => a.to_string(),
+                (None, None) => String::new(),
+            },
+            r.retirement_kind.map(|k| k.label()).unwrap_or(""),
+            r.id_number_masked,
+            r.phone_masked
+        );
+    }
+    println!("共 {} 人", page.total);
+    Ok(())
+}
+
+fn import_roster(
+    ledger: &mut Ledger,
+    file: &Path,
+    options: &ImportOptions,
+    dry_run: bool,
+    json: bool,
+) -> Result<Outcome, Error> {
+    let preview = ledger::import::preview(ledger.conn(), file, &Silent)?;
+    let stamp = stamp();
+    let summary = if dry_run {
+        ledger.with_rollback(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
+    } else {
+        let has_work = preview.rows.iter().any(|r| r.status != ledger::import::RowStatus::Invalid);
+        if has_work && (options.skip_invalid || preview.invalid_count == 0) {
+            ledger.backup_before("导入前", stamp.now)?;
+        }
+        ledger.with_tx(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
+    };
+    let failed = !summary.errors.is_empty() && !options.skip_invalid;
+    if json {
+        print_json(&summary);
+    } else {
+        print_summary(&summary, dry_run, failed, options.skip_invalid);
+    }
+    Ok(if failed { Outcome::InputErrors } else { Outcome::Done })
+}
+
+fn print_summary(s: &ImportSummary, dry_run: bool, failed: bool, skip_invalid: bool) {
+    for issue in s.errors.iter().chain(&s.warnings) {
+        let tag = if issue.severity == Severity::Error { "错误" } else { "提示" };
+        eprintln!("第{}行【{}】{}：{}", issue.row, issue.column, tag, issue.message);
+    }
+    if failed {
+        println!(
+            "有 {} 处错误，未导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有错误的行。",
+            s.errors.len()
+        );
+        return;
+    }
+    let verb = if dry_run { "检查完成（未写入）：将" } else { "导入完成：" };
+    let skipped_invalid = if skip_invalid && !s.errors.is_empty() {
+        format!("，{} 行因错误未导入", s.errors.len())
+    } else {
+        String::new()
+    };
+    println!(
+        "{verb}新增 {} 人，更新 {} 人，跳过 {} 人{skipped_invalid}。",
+        s.added, s.updated, s.skipped
+    );
+}
