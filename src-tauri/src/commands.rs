@@ -1,0 +1,258 @@
+//! The commands the page may call. Each is a few lines: take the state, call the core, map the error
+//! to `{ kind, message }`. File paths are chosen in native dialogs opened here, never by the page.
+
+use crate::state::{stamp, today, AppState, WindowProgress};
+use ledger::app::AppInfo;
+use ledger::audit::AuditEntry;
+use ledger::date::DateCheck;
+use ledger::import::{ImportOptions, ImportPreview, ImportSummary};
+use ledger::model::{Person, PersonFields, PersonId, PersonInput, UnitSettings};
+use ledger::people::{self, Contact, PeoplePage, PeopleQuery, Saved, Validation};
+use ledger::{Error, ErrorKind};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+/// An error as the page receives it.
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl From<Error> for CommandError {
+    fn from(e: Error) -> Self {
+        Self { kind: e.kind(), message: e.to_string() }
+    }
+}
+
+type CmdResult<T> = Result<T, CommandError>;
+
+fn background_failed(e: impl std::fmt::Display) -> CommandError {
+    Error::Database(format!("后台任务意外中断：{e}。台账未被修改，请重试。")).into()
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    let ledger = state.ledger()?;
+    Ok(ledger::app::info(&ledger, today())?)
+}
+
+#[tauri::command]
+pub async fn setup_ledger(app: AppHandle, unit_name: String, demo: bool) -> CmdResult<AppInfo> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let mut ledger = state.ledger()?;
+        ledger::app::setup(&mut ledger, &stamp(), &unit_name, demo.then_some(600), today())
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(Into::into)
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> CmdResult<UnitSettings> {
+    Ok(ledger::settings::get(state.ledger()?.conn())?)
+}
+
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: UnitSettings) -> CmdResult<()> {
+    Ok(state.ledger()?.with_tx(|tx| ledger::settings::save(tx, &stamp(), &settings))?)
+}
+
+#[tauri::command]
+pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> CmdResult<PeoplePage> {
+    Ok(people::list(state.ledger()?.conn(), &query, today())?)
+}
+
+#[tauri::command]
+pub fn get_person(state: State<'_, AppState>, id: PersonId) -> CmdResult<Person> {
+    Ok(people::get(state.ledger()?.conn(), id)?)
+}
+
+#[tauri::command]
+pub fn reveal_contact(state: State<'_, AppState>, id: PersonId) -> CmdResult<Contact> {
+    Ok(state.ledger()?.with_tx(|tx| people::reveal(tx, &stamp(), id))?)
+}
+
+#[tauri::command]
+pub fn check_date(text: String) -> DateCheck {
+    ledger::date::check(&text)
+}
+
+#[tauri::command]
+pub fn validate_person(fields: PersonFields) -> Validation {
+    people::validate(&fields)
+}
+
+#[tauri::command]
+pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> CmdResult<Saved> {
+    Ok(state.ledger()?.with_tx(|tx| people::insert(tx, &stamp(), &input))?)
+}
+
+#[tauri::command]
+pub fn update_person(
+    state: State<'_, AppState>,
+    id: PersonId,
+    input: PersonInput,
+) -> CmdResult<Saved> {
+    Ok(state.ledger()?.with_tx(|tx| people::update(tx, &stamp(), id, &input))?)
+}
+
+#[tauri::command]
+pub fn void_person(state: State<'_, AppState>, id: PersonId, reason: String) -> CmdResult<()> {
+    Ok(state.ledger()?.with_tx(|tx| people::void(tx, &stamp(), id, &reason))?)
+}
+
+#[tauri::command]
+pub fn person_audit(state: State<'_, AppState>, id: PersonId) -> CmdResult<Vec<AuditEntry>> {
+    Ok(ledger::audit::list_for(state.ledger()?.conn(), "person", id.0)?)
+}
+
+/// For automated end-to-end tests only (debug builds): a native dialog cannot be driven through
+/// WebDriver, so these variables stand in for the clerk's choice of file.
+fn test_override(var: &str) -> Option<PathBuf> {
+    if cfg!(debug_assertions) {
+        std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
+    } else {
+        None
+    }
+}
+
+#[tauri::command]
+pub async fn pick_import_file(app: AppHandle) -> CmdResult<Option<String>> {
+    if let Some(path) = test_override("CADRE_LEDGER_PICK_FILE") {
+        return Ok(Some(path.display().to_string()));
+    }
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("选择要导入的花名册")
+            .add_filter("表格文件", &["xlsx", "xls", "et", "csv"])
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(background_failed)?;
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn import_preview(app: AppHandle, path: String) -> CmdResult<ImportPreview> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let progress = WindowProgress::new(app.clone(), state.cancel.clone());
+        let preview =
+            ledger::import::preview(state.ledger()?.conn(), &PathBuf::from(path), &progress)?;
+        if let Ok(mut slot) = state.preview.lock() {
+            *slot = Some(preview.clone());
+        }
+        Ok::<_, Error>(preview)
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(Into::into)
+}
+
+#[tauri::command]
+pub async fn import_apply(app: AppHandle, options: ImportOptions) -> CmdResult<ImportSummary> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let preview = state
+            .preview
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .ok_or_else(|| Error::invalid("请先选择文件并检查，再开始导入。"))?;
+        let progress = WindowProgress::new(app.clone(), state.cancel.clone());
+        let stamp = stamp();
+        let mut ledger = state.ledger()?;
+        ledger.backup_before("导入前", stamp.now)?;
+        let summary = ledger
+            .with_tx(|tx| ledger::import::apply(tx, &stamp, &preview, &options, &progress))?;
+        let nothing_written = !summary.errors.is_empty() && !options.skip_invalid;
+        if !nothing_written {
+            if let Ok(mut slot) = state.preview.lock() {
+                *slot = None;
+            }
+        }
+        Ok::<_, Error>(summary)
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(Into::into)
+}
+
+#[tauri::command]
+pub fn cancel_job(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::SeqCst);
+}
+
+/// Asks where to save (or, in end-to-end tests, uses the test folder).
+fn pick_save_path(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
+    if let Some(dir) = test_override("CADRE_LEDGER_SAVE_DIR") {
+        return Some(dir.join(default_name));
+    }
+    app.dialog()
+        .file()
+        .set_title("保存为")
+        .set_file_name(default_name)
+        .add_filter("Excel 工作簿", &["xlsx"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| if p.extension().is_none() { p.with_extension("xlsx") } else { p })
+}
+
+fn unit_name(app: &AppHandle) -> String {
+    let state = app.state::<AppState>();
+    state
+        .ledger()
+        .ok()
+        .and_then(|l| ledger::settings::get(l.conn()).ok())
+        .map(|s| s.unit_name)
+        .unwrap_or_default()
+}
+
+#[tauri::command]
+pub async fn export_roster(app: AppHandle) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let name = format!("{}离退休干部花名册_{}.xlsx", unit_name(&app), today().format("%Y%m%d"));
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        let state = app.state::<AppState>();
+        let progress = WindowProgress::new(app.clone(), state.cancel.clone());
+        ledger::export::roster(state.ledger()?.conn(), today(), &path, &progress)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
+
+#[tauri::command]
+pub async fn export_stats(app: AppHandle, year: i32) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let name = format!("{}{year}年离退休干部基本情况统计表.xlsx", unit_name(&app));
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        let state = app.state::<AppState>();
+        state.ledger()?.with_tx(|tx| ledger::export::stats(tx, year, today(), &path))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
+
+#[tauri::command]
+pub async fn export_template(app: AppHandle) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(path) = pick_save_path(&app, "花名册导入模板.xlsx") else {
+            return Ok(None);
+        };
+        ledger::export::template(&path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}

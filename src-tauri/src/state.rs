@@ -1,0 +1,77 @@
+//! What the shell keeps between commands: the open ledger, the last import preview, the cancel flag
+//! of the running job.
+
+use ledger::import::ImportPreview;
+use ledger::progress::{Progress, Stage};
+use ledger::{Error, Ledger, Result, Stamp};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter};
+
+pub struct AppState {
+    ledger: Mutex<Ledger>,
+    /// The preview the clerk is looking at; `import_apply` writes exactly this.
+    pub preview: Mutex<Option<ImportPreview>>,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl AppState {
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Self {
+            ledger: Mutex::new(Ledger::open(path)?),
+            preview: Mutex::new(None),
+            cancel: Arc::new(AtomicBool::new(false)),
+        })
+    }
+
+    /// The ledger, or a clear error if an earlier command panicked while holding it.
+    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
+        self.ledger.lock().map_err(|_| {
+            Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
+        })
+    }
+}
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn stamp() -> Stamp {
+    Stamp { actor: ledger::app::os_user(), now: chrono::Local::now().naive_local() }
+}
+
+/// Forwards progress to the window as `job-progress` events (at most ~10 a second) and reads the
+/// cancel flag set by `cancel_job`.
+pub struct WindowProgress {
+    app: AppHandle,
+    cancel: Arc<AtomicBool>,
+    last: Mutex<Instant>,
+}
+
+impl WindowProgress {
+    pub fn new(app: AppHandle, cancel: Arc<AtomicBool>) -> Self {
+        cancel.store(false, Ordering::SeqCst);
+        Self { app, cancel, last: Mutex::new(Instant::now() - Duration::from_secs(1)) }
+    }
+}
+
+impl Progress for WindowProgress {
+    fn step(&self, stage: Stage, done: u64, total: u64) {
+        let Ok(mut last) = self.last.lock() else { return };
+        if last.elapsed() < Duration::from_millis(100) && done < total {
+            return;
+        }
+        *last = Instant::now();
+        let stage = serde_json::to_value(stage)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = self.app.emit("job-progress", ledger::app::JobProgress { stage, done, total });
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+}

@@ -1,0 +1,259 @@
+//! The command-line tool on real files in temporary folders: the interface scripts depend on
+//! (arguments, JSON shapes, exit status 0 / 1 / 2, Chinese messages).
+#![allow(clippy::unwrap_used)]
+
+use cadre_tests::{binary, id_number, messy_people, write_messy_roster};
+use calamine::{open_workbook_auto, Data, Reader};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(binary("cadre-ledger"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CADRE_LEDGER_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(o), stderr(o)))
+}
+
+fn people(db: &Path, search: &str) -> Vec<Value> {
+    let o = run(db, &["people", "list", "--json", "--search", search]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    json(&o).as_array().unwrap().clone()
+}
+
+fn names(db: &Path, search: &str) -> Vec<String> {
+    people(db, search).iter().map(|p| p["name"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn init_and_an_empty_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nested/ledger.db");
+    let o = run(&db, &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("台账已就绪"));
+    assert!(db.exists());
+    assert_eq!(people(&db, ""), Vec::<Value>::new());
+}
+
+#[test]
+fn the_environment_variable_chooses_the_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.db");
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["demo", "--people", "5"])
+        .env("CADRE_LEDGER_DB", &db)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(people(&db, "").len(), 5);
+}
+
+#[test]
+fn demo_data_is_realistic_and_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    for db in [&a, &b] {
+        let o = run(db, &["demo", "--people", "300", "--seed", "9"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let strip = |v: Vec<Value>| -> Vec<(String, String, String)> {
+        v.iter()
+            .map(|p| {
+                (
+                    p["name"].as_str().unwrap().into(),
+                    p["id_number"].as_str().unwrap().into(),
+                    p["birth"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let people_a = people(&a, "");
+    assert_eq!(strip(people_a.clone()), strip(people(&b, "")), "same seed, same ledger");
+    assert_eq!(people_a.len(), 300);
+    for p in &people_a {
+        let id = p["id_number"].as_str().unwrap();
+        let info = ledger::idcard::parse(id).unwrap();
+        assert!(p["birth"].as_str().unwrap().starts_with(&info.birth.format("%Y-%m").to_string()));
+    }
+    let lixiu: Vec<&Value> = people_a.iter().filter(|p| p["retirement_kind"] == "lixiu").collect();
+    assert!(!lixiu.is_empty() && lixiu.len() < 30);
+    assert!(lixiu.iter().all(|p| p["birth"].as_str().unwrap() < "1935"));
+    assert!(people_a.iter().any(|p| !p["died_on"].is_null()));
+}
+
+#[test]
+fn a_messy_roster_imports_with_dry_run_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let file = dir.path().join("花名册.xlsx");
+    write_messy_roster(&file);
+
+    let o = run(&db, &["import", "roster", file.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let summary = json(&o);
+    assert_eq!(summary["added"], 3, "{summary}");
+    assert_eq!(summary["errors"], Value::Array(vec![]));
+    assert!(people(&db, "").is_empty(), "a dry run writes nothing");
+
+    let o = run(&db, &["import", "roster", file.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o)["added"], 3);
+    assert_eq!(names(&db, "swd"), ["单卫东"], "polyphonic surname 单 reads shan");
+    assert_eq!(names(&db, "qinxiu"), ["覃秀英"], "spaces trimmed, 覃 reads qin");
+    let ouyang = &people(&db, "欧阳建国")[0];
+    assert_eq!(ouyang["birth"], "1945-03-12", "day filled in from the ID");
+    assert_eq!(ouyang["grade"], "county_full");
+    assert_eq!(ouyang["phone"], "13912345670", "a number cell, no .0");
+    let qin = &people(&db, "覃秀英")[0];
+    assert!(qin["id_number"]
+        .as_str()
+        .unwrap()
+        .ends_with(&messy_people()[1].id[17..].to_uppercase()));
+
+    // The same file again: duplicates by ID number are updated (nothing new), or skipped.
+    let o =
+        run(&db, &["import", "roster", file.to_str().unwrap(), "--json", "--on-duplicate", "skip"]);
+    let s = json(&o);
+    assert_eq!((s["added"].as_u64(), s["skipped"].as_u64()), (Some(0), Some(3)), "{s}");
+    assert!(dir.path().join("backups").exists(), "a backup is taken before a real import");
+}
+
+#[test]
+fn rows_with_errors_are_never_half_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let csv = dir.path().join("roster.csv");
+    let good = id_number("110105", "19480101", "011");
+    let mut bad = good.clone();
+    bad.replace_range(17.., if good.ends_with('0') { "1" } else { "0" });
+    let text =
+        format!("姓名,身份证号,离休/退休\n王建国,{good},退休\n李秀兰,{bad},退休\n赵立新,,退休\n");
+    // Chinese Excel and WPS save CSV in GBK.
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(&csv, gbk).unwrap();
+
+    let o = run(&db, &["import", "roster", csv.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let s = json(&o);
+    assert_eq!(s["added"], 0);
+    let errors = s["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{s}");
+    assert_eq!(errors[0]["row"], 3);
+    assert!(errors[0]["column"].as_str().unwrap().contains("身份证号"));
+    assert!(errors[0]["message"].as_str().unwrap().contains("校验位"));
+    assert!(people(&db, "").is_empty(), "nothing written");
+
+    let o = run(&db, &["import", "roster", csv.to_str().unwrap(), "--skip-invalid"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("新增 2 人"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("第3行"), "{}", stderr(&o));
+    assert_eq!(names(&db, ""), ["王建国", "赵立新"]);
+}
+
+#[test]
+fn unusable_files_and_arguments_exit_2_with_a_chinese_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let random = dir.path().join("random.xlsx");
+    std::fs::write(
+        &random,
+        (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let html = dir.path().join("export.xls");
+    std::fs::write(&html, "<html><body><table><tr><td>姓名</td></tr></table></body></html>")
+        .unwrap();
+    let missing = dir.path().join("missing.xlsx");
+    for (file, says) in [(&random, "无法识别"), (&html, "网页"), (&missing, "")] {
+        let o = run(&db, &["import", "roster", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}: {}", file.display(), stderr(&o));
+        assert!(stderr(&o).contains("错误："), "{}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+    }
+    let o = run(&db, &["export", "stats", "--out", "x.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("缺少必填的参数"), "{}", stderr(&o));
+    let o = run(&db, &["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+fn cell(path: &Path, sheet: usize, row: usize, col: usize) -> Data {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let name = wb.sheet_names()[sheet].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    range.get((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+#[test]
+fn exported_roster_imports_back_into_an_empty_ledger_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, copy) = (dir.path().join("source.db"), dir.path().join("copy.db"));
+    assert!(run(&source, &["demo", "--people", "250", "--seed", "4"]).status.success());
+    let out = dir.path().join("花名册.xlsx");
+    let o = run(&source, &["export", "roster", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(matches!(cell(&out, 0, 0, 0), Data::String(s) if s.contains("花名册")));
+
+    let o = run(&copy, &["import", "roster", out.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    assert_eq!(json(&o)["added"], 250);
+    let comparable = |db: &Path| -> Vec<Value> {
+        people(db, "")
+            .into_iter()
+            .map(|mut p| {
+                let obj = p.as_object_mut().unwrap();
+                for volatile in ["id", "created_at", "updated_at", "family"] {
+                    obj.remove(volatile);
+                }
+                p
+            })
+            .collect()
+    };
+    let (a, b) = (comparable(&source), comparable(&copy));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y);
+    }
+}
+
+#[test]
+fn stats_and_template_are_real_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    assert!(run(&db, &["demo", "--people", "120", "--seed", "2"]).status.success());
+    let stats = dir.path().join("stats.xlsx");
+    let o = run(&db, &["export", "stats", "--year", "2026", "--out", stats.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let wb = open_workbook_auto(&stats).unwrap();
+    assert!(wb.sheet_names().len() >= 3, "{:?}", wb.sheet_names());
+    assert!(
+        matches!(cell(&stats, 0, 0, 0), Data::String(s) if s.contains("2026") && s.contains("统计"))
+    );
+
+    let template = dir.path().join("导入模板.xlsx");
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["template", "roster", "--out", template.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["import", "roster", template.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(o.status.success(), "the blank template imports as nothing: {}", stderr(&o));
+    assert_eq!(json(&o)["added"], 0);
+}

@@ -1,0 +1,225 @@
+//! End to end through the real app: the built `cadre-ledger-app` in a real WebKitGTK WebView, driven
+//! by `tauri-driver` + `WebKitWebDriver`. Needs a display (scripts/test.sh runs these under Xvfb)
+//! and both drivers on PATH, so the tests are `#[ignore]`d in a bare `cargo test` and run by the test
+//! script with `--ignored --test-threads=1` (one app and one driver at a time).
+#![allow(clippy::unwrap_used)]
+
+use cadre_tests::{binary, write_messy_roster};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PORT: u16 = 4444;
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running app: the driver process and the WebDriver session.
+struct App {
+    driver: Child,
+    client: Client,
+}
+
+impl App {
+    async fn launch(db: &Path, extra_env: &[(&str, &Path)]) -> App {
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args(["--port", &PORT.to_string()])
+            .env("CADRE_LEDGER_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let driver =
+            cmd.spawn().expect("tauri-driver not found: `cargo install tauri-driver --locked`");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+            assert!(start.elapsed() < WAIT, "tauri-driver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": binary("cadre-ledger-app").display().to_string() }),
+        );
+        let client = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .await
+            .expect("WebDriver session");
+        App { driver, client }
+    }
+
+    /// Ends the session and stops the driver with SIGTERM, so WebKitWebDriver stops with it.
+    async fn quit(mut self) {
+        let _ = self.client.close().await;
+        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+        let _ = self.driver.wait();
+    }
+
+    async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let input = self.wait_for(css).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    /// Waits until the element's text satisfies `ok`; returns the text.
+    async fn text_until(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if ok(&text) {
+                return text;
+            }
+            if start.elapsed() > WAIT {
+                self.screenshot("failure").await;
+                panic!("{css}: text never matched; last was {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn value_until(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let value = match self.client.find(Locator::Css(css)).await {
+                Ok(e) => e.prop("value").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if ok(&value) {
+                return value;
+            }
+            assert!(start.elapsed() < WAIT, "{css}: value never matched; last was {value:?}");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn search(&self, text: &str) {
+        self.type_into("[data-testid=search-input] input", text).await;
+    }
+
+    /// Saves a screenshot under target/e2e-screenshots for a person to look at.
+    async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = shots_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+fn shots_dir() -> PathBuf {
+    binary("cadre-ledger-app").parent().unwrap().join("e2e-screenshots")
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_clerks_first_day_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let roster = dir.path().join("老干部花名册.xlsx");
+    write_messy_roster(&roster);
+    let pick = [("CADRE_LEDGER_PICK_FILE", roster.as_path())];
+
+    let app = App::launch(&db, &pick).await;
+    // First run: the welcome step names the unit and starts with an empty ledger.
+    app.type_into("[data-testid=welcome-unit-name] input", "示范市审计局").await;
+    app.click("[data-testid=welcome-empty]").await;
+    app.click("[data-testid=welcome-start]").await;
+    app.text_until("[data-testid=empty-hint]", |t| t.contains("导入花名册")).await;
+    app.screenshot("01-empty-roster").await;
+
+    // Add a person through the form; the ID number fills the birth date.
+    app.click("[data-testid=add-person]").await;
+    app.wait_for("[data-testid=person-drawer]").await;
+    app.type_into("[data-testid=field-name] input", "张三丰").await;
+    app.type_into("[data-testid=field-id-number] input", "110105194912310011").await;
+    app.value_until("[data-testid=field-birth] input", |v| v.contains("1949")).await;
+    app.screenshot("02-person-form").await;
+    app.click("[data-testid=save-person]").await;
+    app.text_until("[data-testid=roster-total]", |t| t.contains('1')).await;
+
+    // Find them by pinyin initials.
+    app.search("zsf").await;
+    app.text_until("[data-testid=roster-table]", |t| t.contains("张三丰")).await;
+
+    // Import a messy roster through the import dialog.
+    app.search("").await;
+    app.click("[data-testid=import-open]").await;
+    app.click("[data-testid=import-pick]").await;
+    app.text_until("[data-testid=import-counts]", |t| t.contains('3')).await;
+    app.screenshot("03-import-preview").await;
+    app.click("[data-testid=import-apply]").await;
+    app.text_until("[data-testid=import-summary]", |t| t.contains("新增 3")).await;
+    app.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    app.search("swd").await;
+    app.text_until("[data-testid=roster-table]", |t| t.contains("单卫东")).await;
+    app.quit().await;
+
+    // Restart: no welcome step, and everything is still there.
+    let app = App::launch(&db, &[]).await;
+    app.wait_for("[data-testid=roster-table]").await;
+    app.search("zsf").await;
+    app.text_until("[data-testid=roster-table]", |t| t.contains("张三丰")).await;
+    app.search("qinxiu").await;
+    app.text_until("[data-testid=roster-table]", |t| t.contains("覃秀英")).await;
+    app.search("").await;
+    app.text_until("[data-testid=roster-total]", |t| t.contains('4')).await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn the_roster_exports_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "demo", "--people", "400", "--seed", "11"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let app = App::launch(&db, &[("CADRE_LEDGER_SAVE_DIR", out_dir.as_path())]).await;
+    app.text_until("[data-testid=roster-total]", |t| t.contains("400")).await;
+    app.screenshot("04-roster-demo").await;
+    app.click("[data-testid=export-roster]").await;
+    let start = Instant::now();
+    let file = loop {
+        let found = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "xlsx"));
+        if let Some(f) = found {
+            break f;
+        }
+        assert!(start.elapsed() < WAIT, "no export appeared");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    app.quit().await;
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&file).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    let names: Vec<String> =
+        range.rows().skip(3).filter_map(|r| r.get(1).map(|c| c.to_string())).collect();
+    assert!(names.iter().filter(|n| !n.is_empty()).count() >= 400, "{} rows", names.len());
+}
