@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import type { PersonFields, PersonInput, Validation } from '../api'
+import { fields, plugins, settle } from './helpers'
+
+vi.mock('../api', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../api')>()
+  return {
+    ...original,
+    api: {
+      getPerson: vi.fn(),
+      validatePerson: vi.fn(),
+      checkDate: vi.fn(),
+      createPerson: vi.fn(),
+      updatePerson: vi.fn(),
+      voidPerson: vi.fn(),
+      personAudit: vi.fn(),
+    },
+  }
+})
+
+import { api } from '../api'
+import PersonDrawer from '../components/PersonDrawer.vue'
+
+/** A stand-in for the core's check: an ID number 11010519491231001x yields birth and sex. */
+async function fakeValidate(f: PersonFields): Promise<Validation> {
+  const fromId = /^\d{6}(\d{4})(\d{2})(\d{2})\d{2}(\d)/.exec(f.id_number)
+  const out: Validation = { fields: { ...f }, errors: [], warnings: [] }
+  if (fromId) {
+    out.fields.birth = `${fromId[1]}-${fromId[2]}-${fromId[3]}`
+    out.fields.sex = Number(fromId[4]) % 2 === 1 ? 'male' : 'female'
+    if (f.birth && f.birth !== out.fields.birth) {
+      out.warnings.push({ field: 'birth', label: '出生年月', message: '出生年月与身份证号码不一致' })
+    }
+  }
+  if (!f.name.trim()) out.errors.push({ field: 'name', label: '姓名', message: '姓名不能为空' })
+  return out
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function input(testid: string): HTMLInputElement {
+  const el = document.querySelector<HTMLInputElement>(`[data-testid=${testid}] input`)
+  if (!el) throw new Error(`no input under ${testid}`)
+  return el
+}
+
+function type(testid: string, text: string) {
+  const el = input(testid)
+  el.value = text
+  el.dispatchEvent(new Event('input'))
+}
+
+async function mountDrawer(personId: number | null = null) {
+  const w = mount(PersonDrawer, {
+    props: { open: true, personId },
+    global: { plugins },
+    attachTo: document.body,
+  })
+  await settle()
+  return w
+}
+
+beforeEach(() => {
+  vi.mocked(api.validatePerson).mockReset().mockImplementation(fakeValidate)
+  vi.mocked(api.createPerson).mockReset()
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('PersonDrawer', () => {
+  it('fills birth date and sex from the ID number, then saves them', async () => {
+    vi.mocked(api.createPerson).mockImplementation(async (i: PersonInput) => ({
+      person: { ...i, id: 1, created_at: '', updated_at: '' },
+      warnings: [],
+    }))
+    const w = await mountDrawer()
+    expect(document.querySelector('[data-testid=person-drawer]')).not.toBeNull()
+
+    type('field-name', '张三丰')
+    type('field-id-number', '110105194912310011')
+    await wait(350)
+    await settle()
+
+    expect(api.validatePerson).toHaveBeenCalled()
+    expect(input('field-birth').value).toBe('1949.12.31')
+    expect(document.querySelector('[data-testid=field-sex]')!.textContent).toContain('男')
+
+    ;(document.querySelector('[data-testid=save-person]') as HTMLButtonElement).click()
+    await wait(20)
+    await settle()
+    expect(api.createPerson).toHaveBeenCalledOnce()
+    const sent = vi.mocked(api.createPerson).mock.calls[0][0]
+    expect(sent).toMatchObject({ name: '张三丰', id_number: '110105194912310011', birth: '1949-12-31', sex: 'male', family: [] })
+    expect(w.emitted('saved')).toHaveLength(1)
+    expect(w.emitted('update:open')).toEqual([[false]])
+    w.unmount()
+  })
+
+  it('never overwrites a birth date the clerk entered, and shows the mismatch as a warning', async () => {
+    vi.mocked(api.getPerson).mockResolvedValue({
+      ...fields({ name: '覃秀英', birth: '1950-01' }),
+      id: 9,
+      family: [],
+      created_at: '',
+      updated_at: '',
+    })
+    const w = await mountDrawer(9)
+    expect(input('field-birth').value).toBe('1950.01')
+    type('field-id-number', '110105194912310021')
+    await wait(350)
+    await settle()
+    expect(input('field-birth').value).toBe('1950.01')
+    const warning = document.querySelector('.issue-warning')
+    expect(warning?.textContent).toContain('出生年月与身份证号码不一致')
+    w.unmount()
+  })
+
+  it('keeps the drawer open with everything typed when the save fails', async () => {
+    vi.mocked(api.createPerson).mockRejectedValue({ kind: 'invalid', message: '该身份证号码已在花名册中：张三丰' })
+    const w = await mountDrawer()
+    type('field-name', '张三丰')
+    type('field-id-number', '110105194912310011')
+    await wait(350)
+    ;(document.querySelector('[data-testid=save-person]') as HTMLButtonElement).click()
+    await wait(20)
+    await settle()
+    expect(api.createPerson).toHaveBeenCalledOnce()
+    expect(w.emitted('update:open')).toBeUndefined()
+    expect(w.emitted('saved')).toBeUndefined()
+    expect(input('field-name').value).toBe('张三丰')
+    expect(document.body.textContent).toContain('该身份证号码已在花名册中：张三丰')
+    w.unmount()
+  })
+
+  it('refuses to save without a name and says so under the field', async () => {
+    const w = await mountDrawer()
+    type('field-id-number', '110105194912310011')
+    await wait(350)
+    await settle()
+    ;(document.querySelector('[data-testid=save-person]') as HTMLButtonElement).click()
+    await wait(20)
+    await settle()
+    expect(api.createPerson).not.toHaveBeenCalled()
+    expect(document.querySelector('.issue-error')?.textContent).toContain('姓名不能为空')
+    w.unmount()
+  })
+})

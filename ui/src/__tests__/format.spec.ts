@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from 'vitest'
+import {
+  ageBandRange,
+  auditLines,
+  auditValue,
+  contactCell,
+  debounce,
+  formatDate,
+  formatTimestamp,
+  formatYearMonth,
+  maskIdNumber,
+  maskPhone,
+} from '../lib/format'
+
+describe('formatDate', () => {
+  it.each([
+    ['1945', '1945'],
+    ['1945-10', '1945.10'],
+    ['1945-10-03', '1945.10.03'],
+    ['1945-1', '1945.01'],
+    [null, ''],
+    ['', ''],
+    ['not a date', 'not a date'],
+  ])('%s → %s', (iso, shown) => {
+    expect(formatDate(iso)).toBe(shown)
+  })
+})
+
+describe('formatYearMonth (the 出生年月 column)', () => {
+  it('drops the day but never invents a month', () => {
+    expect(formatYearMonth('1945-10-03')).toBe('1945.10')
+    expect(formatYearMonth('1945-10')).toBe('1945.10')
+    expect(formatYearMonth('1945')).toBe('1945')
+    expect(formatYearMonth(null)).toBe('')
+  })
+})
+
+describe('ageBandRange', () => {
+  it.each([
+    ['', null, null],
+    ['under70', null, 69],
+    ['70s', 70, 79],
+    ['80s', 80, 89],
+    ['90s', 90, 99],
+    ['100plus', 100, null],
+  ] as const)('%s → %s..%s', (band, min, max) => {
+    expect(ageBandRange(band)).toEqual({ age_min: min, age_max: max })
+  })
+})
+
+describe('masking', () => {
+  it('keeps the region code and the last four characters of an ID number', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X')
+    expect(maskIdNumber(' 110105491231002 ')).toBe('110105*****1002')
+    expect(maskIdNumber('')).toBe('')
+  })
+
+  it('keeps the first three and last four digits of a mobile number', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678')
+    expect(maskPhone('6512345')).toBe('***2345')
+    expect(maskPhone('')).toBe('')
+  })
+
+  it('shows the revealed value once known, the masked one before', () => {
+    expect(contactCell('110105********002X', undefined)).toBe('110105********002X')
+    expect(contactCell('110105********002X', '11010519491231002X')).toBe('11010519491231002X')
+    expect(contactCell('138****5678', '')).toBe('')
+  })
+})
+
+describe('audit display', () => {
+  it('speaks the clerk\'s words for fields, enums and dates', () => {
+    expect(auditValue('retirement_kind', 'lixiu')).toBe('离休')
+    expect(auditValue('birth', '1945-10')).toBe('1945.10')
+    expect(auditValue('phone', null)).toBe('（空）')
+    expect(auditValue('lunar_birthday', { month: 4, day: 30, leap: true })).toBe('闰4月30日')
+    expect(
+      auditLines({
+        at: '2026-03-01T09:30:12+08:00',
+        actor: '联络员',
+        entity: 'person',
+        entity_id: 1,
+        action: 'update',
+        changes: [{ field: 'sex', old: null, new: 'female' }],
+        reason: null,
+      }),
+    ).toEqual(['性别：（空） → 女'])
+    expect(formatTimestamp('2026-03-01T09:30:12+08:00')).toBe('2026-03-01 09:30')
+  })
+})
+
+describe('debounce', () => {
+  it('runs once, with the last arguments, after calls stop', () => {
+    vi.useFakeTimers()
+    const fn = vi.fn()
+    const d = debounce(fn, 250)
+    d('z')
+    d('zs')
+    vi.advanceTimersByTime(200)
+    d('zsf')
+    vi.advanceTimersByTime(249)
+    expect(fn).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(fn).toHaveBeenCalledOnce()
+    expect(fn).toHaveBeenCalledWith('zsf')
+    d('x')
+    d.cancel()
+    vi.advanceTimersByTime(1000)
+    expect(fn).toHaveBeenCalledOnce()
+    vi.useRealTimers()
+  })
+})

@@ -1,0 +1,201 @@
+// Pure display helpers shared by the pages. They never talk to the core, so they are unit-tested
+// directly (src/__tests__/format.spec.ts).
+
+import type { AuditEntry, PeopleQuery } from '../api'
+import {
+  CARE_LEVEL_LABELS,
+  GRADE_LABELS,
+  HEALTH_LABELS,
+  LIVING_LABELS,
+  POLITICAL_STATUS_LABELS,
+  RESIDENCE_LABELS,
+  RETIREMENT_KIND_LABELS,
+  SEX_LABELS,
+  UNIT_KIND_LABELS,
+} from '../api/bindings'
+
+/**
+ * Shows a stored partial date the way the clerk's tables do: "1945" → "1945", "1945-10" → "1945.10",
+ * "1945-10-03" → "1945.10.03". Anything that does not look like a stored date is shown unchanged,
+ * so a surprise from the core is visible rather than hidden.
+ */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(iso.trim())
+  if (!m) return iso
+  const parts = [m[1]]
+  if (m[2]) parts.push(m[2].padStart(2, '0'))
+  if (m[3]) parts.push(m[3].padStart(2, '0'))
+  return parts.join('.')
+}
+
+/** The 出生年月 column: year and month only ("1945-10-03" → "1945.10"), never an invented day. */
+export function formatYearMonth(iso: string | null | undefined): string {
+  const full = formatDate(iso)
+  const m = /^(\d{4})(\.\d{2})?/.exec(full)
+  return m ? m[1] + (m[2] ?? '') : full
+}
+
+/** The age bands of the roster filter (DOMAIN rule 6: care lists use 80–89, 90–99, ≥ 100). */
+export type AgeBand = '' | 'under70' | '70s' | '80s' | '90s' | '100plus'
+
+export const AGE_BANDS: { value: AgeBand; label: string }[] = [
+  { value: '', label: '全部年龄' },
+  { value: 'under70', label: '70岁以下' },
+  { value: '70s', label: '70–79岁' },
+  { value: '80s', label: '80–89岁' },
+  { value: '90s', label: '90–99岁' },
+  { value: '100plus', label: '100岁及以上' },
+]
+
+/** Inclusive bounds of an age band, as `PeopleQuery` wants them. */
+export function ageBandRange(band: AgeBand): Pick<PeopleQuery, 'age_min' | 'age_max'> {
+  switch (band) {
+    case 'under70':
+      return { age_min: null, age_max: 69 }
+    case '70s':
+      return { age_min: 70, age_max: 79 }
+    case '80s':
+      return { age_min: 80, age_max: 89 }
+    case '90s':
+      return { age_min: 90, age_max: 99 }
+    case '100plus':
+      return { age_min: 100, age_max: null }
+    default:
+      return { age_min: null, age_max: null }
+  }
+}
+
+/**
+ * Masks an ID number for lists where the core has not masked it already (the import preview):
+ * the region code and the last four characters stay, like the roster's `110105********002X`.
+ */
+export function maskIdNumber(id: string | null | undefined): string {
+  const s = (id ?? '').trim()
+  if (s.length <= 10) return s
+  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4)
+}
+
+/** Masks a phone number: `13812345678` → `138****5678`; short numbers keep only their last four. */
+export function maskPhone(phone: string | null | undefined): string {
+  const s = (phone ?? '').trim()
+  if (s.length >= 11) return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4)
+  if (s.length > 4) return '*'.repeat(s.length - 4) + s.slice(-4)
+  return s
+}
+
+/** What a contact cell shows: the full value once revealed, the masked one until then. */
+export function contactCell(masked: string, revealed: string | undefined): string {
+  return revealed !== undefined ? revealed : masked
+}
+
+/** Calls `fn` once calls have stopped for `ms` milliseconds. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const wrapped = (...args: A) => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      fn(...args)
+    }, ms)
+  }
+  wrapped.cancel = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  return wrapped
+}
+
+/** The Chinese name of every person field, for the audit log (the core logs code names). */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  native_place: '籍贯',
+  birth: '出生年月',
+  id_number: '身份证号码',
+  political_status: '政治面貌',
+  party_joined: '入党时间',
+  party_confirmed: '转正时间',
+  education: '文化程度',
+  work_started: '参加工作时间',
+  retired_on: '离退休时间',
+  retirement_kind: '离休/退休',
+  former_post: '原单位及职务',
+  grade: '职级/待遇',
+  unit_kind: '人员类别',
+  health: '健康状况',
+  care_level: '自理能力',
+  living: '居住状况',
+  residence: '居住地',
+  address: '现住址',
+  phone: '联系电话',
+  emergency_contact: '紧急联系人',
+  emergency_phone: '紧急联系人电话',
+  party_branch: '所在党支部',
+  liaison: '一对一联系人',
+  lunar_birthday: '农历生日',
+  died_on: '去世日期',
+  notes: '备注',
+  family: '家属',
+}
+
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  sex: SEX_LABELS,
+  retirement_kind: RETIREMENT_KIND_LABELS,
+  unit_kind: UNIT_KIND_LABELS,
+  grade: GRADE_LABELS,
+  health: HEALTH_LABELS,
+  living: LIVING_LABELS,
+  care_level: CARE_LEVEL_LABELS,
+  residence: RESIDENCE_LABELS,
+  political_status: POLITICAL_STATUS_LABELS,
+}
+
+const DATE_FIELDS = new Set(['birth', 'party_joined', 'party_confirmed', 'work_started', 'retired_on', 'died_on'])
+
+/** One value of an audit change, in the words the clerk uses. */
+export function auditValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）'
+  if (typeof value === 'string') {
+    if (ENUM_LABELS[field]?.[value]) return ENUM_LABELS[field][value]
+    if (DATE_FIELDS.has(field)) return formatDate(value)
+    return value
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  if (typeof value === 'number') return String(value)
+  if (field === 'lunar_birthday' && typeof value === 'object') {
+    const l = value as { month?: number; day?: number; leap?: boolean }
+    return `${l.leap ? '闰' : ''}${l.month}月${l.day}日`
+  }
+  return JSON.stringify(value)
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  create: '新增',
+  insert: '新增',
+  update: '修改',
+  void: '作废',
+  reveal: '查看完整联系方式',
+  reveal_contact: '查看完整联系方式',
+  import: '导入',
+  import_add: '导入新增',
+  import_update: '导入更新',
+}
+
+export function auditAction(action: string): string {
+  return ACTION_LABELS[action] ?? action
+}
+
+/** "2026-03-01T09:30:12…" → "2026-03-01 09:30". */
+export function formatTimestamp(at: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(at)
+  return m ? `${m[1]} ${m[2]}` : at
+}
+
+/** The lines of one audit entry: "字段：旧 → 新". */
+export function auditLines(entry: AuditEntry): string[] {
+  return entry.changes.map(
+    (c) => `${FIELD_LABELS[c.field] ?? c.field}：${auditValue(c.field, c.old)} → ${auditValue(c.field, c.new)}`,
+  )
+}
