@@ -69,11 +69,19 @@ pub fn record(
     reason: Option<&str>,
 ) -> Result<()> {
     let changes = serde_json::to_string(changes).unwrap_or_else(|_| "[]".into());
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![stamp.at(), stamp.actor, entity, entity_id, action, changes, reason],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        stamp.at(),
+        stamp.actor,
+        entity,
+        entity_id,
+        action,
+        changes,
+        reason
+    ])?;
     Ok(())
 }
 

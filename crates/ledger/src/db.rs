@@ -10,7 +10,10 @@ use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
 /// Numbered, embedded, forward-only. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_roster.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_roster.sql"),
+    include_str!("../migrations/002_search_index.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -155,18 +158,6 @@ fn prune_backups(dir: &Path, stem: &str) {
         let oldest = names.remove(0);
         let _ = std::fs::remove_file(oldest);
     }
-}
-
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
-pub fn like_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -396,8 +396,16 @@ pub fn populate(
         }
         let start: u32 =
             tx.query_row("SELECT COALESCE(MAX(id), 0) FROM people", [], |r| r.get(0))?;
+        // ID numbers must be unique; a random one that repeats an earlier one is drawn again.
+        let mut seen: std::collections::HashSet<String> = tx
+            .prepare("SELECT id_number FROM people WHERE id_number <> ''")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         for i in 0..n {
-            let input = person(&mut rng, start + i, today);
+            let mut input = person(&mut rng, start + i, today);
+            while !seen.insert(input.fields.id_number.clone()) {
+                input = person(&mut rng, start + i, today);
+            }
             crate::people::insert(tx, stamp, &input)?;
             if i % 500 == 0 {
                 progress.step(Stage::Saving, u64::from(i), u64::from(n));

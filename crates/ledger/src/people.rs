@@ -2,7 +2,7 @@
 
 use crate::audit;
 use crate::date::PartialDate;
-use crate::db::{like_escape, Stamp};
+use crate::db::Stamp;
 use crate::error::{Error, Result};
 use crate::idcard;
 use crate::model::*;
@@ -356,14 +356,14 @@ fn write_fields(
         emergency_contact, emergency_phone, party_branch, liaison, lunar_month, lunar_day,
         lunar_leap, died_on, notes, search_key";
     let result = match id {
-        None => conn.execute(
+        None => conn.prepare_cached(
             &format!(
                 "INSERT INTO people ({SET}, updated_at, created_at) VALUES
                  (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,
                   ?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?33)"
             ),
-            values,
-        ),
+        )
+        .and_then(|mut stmt| stmt.execute(values)),
         Some(id) => {
             let assignments: Vec<String> = SET
                 .split(',')
@@ -371,14 +371,15 @@ fn write_fields(
                 .enumerate()
                 .map(|(i, c)| format!("{c} = ?{}", i + 1))
                 .collect();
-            conn.execute(
-                &format!(
-                    "UPDATE people SET {}, updated_at = ?33 WHERE id = {} AND voided_at IS NULL",
-                    assignments.join(", "),
-                    id.0
-                ),
-                values,
-            )
+            conn.prepare_cached(&format!(
+                "UPDATE people SET {}, updated_at = ?33 WHERE id = ?34 AND voided_at IS NULL",
+                assignments.join(", ")
+            ))
+            .and_then(|mut stmt| {
+                stmt.execute(rusqlite::params_from_iter(
+                    values.iter().copied().chain(std::iter::once(&id.0 as &dyn rusqlite::ToSql)),
+                ))
+            })
         }
     };
     match result {
@@ -578,19 +579,18 @@ pub fn list_family(conn: &Connection, person: PersonId) -> Result<Vec<FamilyMemb
 /// A person who is not voided.
 pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
     let person = conn
-        .query_row(
-            &format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1 AND voided_at IS NULL"),
-            [id.0],
-            |r| {
-                Ok(Person {
-                    id: PersonId(r.get("id")?),
-                    fields: fields_from_row(r)?,
-                    family: Vec::new(),
-                    created_at: r.get("created_at")?,
-                    updated_at: r.get("updated_at")?,
-                })
-            },
-        )
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1 AND voided_at IS NULL"
+        ))?
+        .query_row([id.0], |r| {
+            Ok(Person {
+                id: PersonId(r.get("id")?),
+                fields: fields_from_row(r)?,
+                family: Vec::new(),
+                created_at: r.get("created_at")?,
+                updated_at: r.get("updated_at")?,
+            })
+        })
         .optional()?
         .ok_or_else(|| Error::NotFound("找不到这位人员，可能已被作废。请刷新列表。".into()))?;
     Ok(Person { family: list_family(conn, id)?, ..person })
@@ -641,11 +641,8 @@ pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact>
 pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(PersonId, String)>> {
     if !p.id_number.is_empty() {
         let hit = conn
-            .query_row(
-                "SELECT id FROM people WHERE id_number = ?1 AND voided_at IS NULL",
-                [&p.id_number],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM people WHERE id_number = ?1 AND voided_at IS NULL")?
+            .query_row([&p.id_number], |r| r.get(0))
             .optional()?;
         if let Some(id) = hit {
             return Ok(Some((PersonId(id), "身份证号相同".into())));
@@ -654,12 +651,11 @@ pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(Per
     if let (Some(birth), Some(month)) = (p.birth, p.birth.and_then(|b| b.month())) {
         let ym = format!("{:04}-{:02}", birth.year(), month);
         let hit = conn
-            .query_row(
+            .prepare_cached(
                 "SELECT id FROM people WHERE name = ?1 AND substr(birth, 1, 7) = ?2
                  AND voided_at IS NULL AND (id_number = '' OR ?3 = '') LIMIT 1",
-                params![p.name, ym, p.id_number],
-                |r| r.get(0),
-            )
+            )?
+            .query_row(params![p.name, ym, p.id_number], |r| r.get(0))
             .optional()?;
         if let Some(id) = hit {
             return Ok(Some((PersonId(id), "姓名和出生年月相同".into())));
@@ -678,11 +674,8 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     };
     let needle = search::normalize_query(&q.search);
     if !needle.is_empty() {
-        arg(
-            &mut sql,
-            " AND search_key LIKE ? ESCAPE '\\'",
-            Box::new(format!("%{}%", like_escape(&needle))),
-        );
+        // instr() is a plain substring search: faster than LIKE '%…%' and needs no escaping.
+        arg(&mut sql, " AND instr(search_key, ?) > 0", Box::new(needle));
     }
     if let Some(k) = q.retirement_kind {
         arg(&mut sql, " AND retirement_kind = ?", Box::new(k));

@@ -155,16 +155,26 @@ pub fn header_key(text: &str) -> String {
         .collect()
 }
 
-/// The field a header names, if any.
+/// The field a header names, if any. The normalised headers and synonyms are computed once: the
+/// importer asks this for every cell it suspects of being a repeated header row.
 pub fn field_for_header(text: &str) -> Option<Field> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static KEYS: OnceLock<HashMap<String, Field>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for c in COLUMNS {
+            for name in std::iter::once(&c.header).chain(c.synonyms) {
+                map.entry(header_key(name)).or_insert(c.field);
+            }
+        }
+        map
+    });
     let key = header_key(text);
     if key.is_empty() {
         return None;
     }
-    COLUMNS
-        .iter()
-        .find(|c| header_key(c.header) == key || c.synonyms.iter().any(|s| header_key(s) == key))
-        .map(|c| c.field)
+    keys.get(&key).copied()
 }
 
 const LUNAR_MONTHS: [&str; 12] =

@@ -1,6 +1,6 @@
 //! Search the way a Chinese clerk expects: by name, full pinyin (`zhangsanfeng`), initials (`zsf`),
 //! a fragment of the ID number or of the phone number. Each person carries a precomputed
-//! `search_key`; a query is one `LIKE` over it (a 10,000-name scan takes well under a millisecond).
+//! `search_key`; a query is one `instr()` over it (a 10,000-name scan takes well under a millisecond).
 
 use pinyin::ToPinyin;
 
