@@ -130,7 +130,7 @@ fn birth_for(rng: &mut Rng, kind: RetirementKind) -> NaiveDate {
             if rng.chance(0.08) {
                 rng.range(1933, 1939)
             } else {
-                rng.range(1940, 1964)
+                rng.range(1940, 1966)
             }
         }
     } as i32;
@@ -197,8 +197,11 @@ pub fn person(rng: &mut Rng, serial: u32, today: NaiveDate) -> PersonInput {
         (_, Sex::Male) => 60,
         (_, Sex::Female) => rng.range(55, 60),
     } as i32;
+    // Retirement is never in the future: a birthday month still to come this year retires last month.
     let retire_year = (birth.year() + retire_age).min(today.year());
-    let retired_on = PartialDate::year_month(retire_year, birth.month()).ok();
+    let retire_month =
+        if retire_year == today.year() { birth.month().min(today.month()) } else { birth.month() };
+    let retired_on = PartialDate::year_month(retire_year, retire_month).ok();
     let (post, grade) = *rng.pick(POSTS);
     let unit_kind = *rng.pick(&[
         UnitKind::Organ,
@@ -261,8 +264,16 @@ pub fn person(rng: &mut Rng, serial: u32, today: NaiveDate) -> PersonInput {
     };
     // About 6% of the roster has died in the last decade; they keep their records.
     let died_on = (age > 70 && rng.chance(0.06 + 0.1 * frailty)).then(|| {
-        let y = rng.range(i64::from(today.year()) - 9, i64::from(today.year()) - 1) as i32;
-        PartialDate::ymd(y, rng.range(1, 12) as u32, rng.range(1, 28) as u32).ok()
+        let y = rng.range(i64::from(today.year()) - 9, i64::from(today.year())) as i32;
+        // A death this year is before today.
+        let last_month = if y == today.year() { today.month() } else { 12 };
+        let d = PartialDate::ymd(
+            y,
+            rng.range(1, i64::from(last_month)) as u32,
+            rng.range(1, 28) as u32,
+        )
+        .ok();
+        d.filter(|d| d.earliest() <= today)
     });
     let died_on = died_on.flatten();
     let name = format!("{surname}{given}");
