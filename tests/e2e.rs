@@ -71,17 +71,38 @@ impl App {
         }
     }
 
+    /// Clicks once the element can take the click: a drawer closing or a message fading in front of
+    /// it intercepts clicks for a moment, as it would for a person.
     async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let start = Instant::now();
+        loop {
+            let result = self.wait_for(css).await.click().await;
+            match result {
+                Ok(_) => return,
+                Err(e) if start.elapsed() > WAIT => {
+                    self.screenshot("failure").await;
+                    panic!("click {css}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        }
     }
 
     /// Replaces the text of an input the way a person does (select all, delete, type), so the
     /// page sees real input events.
     async fn type_into(&self, css: &str, text: &str) {
-        let input = self.wait_for(css).await;
-        input.send_keys("\u{e009}a\u{e009}\u{e003}").await.unwrap();
-        if !text.is_empty() {
-            input.send_keys(text).await.unwrap();
+        let start = Instant::now();
+        loop {
+            let input = self.wait_for(css).await;
+            let mut result = input.send_keys("\u{e009}a\u{e009}\u{e003}").await;
+            if result.is_ok() && !text.is_empty() {
+                result = input.send_keys(text).await;
+            }
+            match result {
+                Ok(_) => return,
+                Err(e) if start.elapsed() > WAIT => panic!("type into {css}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
         }
     }
 
