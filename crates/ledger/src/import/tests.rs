@@ -484,6 +484,44 @@ fn duplicates_against_the_ledger_and_within_the_file() {
     assert_eq!((p.new_count, p.duplicate_count, p.invalid_count), (1, 2, 3));
 }
 
+#[test]
+fn duplicate_lookup_agrees_with_people_find_duplicate_and_uses_the_index() {
+    let ledger = Ledger::open_in_memory().unwrap();
+    person(&ledger, "张三", "1945-10", &id("19451003", "001"));
+    person(&ledger, "李四", "1950-01", "");
+    let voided = person(&ledger, "王五", "1948-03", &id("19480312", "001"));
+    people::void(ledger.conn(), &stamp(), voided, "重复录入").unwrap();
+    let cases = [
+        ("张三丰", "1945-10", id("19451003", "001")),
+        ("张三", "1945-10", String::new()),
+        ("张三", "1945-10", id("19451003", "003")),
+        ("李四", "1950-01", String::new()),
+        ("李四", "1950-01-05", id("19500105", "002")),
+        ("李四", "1950", String::new()),
+        ("李四", "1950-02", String::new()),
+        ("王五", "1948-03", id("19480312", "001")),
+        ("赵六", "", String::new()),
+    ];
+    for (name, birth, id_number) in cases {
+        let p = PersonFields {
+            name: name.into(),
+            birth: PartialDate::parse(birth).ok(),
+            id_number,
+            ..Default::default()
+        };
+        assert_eq!(
+            find_duplicate(ledger.conn(), &p).unwrap(),
+            people::find_duplicate(ledger.conn(), &p).unwrap(),
+            "{name} {birth}"
+        );
+    }
+    let plan: String = ledger
+        .conn()
+        .query_row(&format!("EXPLAIN QUERY PLAN {ID_LOOKUP}"), ["x"], |r| r.get(3))
+        .unwrap();
+    assert!(plan.contains("people_id_number_unique"), "{plan}");
+}
+
 fn count(ledger: &Ledger) -> u32 {
     people::count_live(ledger.conn()).unwrap()
 }
@@ -640,4 +678,84 @@ fn warnings_of_written_rows_are_reported() {
     let rows: Vec<u32> = s.warnings.iter().map(|w| w.row).collect();
     assert_eq!(rows, vec![8, 9]);
     assert_eq!(s.errors.iter().map(|e| e.row).collect::<Vec<_>>(), vec![7]);
+}
+
+/// Rough timings for a large roster, including the case `cadre-ledger bench` does not cover:
+/// previewing the same file again against a ledger that already holds everyone (every row is then
+/// looked up by ID). Run in release mode:
+/// `cargo test --release -p ledger bench_100k -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing measurement, not a check"]
+fn bench_100k_rows_by_12_columns() {
+    use calamine::Reader;
+    use std::time::Instant;
+    let dir = Dir::new();
+    let headers = [
+        "姓名",
+        "性别",
+        "出生年月",
+        "身份证号码",
+        "民族",
+        "政治面貌",
+        "参加工作时间",
+        "离退休时间",
+        "离休/退休",
+        "原单位及职务",
+        "联系电话",
+        "现住址",
+    ];
+    let path = dir.xlsx("大花名册.xlsx", |ws| {
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let base = chrono::NaiveDate::from_ymd_opt(1930, 1, 1).unwrap();
+        for i in 0..100_000u32 {
+            let r = i + 1;
+            let birth = base + chrono::Days::new(u64::from(i % 10_000));
+            let number = id(&birth.format("%Y%m%d").to_string(), &format!("{:03}", i / 10_000));
+            let cells = [
+                format!("人员{i}"),
+                if i % 2 == 0 { "男" } else { "女" }.to_string(),
+                birth.format("%Y.%m").to_string(),
+                number,
+                "汉族".into(),
+                "中共党员".into(),
+                "1975.09".into(),
+                "1990年10月".into(),
+                "退休".into(),
+                "某某局办公室主任".into(),
+                String::new(),
+                format!("北京市西城区某某街道{i}号"),
+            ];
+            for (c, v) in cells.iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(r, c as u16, v).unwrap();
+                }
+            }
+            ws.write_number(r, 10, 13_800_000_000.0 + f64::from(i)).unwrap();
+        }
+    });
+    println!("file: {} KB", std::fs::metadata(&path).unwrap().len() / 1024);
+
+    let start = Instant::now();
+    let mut wb = calamine::open_workbook_auto(&path).unwrap();
+    let range = wb.worksheet_range_at(0).unwrap().unwrap();
+    println!("plain calamine read: {} rows in {:?}", range.height(), start.elapsed());
+
+    let mut ledger = Ledger::open(&dir.0.path().join("台账.db")).unwrap();
+    let start = Instant::now();
+    let p = preview(ledger.conn(), &path, &Silent).unwrap();
+    println!("preview, empty ledger: {} new in {:?}", p.new_count, start.elapsed());
+    assert_eq!(p.new_count, 100_000);
+    let start = Instant::now();
+    let s =
+        ledger.with_tx(|tx| apply(tx, &stamp(), &p, &ImportOptions::default(), &Silent)).unwrap();
+    println!("apply: {} added in {:?}", s.added, start.elapsed());
+    let start = Instant::now();
+    let p = preview(ledger.conn(), &path, &Silent).unwrap();
+    println!("preview, full ledger: {} duplicates in {:?}", p.duplicate_count, start.elapsed());
+    let start = Instant::now();
+    let s =
+        ledger.with_tx(|tx| apply(tx, &stamp(), &p, &ImportOptions::default(), &Silent)).unwrap();
+    println!("apply (update, nothing changes): {} skipped in {:?}", s.skipped, start.elapsed());
 }
