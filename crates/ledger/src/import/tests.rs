@@ -759,3 +759,26 @@ fn bench_100k_rows_by_12_columns() {
         ledger.with_tx(|tx| apply(tx, &stamp(), &p, &ImportOptions::default(), &Silent)).unwrap();
     println!("apply (update, nothing changes): {} skipped in {:?}", s.skipped, start.elapsed());
 }
+
+#[test]
+fn a_real_biff_xls_and_the_same_file_named_et() {
+    // See tests/fixtures/README.md for how the file was made.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster.xls");
+    let dir = Dir::new();
+    let et = dir.file("花名册.et", &std::fs::read(&fixture).unwrap());
+    let ledger = Ledger::open_in_memory().unwrap();
+    for path in [fixture, et] {
+        let p = preview(ledger.conn(), &path, &Silent).unwrap();
+        assert_eq!(p.header_rows, vec![2], "{}", path.display());
+        let numbers: Vec<u32> = p.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, vec![3, 4], "the title and notes rows are left out");
+        let zhang = row(&p, 3);
+        assert_eq!(zhang.status, RowStatus::New, "{:?}", zhang.issues);
+        assert_eq!(zhang.fields.birth, PartialDate::parse("1945-10-03").ok(), "a date cell");
+        assert_eq!(zhang.fields.id_number, "110105194510030017");
+        assert_eq!(zhang.fields.phone, "13812345678", "a number cell, without .0");
+        let li = row(&p, 4);
+        assert_eq!(li.status, RowStatus::New, "{:?}", li.issues);
+        assert_eq!(li.fields.sex, Some(Sex::Female));
+    }
+}
