@@ -394,7 +394,7 @@ fn write_fields(
 fn duplicate_id_error(conn: &Connection, id_number: &str) -> Error {
     let other: Option<String> = conn
         .query_row(
-            "SELECT name FROM people WHERE id_number = ?1 AND voided_at IS NULL",
+            "SELECT name FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL",
             [id_number],
             |r| r.get(0),
         )
@@ -641,7 +641,7 @@ pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact>
 pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(PersonId, String)>> {
     if !p.id_number.is_empty() {
         let hit = conn
-            .prepare_cached("SELECT id FROM people WHERE id_number = ?1 AND voided_at IS NULL")?
+            .prepare_cached("SELECT id FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL")?
             .query_row([&p.id_number], |r| r.get(0))
             .optional()?;
         if let Some(id) = hit {
