@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
+import { ElMessage } from 'element-plus'
 import type { PeoplePage, PeopleQuery } from '../api'
 import { plugins, row, settle } from './helpers'
 
@@ -109,6 +110,24 @@ describe('RosterPage', () => {
     const w = mountRoster()
     await settle()
     expect(w.get('[data-testid=roster-table]').text()).toContain('已故')
+    w.unmount()
+  })
+  it('导出花名册 runs through the export runner: button busy while writing, then the saved path', async () => {
+    listPeople.mockResolvedValue(page([row(1, '张三丰')]))
+    let finish: (path: string | null) => void = () => {}
+    vi.mocked(api.exportRoster).mockReset().mockReturnValue(new Promise((resolve) => (finish = resolve)))
+    const success = vi.spyOn(ElMessage, 'success')
+    const w = mountRoster()
+    await settle()
+    await w.get('[data-testid=export-roster]').trigger('click')
+    await settle()
+    expect(api.exportRoster).toHaveBeenCalledTimes(1)
+    expect(w.get('[data-testid=export-roster]').classes()).toContain('is-loading')
+    finish('/home/clerk/花名册.xlsx')
+    await settle()
+    expect(success).toHaveBeenCalledWith('已导出到 /home/clerk/花名册.xlsx')
+    expect(w.get('[data-testid=export-roster]').classes()).not.toContain('is-loading')
+    success.mockRestore()
     w.unmount()
   })
 })
