@@ -57,6 +57,13 @@ fn declarations() -> String {
         crate::import::ImportSummary,
         crate::app::AppInfo,
         crate::app::JobProgress,
+        VisitKind,
+        Festival,
+        PayMethod,
+        ActivityKind,
+        PartyContact,
+        crate::money::Fen,
+        crate::period::Period,
     ];
     out.append(&mut types);
     out.push(String::new());
@@ -76,7 +83,12 @@ fn declarations() -> String {
         Living,
         CareLevel,
         Residence,
-        PoliticalStatus
+        PoliticalStatus,
+        VisitKind,
+        Festival,
+        PayMethod,
+        ActivityKind,
+        PartyContact
     );
     out.join("\n") + "\n"
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_roster.sql"),
     include_str!("../migrations/002_search_index.sql"),
+    include_str!("../migrations/003_work_ledgers.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

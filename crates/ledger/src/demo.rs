@@ -309,6 +309,7 @@ pub fn person(rng: &mut Rng, serial: u32, today: NaiveDate) -> PersonInput {
             phone: phone(rng),
             address: address.clone(),
             is_survivor: died_on.is_some(),
+            survivor_aid: false,
             notes: String::new(),
         });
     }
@@ -325,6 +326,7 @@ pub fn person(rng: &mut Rng, serial: u32, today: NaiveDate) -> PersonInput {
         phone: child_phone.clone(),
         address: String::new(),
         is_survivor: died_on.is_some() && !spouse_alive,
+        survivor_aid: false,
         notes: String::new(),
     });
     let branch = format!(

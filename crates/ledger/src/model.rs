@@ -151,6 +151,61 @@ impl PoliticalStatus {
     }
 }
 
+zh_enum! {
+    /// 走访类型 (DOMAIN.md, visit ledger).
+    VisitKind {
+        Birthday = "birthday" => "生日" | "生日慰问" | "祝寿",
+        Hospital = "hospital" => "住院" | "住院探视" | "探视",
+        Holiday = "holiday" => "节日" | "节日慰问",
+        Routine = "routine" => "日常走访" | "走访" | "家访",
+        Phone = "phone" => "电话问候" | "电话" | "电话慰问",
+        Condolence = "condolence" => "吊唁" | "送别" | "吊唁慰问",
+        Survivor = "survivor" => "遗属慰问" | "遗属",
+        MustVisit = "must_visit" => "五必访",
+    }
+}
+
+zh_enum! {
+    /// The festival a campaign is for; `Other` is any campaign the unit names itself.
+    Festival {
+        SpringFestival = "spring_festival" => "春节",
+        PartyDay = "party_day" => "七一" | "建党节",
+        DoubleNinth = "double_ninth" => "重阳节" | "重阳" | "老人节",
+        Other = "other" => "其他",
+    }
+}
+
+zh_enum! {
+    /// 发放方式
+    PayMethod {
+        Cash = "cash" => "现金",
+        Transfer = "transfer" => "转账" | "银行转账" | "打卡",
+        Goods = "goods" => "物资" | "实物",
+    }
+}
+
+zh_enum! {
+    /// 活动类型
+    ActivityKind {
+        Study = "study" => "学习" | "学习会" | "政治学习",
+        PartyDay = "party_day" => "主题党日" | "党日活动",
+        Forum = "forum" => "座谈会" | "座谈",
+        Outing = "outing" => "春秋游" | "春游" | "秋游",
+        Recreation = "recreation" => "文体" | "文体活动",
+        HealthTalk = "health_talk" => "体检讲座" | "健康讲座",
+        Other = "other" => "其他",
+    }
+}
+
+zh_enum! {
+    /// 流动/失联: whether a party member can be reached through the branch.
+    PartyContact {
+        Normal = "normal" => "正常",
+        Flowing = "flowing" => "流动" | "流动党员",
+        Lost = "lost" => "失联" | "失联党员",
+    }
+}
+
 /// The row id of a person in the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[ts(type = "number")]
@@ -240,6 +295,8 @@ pub struct FamilyMember {
     pub address: String,
     /// 遗属: a survivor of the deceased retiree.
     pub is_survivor: bool,
+    /// 是否享受遗属补助
+    pub survivor_aid: bool,
     pub notes: String,
 }
 

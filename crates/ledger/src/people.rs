@@ -499,8 +499,17 @@ fn save_family(
             }
             return Err(Error::invalid("家属姓名不能为空：请填写姓名，或删去这一行"));
         }
-        let values =
-            params![m.name, m.relation, m.birth, m.phone, m.address, m.is_survivor, m.notes, now];
+        let values = params![
+            m.name,
+            m.relation,
+            m.birth,
+            m.phone,
+            m.address,
+            m.is_survivor,
+            m.notes,
+            now,
+            m.survivor_aid
+        ];
         match m.id.and_then(|id| existing.iter().find(|e| e.id == Some(id))) {
             Some(old) => {
                 let changes = audit::diff(old, &m);
@@ -509,15 +518,16 @@ fn save_family(
                 }
                 conn.execute(
                     "UPDATE family_members SET name=?1, relation=?2, birth=?3, phone=?4, address=?5,
-                     is_survivor=?6, notes=?7, updated_at=?8 WHERE id=?9 AND person_id=?10",
-                    params![m.name, m.relation, m.birth, m.phone, m.address, m.is_survivor, m.notes, now, old.id, person.0],
+                     is_survivor=?6, notes=?7, updated_at=?8, survivor_aid=?9 WHERE id=?10 AND person_id=?11",
+                    params![m.name, m.relation, m.birth, m.phone, m.address, m.is_survivor, m.notes, now, m.survivor_aid, old.id, person.0],
                 )?;
                 audit::record(conn, stamp, "family_member", old.id, "update", &changes, None)?;
             }
             None => {
                 conn.execute(
                     "INSERT INTO family_members (name, relation, birth, phone, address, is_survivor, notes,
-                     created_at, updated_at, person_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8,?9)",
+                     created_at, survivor_aid, updated_at, person_id)
+                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?8,?10)",
                     rusqlite::params_from_iter(
                         values.iter().copied().chain(std::iter::once(&person.0 as &dyn rusqlite::ToSql)),
                     ),
@@ -558,7 +568,8 @@ fn save_family(
 
 pub fn list_family(conn: &Connection, person: PersonId) -> Result<Vec<FamilyMember>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, relation, birth, phone, address, is_survivor, notes FROM family_members
+        "SELECT id, name, relation, birth, phone, address, is_survivor, notes, survivor_aid
+         FROM family_members
          WHERE person_id = ?1 AND voided_at IS NULL ORDER BY id",
     )?;
     let rows = stmt.query_map([person.0], |r| {
@@ -571,6 +582,7 @@ pub fn list_family(conn: &Connection, person: PersonId) -> Result<Vec<FamilyMemb
             address: r.get(5)?,
             is_survivor: r.get(6)?,
             notes: r.get(7)?,
+            survivor_aid: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

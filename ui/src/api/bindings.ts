@@ -75,7 +75,11 @@ relation: string, birth: string | null, phone: string, address: string,
 /**
  * 遗属: a survivor of the deceased retiree.
  */
-is_survivor: boolean, notes: string, };
+is_survivor: boolean, 
+/**
+ * 是否享受遗属补助
+ */
+survivor_aid: boolean, notes: string, };
 export type Person = { id: PersonId, family: Array<FamilyMember>, created_at: string, updated_at: string, name: string, sex: Sex | null, 
 /**
  * 民族
@@ -288,6 +292,17 @@ first_run: boolean, unit_name: string, people_count: number,
  */
 today: string, };
 export type JobProgress = { stage: string, done: number, total: number, };
+export type VisitKind = "birthday" | "hospital" | "holiday" | "routine" | "phone" | "condolence" | "survivor" | "must_visit";
+export type Festival = "spring_festival" | "party_day" | "double_ninth" | "other";
+export type PayMethod = "cash" | "transfer" | "goods";
+export type ActivityKind = "study" | "party_day" | "forum" | "outing" | "recreation" | "health_talk" | "other";
+export type PartyContact = "normal" | "flowing" | "lost";
+export type Fen = number;
+export type Period = { year: number, 
+/**
+ * 1–4; `None` for the whole year.
+ */
+quarter: number | null, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
@@ -343,4 +358,39 @@ export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
   cpc_probationary: "中共预备党员",
   democratic_party: "民主党派",
   masses: "群众",
+};
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  birthday: "生日",
+  hospital: "住院",
+  holiday: "节日",
+  routine: "日常走访",
+  phone: "电话问候",
+  condolence: "吊唁",
+  survivor: "遗属慰问",
+  must_visit: "五必访",
+};
+export const FESTIVAL_LABELS: Record<Festival, string> = {
+  spring_festival: "春节",
+  party_day: "七一",
+  double_ninth: "重阳节",
+  other: "其他",
+};
+export const PAY_METHOD_LABELS: Record<PayMethod, string> = {
+  cash: "现金",
+  transfer: "转账",
+  goods: "物资",
+};
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  study: "学习",
+  party_day: "主题党日",
+  forum: "座谈会",
+  outing: "春秋游",
+  recreation: "文体",
+  health_talk: "体检讲座",
+  other: "其他",
+};
+export const PARTY_CONTACT_LABELS: Record<PartyContact, string> = {
+  normal: "正常",
+  flowing: "流动",
+  lost: "失联",
 };

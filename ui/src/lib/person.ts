@@ -42,7 +42,7 @@ export function emptyInput(): PersonInput {
 }
 
 export function emptyFamilyMember(): FamilyMember {
-  return { id: null, name: '', relation: '', birth: null, phone: '', address: '', is_survivor: false, notes: '' }
+  return { id: null, name: '', relation: '', birth: null, phone: '', address: '', is_survivor: false, survivor_aid: false, notes: '' }
 }
 
 const FIELD_KEYS = Object.keys(emptyFields()) as (keyof PersonFields)[]
