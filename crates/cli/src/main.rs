@@ -58,6 +58,17 @@ enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// 工作总结数据：某季度或全年的走访、补贴、体检、住院、去世、新增退休等数字
+    Summary {
+        #[arg(long)]
+        year: i32,
+        /// 季度（1–4）；不填为全年
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        quarter: Option<u8>,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 生成空白导入模板
     Template {
         #[command(subcommand)]
@@ -258,6 +269,17 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             ledger.with_tx(|tx| ledger::export::stats(tx, year, today(), &out))?;
             println!("已导出{year}年基本情况统计表：{}", out.display());
         }
+        Command::Summary { year, quarter, json } => {
+            check_year(year)?;
+            let period = ledger::period::Period::new(year, quarter)?;
+            let ledger = open(db)?;
+            let summary = ledger::summary::compute(ledger.conn(), period)?;
+            if json {
+                print_json(&summary);
+            } else {
+                print_work_summary(&summary);
+            }
+        }
         Command::Template { command: TemplateCommand::Roster { out } } => {
             ledger::export::template(&out)?;
             println!("已生成导入模板：{}", out.display());
@@ -265,6 +287,59 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Bench { sizes, runs } => bench::run(&sizes, runs.max(1))?,
     }
     Ok(Outcome::Done)
+}
+
+/// Pads Chinese text to a display width (CJK characters take two columns in a terminal).
+fn pad(text: &str, width: usize) -> String {
+    let w: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn print_work_summary(s: &ledger::summary::Summary) {
+    let p = &s.people;
+    println!("{} 工作数据", s.label);
+    println!(
+        "离退休干部 {} 人（离休 {}，退休 {}，退职 {}）；中共党员 {}；80岁及以上 {}；遗属 {}",
+        p.total, p.lixiu, p.tuixiu, p.tuizhi, p.party_members, p.aged_80_plus, p.survivors
+    );
+    println!("走访慰问（人 / 人次 / 慰问金元）：");
+    for f in s.visits.iter().chain(std::iter::once(&s.visits_total)) {
+        println!(
+            "  {}{:>6}{:>8}{:>14.2}",
+            pad(&f.label, 12),
+            f.persons,
+            f.times,
+            f.amount.0 as f64 / 100.0
+        );
+    }
+    println!("补贴发放（人 / 人次 / 金额元）：");
+    for f in s.subsidies.iter().chain(std::iter::once(&s.subsidies_total)) {
+        println!(
+            "  {}{:>6}{:>8}{:>14.2}",
+            pad(&f.label, 12),
+            f.persons,
+            f.times,
+            f.amount.0 as f64 / 100.0
+        );
+    }
+    let c = &s.checkups;
+    let rate = c.rate.map_or_else(|| "—".to_string(), |r| format!("{r:.1}%"));
+    println!(
+        "{}年度体检：应检 {}，参检 {}，未参检 {}，参检率 {rate}",
+        c.year, c.due, c.attended, c.absent
+    );
+    println!(
+        "住院 {} 人次（{} 人）；去世 {} 人；新增退休 {} 人；光荣在党50年纪念章 {} 枚；活动 {} 次、{} 人次",
+        s.hospital_stays,
+        s.hospital_persons,
+        s.deaths,
+        s.new_retirements,
+        s.medals,
+        s.activities.count,
+        s.activities.person_times
+    );
+    println!();
+    println!("{}", s.paragraph);
 }
 
 fn check_year(year: i32) -> Result<(), Error> {

@@ -64,6 +64,11 @@ fn declarations() -> String {
         PartyContact,
         crate::money::Fen,
         crate::period::Period,
+        crate::summary::PeopleFigures,
+        crate::summary::CountFigure,
+        crate::summary::CheckupFigures,
+        crate::summary::ActivityFigures,
+        crate::summary::Summary,
     ];
     out.append(&mut types);
     out.push(String::new());

@@ -23,6 +23,7 @@ pub mod roster;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod summary;
 pub mod text;
 
 pub use date::PartialDate;

@@ -303,6 +303,51 @@ export type Period = { year: number,
  * 1–4; `None` for the whole year.
  */
 quarter: number | null, };
+export type PeopleFigures = { total: number, lixiu: number, tuixiu: number, tuizhi: number, organ: number, institution: number, enterprise: number, party_members: number, 
+/**
+ * Aged 80 or more on the last day of the period.
+ */
+aged_80_plus: number, 
+/**
+ * 遗属 recorded for people who have died.
+ */
+survivors: number, };
+export type CountFigure = { 
+/**
+ * The kind's code (`holiday`) for visits, or the subsidy kind's name.
+ */
+code: string, label: string, persons: number, times: number, amount: Fen, };
+export type CheckupFigures = { year: number, 
+/**
+ * Everyone alive on January 1 of the year: those the yearly checkup is due to.
+ */
+due: number, attended: number, absent: number, 
+/**
+ * Attended / due, in percent with one decimal; `None` when nobody is due.
+ */
+rate: number | null, };
+export type ActivityFigures = { count: number, person_times: number, persons: number, };
+export type Summary = { period: Period, 
+/**
+ * `2026年第三季度` / `2026年`.
+ */
+label: string, people: PeopleFigures, 
+/**
+ * Every visit kind, in the order of [`VisitKind::ALL`], including kinds with no visits.
+ */
+visits: Array<CountFigure>, visits_total: CountFigure, 
+/**
+ * Subsidy kinds paid in the period, largest amount first.
+ */
+subsidies: Array<CountFigure>, subsidies_total: CountFigure, checkups: CheckupFigures, 
+/**
+ * Hospital stays that began in the period, and the people they concern.
+ */
+hospital_stays: number, hospital_persons: number, deaths: number, new_retirements: number, medals: number, activities: ActivityFigures, 
+/**
+ * The figures as a paragraph to paste into the unit's work report.
+ */
+paragraph: string, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {

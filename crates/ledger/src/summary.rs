@@ -1,0 +1,507 @@
+//! Work-report figures for a period: the blanks of the summaries units write every quarter and
+//! every year ("全年走访慰问*人次，发放慰问金*元 …"), computed by aggregate queries over the ledgers,
+//! and the same figures as a ready paragraph of Chinese text.
+
+use crate::date::PartialDate;
+use crate::error::Result;
+use crate::model::{RetirementKind, UnitKind, VisitKind};
+use crate::money::Fen;
+use crate::period::Period;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Who is on the roster at the end of the period (alive then), by category.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct PeopleFigures {
+    pub total: u32,
+    pub lixiu: u32,
+    pub tuixiu: u32,
+    pub tuizhi: u32,
+    pub organ: u32,
+    pub institution: u32,
+    pub enterprise: u32,
+    pub party_members: u32,
+    /// Aged 80 or more on the last day of the period.
+    pub aged_80_plus: u32,
+    /// 遗属 recorded for people who have died.
+    pub survivors: u32,
+}
+
+/// Visits of one kind, or subsidies of one kind: persons reached, person-times (人次), money.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CountFigure {
+    /// The kind's code (`holiday`) for visits, or the subsidy kind's name.
+    pub code: String,
+    pub label: String,
+    pub persons: u32,
+    pub times: u32,
+    pub amount: Fen,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckupFigures {
+    pub year: i32,
+    /// Everyone alive on January 1 of the year: those the yearly checkup is due to.
+    pub due: u32,
+    pub attended: u32,
+    pub absent: u32,
+    /// Attended / due, in percent with one decimal; `None` when nobody is due.
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActivityFigures {
+    pub count: u32,
+    pub person_times: u32,
+    pub persons: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Summary {
+    pub period: Period,
+    /// `2026年第三季度` / `2026年`.
+    pub label: String,
+    pub people: PeopleFigures,
+    /// Every visit kind, in the order of [`VisitKind::ALL`], including kinds with no visits.
+    pub visits: Vec<CountFigure>,
+    pub visits_total: CountFigure,
+    /// Subsidy kinds paid in the period, largest amount first.
+    pub subsidies: Vec<CountFigure>,
+    pub subsidies_total: CountFigure,
+    pub checkups: CheckupFigures,
+    /// Hospital stays that began in the period, and the people they concern.
+    pub hospital_stays: u32,
+    pub hospital_persons: u32,
+    pub deaths: u32,
+    pub new_retirements: u32,
+    pub medals: u32,
+    pub activities: ActivityFigures,
+    /// The figures as a paragraph to paste into the unit's work report.
+    pub paragraph: String,
+}
+
+/// Whether a partial date falls in the period. A month-precision date counts in the period that
+/// holds its month; a year-only date counts in a yearly period only.
+fn in_period(date: PartialDate, period: &Period) -> bool {
+    if date.month().is_none() && period.quarter.is_some() {
+        return false;
+    }
+    let start = date.earliest();
+    period.contains(start)
+}
+
+fn on_or_before(date: PartialDate, day: NaiveDate) -> bool {
+    date.earliest() <= day
+}
+
+fn u32_of(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
+    let start = period.start();
+    let end = period.end();
+    let (start_s, end_s) = (start.to_string(), end.to_string());
+
+    let mut people = PeopleFigures::default();
+    let (mut deaths, mut new_retirements) = (0, 0);
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT retirement_kind, unit_kind, political_status, birth, retired_on, died_on
+             FROM people WHERE voided_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let kind: Option<RetirementKind> = r.get(0)?;
+            let unit: Option<UnitKind> = r.get(1)?;
+            let party: Option<crate::model::PoliticalStatus> = r.get(2)?;
+            let birth: Option<PartialDate> = r.get(3)?;
+            let retired: Option<PartialDate> = r.get(4)?;
+            let died: Option<PartialDate> = r.get(5)?;
+            if died.is_some_and(|d| in_period(d, &period)) {
+                deaths += 1;
+            }
+            if retired.is_some_and(|d| in_period(d, &period)) {
+                new_retirements += 1;
+            }
+            // On the roster at the end of the period: retired by then and not dead by then.
+            if died.is_some_and(|d| on_or_before(d, end))
+                || retired.is_some_and(|d| !on_or_before(d, end))
+            {
+                continue;
+            }
+            people.total += 1;
+            match kind {
+                Some(RetirementKind::Lixiu) => people.lixiu += 1,
+                Some(RetirementKind::Tuixiu) => people.tuixiu += 1,
+                Some(RetirementKind::Tuizhi) => people.tuizhi += 1,
+                None => {}
+            }
+            match unit {
+                Some(UnitKind::Organ) => people.organ += 1,
+                Some(UnitKind::Institution) => people.institution += 1,
+                Some(UnitKind::Enterprise) => people.enterprise += 1,
+                None => {}
+            }
+            if party.is_some_and(crate::model::PoliticalStatus::is_party_member) {
+                people.party_members += 1;
+            }
+            if birth.is_some_and(|b| b.age_on(end) >= 80) {
+                people.aged_80_plus += 1;
+            }
+        }
+    }
+    people.survivors = u32_of(conn.query_row(
+        "SELECT COUNT(*) FROM family_members f JOIN people p ON p.id = f.person_id
+         WHERE f.is_survivor = 1 AND f.voided_at IS NULL AND p.voided_at IS NULL
+           AND p.died_on IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?);
+
+    let mut visits: Vec<CountFigure> = VisitKind::ALL
+        .iter()
+        .map(|k| CountFigure {
+            code: k.code().into(),
+            label: k.label().into(),
+            ..Default::default()
+        })
+        .collect();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, COUNT(DISTINCT person_id), COUNT(*), COALESCE(SUM(amount_fen), 0)
+             FROM visits WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2 GROUP BY kind",
+        )?;
+        let mut rows = stmt.query(params![start_s, end_s])?;
+        while let Some(r) = rows.next()? {
+            let code: String = r.get(0)?;
+            if let Some(f) = visits.iter_mut().find(|f| f.code == code) {
+                f.persons = u32_of(r.get(1)?);
+                f.times = u32_of(r.get(2)?);
+                f.amount = Fen(r.get(3)?);
+            }
+        }
+    }
+    let visits_total = conn.query_row(
+        "SELECT COUNT(DISTINCT person_id), COUNT(*), COALESCE(SUM(amount_fen), 0)
+         FROM visits WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2",
+        params![start_s, end_s],
+        |r| {
+            Ok(CountFigure {
+                code: "total".into(),
+                label: "合计".into(),
+                persons: u32_of(r.get(0)?),
+                times: u32_of(r.get(1)?),
+                amount: Fen(r.get(2)?),
+            })
+        },
+    )?;
+
+    let subsidies = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, COUNT(DISTINCT person_id), COUNT(*), SUM(amount_fen)
+             FROM subsidies WHERE voided_at IS NULL AND paid_on BETWEEN ?1 AND ?2
+             GROUP BY kind ORDER BY SUM(amount_fen) DESC, kind",
+        )?;
+        let rows = stmt.query_map(params![start_s, end_s], |r| {
+            let kind: String = r.get(0)?;
+            Ok(CountFigure {
+                code: kind.clone(),
+                label: kind,
+                persons: u32_of(r.get(1)?),
+                times: u32_of(r.get(2)?),
+                amount: Fen(r.get(3)?),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let subsidies_total = conn.query_row(
+        "SELECT COUNT(DISTINCT person_id), COUNT(*), COALESCE(SUM(amount_fen), 0)
+         FROM subsidies WHERE voided_at IS NULL AND paid_on BETWEEN ?1 AND ?2",
+        params![start_s, end_s],
+        |r| {
+            Ok(CountFigure {
+                code: "total".into(),
+                label: "合计".into(),
+                persons: u32_of(r.get(0)?),
+                times: u32_of(r.get(1)?),
+                amount: Fen(r.get(2)?),
+            })
+        },
+    )?;
+
+    let checkups = checkup_figures(conn, period.year)?;
+
+    let (hospital_stays, hospital_persons) = conn.query_row(
+        "SELECT COUNT(*), COUNT(DISTINCT person_id) FROM hospital_stays
+         WHERE voided_at IS NULL AND admitted_on BETWEEN ?1 AND ?2",
+        params![start_s, end_s],
+        |r| Ok((u32_of(r.get(0)?), u32_of(r.get(1)?))),
+    )?;
+    let medals = u32_of(conn.query_row(
+        "SELECT COUNT(*) FROM medals WHERE voided_at IS NULL AND presented_on BETWEEN ?1 AND ?2",
+        params![start_s, end_s],
+        |r| r.get(0),
+    )?);
+    let activities = conn.query_row(
+        "SELECT COUNT(DISTINCT a.id), COUNT(ap.person_id), COUNT(DISTINCT ap.person_id)
+         FROM activities a LEFT JOIN activity_participants ap ON ap.activity_id = a.id
+         WHERE a.voided_at IS NULL AND a.date BETWEEN ?1 AND ?2",
+        params![start_s, end_s],
+        |r| {
+            Ok(ActivityFigures {
+                count: u32_of(r.get(0)?),
+                person_times: u32_of(r.get(1)?),
+                persons: u32_of(r.get(2)?),
+            })
+        },
+    )?;
+
+    let mut summary = Summary {
+        period,
+        label: period.label(),
+        people,
+        visits,
+        visits_total,
+        subsidies,
+        subsidies_total,
+        checkups,
+        hospital_stays,
+        hospital_persons,
+        deaths,
+        new_retirements,
+        medals,
+        activities,
+        paragraph: String::new(),
+    };
+    summary.paragraph = paragraph(&summary);
+    Ok(summary)
+}
+
+fn checkup_figures(conn: &Connection, year: i32) -> Result<CheckupFigures> {
+    let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+    let mut due = 0;
+    {
+        let mut stmt =
+            conn.prepare_cached("SELECT retired_on, died_on FROM people WHERE voided_at IS NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let retired: Option<PartialDate> = r.get(0)?;
+            let died: Option<PartialDate> = r.get(1)?;
+            let retired_by_year_end = retired.is_none_or(|d| d.year() <= year);
+            let alive_on_jan1 = died.is_none_or(|d| d.earliest() >= jan1);
+            if retired_by_year_end && alive_on_jan1 {
+                due += 1;
+            }
+        }
+    }
+    let (attended, absent) = conn.query_row(
+        "SELECT COALESCE(SUM(attended), 0), COALESCE(SUM(1 - attended), 0) FROM checkups
+         WHERE voided_at IS NULL AND year = ?1",
+        [year],
+        |r| Ok((u32_of(r.get(0)?), u32_of(r.get(1)?))),
+    )?;
+    let rate = (due > 0).then(|| (f64::from(attended) * 1000.0 / f64::from(due)).round() / 10.0);
+    Ok(CheckupFigures { year, due, attended, absent, rate })
+}
+
+/// Yuan with thousands separators and two decimals (`12,345.00`).
+fn yuan(fen: Fen) -> String {
+    let abs = fen.0.unsigned_abs();
+    let whole = (abs / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if fen.0 < 0 { "-" } else { "" };
+    format!("{sign}{grouped}.{:02}", abs % 100)
+}
+
+/// The figures as the paragraph a unit's work report carries.
+fn paragraph(s: &Summary) -> String {
+    let p = &s.people;
+    let mut parts = vec![format!(
+        "{}，我单位共有离退休干部{}人（离休{}人、退休{}人{}），其中中共党员{}人，80岁及以上{}人",
+        s.label,
+        p.total,
+        p.lixiu,
+        p.tuixiu,
+        if p.tuizhi > 0 { format!("、退职{}人", p.tuizhi) } else { String::new() },
+        p.party_members,
+        p.aged_80_plus
+    )];
+    let v = &s.visits_total;
+    let mut visit = format!("走访慰问{}人、{}人次", v.persons, v.times);
+    let by_kind: Vec<String> = s
+        .visits
+        .iter()
+        .filter(|f| f.times > 0)
+        .map(|f| format!("{}{}人次", f.label, f.times))
+        .collect();
+    if !by_kind.is_empty() {
+        visit.push_str(&format!("（{}）", by_kind.join("、")));
+    }
+    if v.amount.0 > 0 {
+        visit.push_str(&format!("，发放慰问金{}元", yuan(v.amount)));
+    }
+    parts.push(visit);
+    if s.subsidies_total.times > 0 {
+        let kinds: Vec<String> =
+            s.subsidies.iter().map(|f| format!("{}{}元", f.label, yuan(f.amount))).collect();
+        parts.push(format!(
+            "发放各类补贴{}人次、共{}元（{}）",
+            s.subsidies_total.times,
+            yuan(s.subsidies_total.amount),
+            kinds.join("、")
+        ));
+    }
+    let c = &s.checkups;
+    if c.attended + c.absent > 0 {
+        let rate = c.rate.map(|r| format!("，参检率{r:.1}%")).unwrap_or_default();
+        parts.push(format!("组织{}年度健康体检{}人{rate}", c.year, c.attended));
+    }
+    if s.hospital_stays > 0 {
+        let visits = s.visits.iter().find(|f| f.code == VisitKind::Hospital.code());
+        parts.push(format!(
+            "登记住院{}人次，住院探视{}人次",
+            s.hospital_stays,
+            visits.map_or(0, |f| f.times)
+        ));
+    }
+    if s.activities.count > 0 {
+        parts.push(format!(
+            "开展活动{}次、参加{}人次",
+            s.activities.count, s.activities.person_times
+        ));
+    }
+    if s.medals > 0 {
+        parts.push(format!("颁发“光荣在党50年”纪念章{}枚", s.medals));
+    }
+    parts.push(format!("新增退休{}人，去世{}人", s.new_retirements, s.deaths));
+    parts.join("；") + "。"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Ledger, Stamp};
+    use crate::model::{PersonFields, PersonInput, PoliticalStatus};
+
+    fn stamp() -> Stamp {
+        Stamp {
+            actor: "测试".into(),
+            now: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap(),
+        }
+    }
+
+    fn person(ledger: &mut Ledger, name: &str, birth: &str, kind: RetirementKind) -> i64 {
+        let fields = PersonFields {
+            name: name.into(),
+            birth: Some(birth.parse().unwrap()),
+            retirement_kind: Some(kind),
+            retired_on: Some("2000-01".parse().unwrap()),
+            political_status: Some(PoliticalStatus::CpcMember),
+            unit_kind: Some(UnitKind::Organ),
+            ..Default::default()
+        };
+        ledger
+            .with_tx(|tx| {
+                crate::people::insert(tx, &stamp(), &PersonInput { fields, ..Default::default() })
+            })
+            .unwrap()
+            .person
+            .id
+            .0
+    }
+
+    fn visit(ledger: &Ledger, person: i64, kind: &str, date: &str, fen: i64) {
+        ledger
+            .conn()
+            .execute(
+                "INSERT INTO visits (person_id, kind, date, amount_fen, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, 'now', 'now')",
+                params![person, kind, date, fen],
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn visits_count_persons_and_person_times_in_the_period_only() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let a = person(&mut ledger, "张三", "1940-03", RetirementKind::Lixiu);
+        let b = person(&mut ledger, "李四", "1956-05", RetirementKind::Tuixiu);
+        visit(&ledger, a, "holiday", "2026-10-18", 100_000);
+        visit(&ledger, a, "birthday", "2026-09-30", 50_000);
+        visit(&ledger, b, "holiday", "2026-10-19", 100_000);
+        visit(&ledger, b, "phone", "2026-10-01", 0);
+        // Outside the fourth quarter, and a voided visit: neither counts.
+        visit(&ledger, b, "holiday", "2026-02-17", 100_000);
+        ledger
+            .conn()
+            .execute("UPDATE visits SET voided_at = 'x' WHERE date = '2026-10-01'", [])
+            .unwrap();
+
+        let q4 = compute(ledger.conn(), Period::new(2026, Some(4)).unwrap()).unwrap();
+        assert_eq!((q4.visits_total.persons, q4.visits_total.times), (2, 2));
+        assert_eq!(q4.visits_total.amount, Fen(200_000));
+        let holiday = q4.visits.iter().find(|f| f.code == "holiday").unwrap();
+        assert_eq!((holiday.persons, holiday.times), (2, 2));
+        assert_eq!(q4.people.total, 2);
+        assert_eq!((q4.people.lixiu, q4.people.tuixiu), (1, 1));
+        assert_eq!(q4.people.aged_80_plus, 1);
+        assert!(q4.paragraph.contains("走访慰问2人、2人次"), "{}", q4.paragraph);
+        assert!(q4.paragraph.contains("发放慰问金2,000.00元"), "{}", q4.paragraph);
+
+        let year = compute(ledger.conn(), Period::year(2026)).unwrap();
+        assert_eq!((year.visits_total.persons, year.visits_total.times), (2, 4));
+        assert_eq!(year.visits_total.amount, Fen(350_000));
+    }
+
+    #[test]
+    fn deaths_and_retirements_count_by_precision() {
+        let cases: [(&str, Option<u8>, u32); 4] = [
+            // A death known to the month counts in its quarter and its year.
+            ("2026-08", Some(3), 1),
+            ("2026-08", None, 1),
+            ("2026-08", Some(4), 0),
+            // A death known only to the year cannot be placed in a quarter.
+            ("2026", Some(3), 0),
+        ];
+        for (died, quarter, want) in cases {
+            let mut ledger = Ledger::open_in_memory().unwrap();
+            let id = person(&mut ledger, "王五", "1930-01", RetirementKind::Lixiu);
+            ledger
+                .conn()
+                .execute("UPDATE people SET died_on = ?1 WHERE id = ?2", params![died, id])
+                .unwrap();
+            let s = compute(ledger.conn(), Period::new(2026, quarter).unwrap()).unwrap();
+            assert_eq!(s.deaths, want, "{died} in {quarter:?}");
+        }
+    }
+
+    #[test]
+    fn checkup_rate_is_attended_over_everyone_alive_on_january_first() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let ids: Vec<i64> = (0..4)
+            .map(|i| person(&mut ledger, &format!("赵{i}"), "1950-01", RetirementKind::Tuixiu))
+            .collect();
+        for (id, attended) in [(ids[0], 1), (ids[1], 1), (ids[2], 0)] {
+            ledger
+                .conn()
+                .execute(
+                    "INSERT INTO checkups (person_id, year, attended, created_at, updated_at)
+                     VALUES (?1, 2026, ?2, 'now', 'now')",
+                    params![id, attended],
+                )
+                .unwrap();
+        }
+        let s = compute(ledger.conn(), Period::year(2026)).unwrap();
+        assert_eq!((s.checkups.due, s.checkups.attended, s.checkups.absent), (4, 2, 1));
+        assert_eq!(s.checkups.rate, Some(50.0));
+    }
+}
