@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod idcard;
 pub mod import;
+pub mod lunar;
 pub mod model;
 pub mod money;
 pub mod people;
