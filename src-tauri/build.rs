@@ -24,6 +24,7 @@ fn main() {
             "export_roster",
             "export_stats",
             "export_template",
+            "work_summary",
         ]),
     ))
     .expect("failed to run the Tauri build script");

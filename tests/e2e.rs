@@ -219,6 +219,9 @@ async fn a_clerks_first_day_survives_a_restart() {
 
     // Restart: no welcome step, and everything is still there.
     let app = App::launch(&db, &[]).await;
+    // A ledger with people opens on the overview.
+    app.text_until("[data-testid=fig-people]", |t| t.contains('4')).await;
+    app.click("[data-testid=nav-roster]").await;
     app.wait_for("[data-testid=roster-table]").await;
     app.search("zsf").await;
     app.text_until("[data-testid=roster-table]", |t| t.contains("张三丰")).await;
@@ -250,6 +253,9 @@ async fn the_roster_exports_from_the_window() {
     let out_dir = dir.path().join("exports");
     std::fs::create_dir_all(&out_dir).unwrap();
     let app = App::launch(&db, &[("CADRE_LEDGER_SAVE_DIR", out_dir.as_path())]).await;
+    app.wait_for("[data-testid=home-page]").await;
+    app.screenshot("05-home-demo").await;
+    app.click("[data-testid=nav-roster]").await;
     app.text_until("[data-testid=roster-total]", |t| t.contains(&living.to_string())).await;
     app.screenshot("04-roster-demo").await;
     app.click("[data-testid=export-roster]").await;

@@ -256,3 +256,14 @@ pub async fn export_template(app: AppHandle) -> CmdResult<Option<String>> {
     .map_err(background_failed)?
     .map_err(|e: Error| e.into())
 }
+
+/// The work-report figures for a quarter (`quarter` 1–4) or, with no quarter, a whole year.
+#[tauri::command]
+pub fn work_summary(
+    state: State<'_, AppState>,
+    year: i32,
+    quarter: Option<u8>,
+) -> CmdResult<ledger::summary::Summary> {
+    let period = ledger::period::Period::new(year, quarter)?;
+    Ok(ledger::summary::compute(state.ledger()?.conn(), period)?)
+}

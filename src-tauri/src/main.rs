@@ -54,6 +54,7 @@ fn main() {
             commands::export_roster,
             commands::export_stats,
             commands::export_template,
+            commands::work_summary,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

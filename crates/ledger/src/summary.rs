@@ -307,19 +307,8 @@ fn checkup_figures(conn: &Connection, year: i32) -> Result<CheckupFigures> {
     Ok(CheckupFigures { year, due, attended, absent, rate })
 }
 
-/// Yuan with thousands separators and two decimals (`12,345.00`).
 fn yuan(fen: Fen) -> String {
-    let abs = fen.0.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    let sign = if fen.0 < 0 { "-" } else { "" };
-    format!("{sign}{grouped}.{:02}", abs % 100)
+    fen.yuan_text()
 }
 
 /// The figures as the paragraph a unit's work report carries.

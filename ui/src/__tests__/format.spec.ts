@@ -8,6 +8,8 @@ import {
   formatDate,
   formatTimestamp,
   formatYearMonth,
+  formatYuan,
+  quarterOf,
   maskIdNumber,
   maskPhone,
 } from '../lib/format'
@@ -108,5 +110,17 @@ describe('debounce', () => {
     vi.advanceTimersByTime(1000)
     expect(fn).toHaveBeenCalledOnce()
     vi.useRealTimers()
+  })
+})
+
+describe('formatYuan and quarterOf', () => {
+  it('prints fen as yuan with separators', () => {
+    expect(formatYuan(0)).toBe('0.00')
+    expect(formatYuan(5)).toBe('0.05')
+    expect(formatYuan(120005)).toBe('1,200.05')
+    expect(formatYuan(123456789)).toBe('1,234,567.89')
+  })
+  it('finds the quarter of a date', () => {
+    expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-09-30', '2026-12-31'].map(quarterOf)).toEqual([1, 1, 2, 3, 4])
   })
 })

@@ -20,6 +20,7 @@ import type {
   PersonId,
   PersonInput,
   Saved,
+  Summary,
   UnitSettings,
   Validation,
 } from './bindings'
@@ -77,6 +78,10 @@ export const api = {
   exportRoster: () => invoke<string | null>('export_roster'),
   exportStats: (year: number) => invoke<string | null>('export_stats', { year }),
   exportTemplate: () => invoke<string | null>('export_template'),
+
+  /** Work-report figures for a quarter (1–4) or, with `quarter` null, the whole year. */
+  workSummary: (year: number, quarter: number | null) =>
+    invoke<Summary>('work_summary', { year, quarter }),
 }
 
 /** Subscribes to progress of the running import or export. */

@@ -199,3 +199,49 @@ export function auditLines(entry: AuditEntry): string[] {
     (c) => `${FIELD_LABELS[c.field] ?? c.field}：${auditValue(c.field, c.old)} → ${auditValue(c.field, c.new)}`,
   )
 }
+
+/** Fen as yuan with thousands separators and two decimals: 123456 → "1,234.56". */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.trunc(fen))
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/** The quarter (1–4) an ISO date falls in. */
+export function quarterOf(iso: string): number {
+  const month = Number(iso.slice(5, 7))
+  return month >= 1 && month <= 12 ? Math.floor((month - 1) / 3) + 1 : 1
+}
+
+/**
+ * Copies text to the clipboard. The async clipboard API is tried first; WebKitGTK may refuse it
+ * outside a secure context, so a hidden text area with `execCommand('copy')` is the fallback.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text)
+      return true
+    }
+  } catch {
+    // fall through to the older way
+  }
+  const area = document.createElement('textarea')
+  area.value = text
+  area.setAttribute('readonly', '')
+  area.style.position = 'fixed'
+  area.style.opacity = '0'
+  document.body.appendChild(area)
+  area.select()
+  let ok = false
+  try {
+    ok = document.execCommand('copy')
+  } catch {
+    ok = false
+  }
+  document.body.removeChild(area)
+  return ok
+}
