@@ -174,33 +174,17 @@ pub fn party_day(year: i32) -> NaiveDate {
     })
 }
 
-/// The festivals on which units visit their retirees (DOMAIN.md rule 4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Festival {
-    SpringFestival,
-    PartyDay,
-    DoubleNinth,
-}
-
-impl Festival {
-    pub const ALL: &'static [Festival] =
-        &[Festival::SpringFestival, Festival::PartyDay, Festival::DoubleNinth];
-
-    /// The festival's date in the given solar year; `None` outside the lunar years 1900–2100.
+/// The festivals on which units visit their retirees (DOMAIN.md rule 4); `Other` has no fixed day.
+impl crate::model::Festival {
+    /// The festival's date in the given solar year; `None` for `Other`, and outside the lunar
+    /// years 1900–2100.
     pub fn date(self, year: i32) -> Option<NaiveDate> {
+        use crate::model::Festival;
         match self {
             Festival::SpringFestival => spring_festival(year),
             Festival::PartyDay => Some(party_day(year)),
             Festival::DoubleNinth => double_ninth(year),
-        }
-    }
-
-    /// The name the clerk sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Festival::SpringFestival => "春节",
-            Festival::PartyDay => "七一",
-            Festival::DoubleNinth => "重阳节",
+            Festival::Other => None,
         }
     }
 }
@@ -208,6 +192,7 @@ impl Festival {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Festival;
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -347,8 +332,7 @@ mod tests {
         }
         assert_eq!(party_day(2026), d("2026-07-01"));
         assert_eq!(Festival::PartyDay.date(2026), Some(d("2026-07-01")));
-        let labels: Vec<_> = Festival::ALL.iter().map(|f| f.label()).collect();
-        assert_eq!(labels, ["春节", "七一", "重阳节"]);
+        assert_eq!(Festival::Other.date(2026), None);
     }
 
     #[test]
