@@ -652,10 +652,8 @@ pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact>
 /// of DOMAIN.md's import section).
 pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(PersonId, String)>> {
     if !p.id_number.is_empty() {
-        let hit = conn
-            .prepare_cached("SELECT id FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL")?
-            .query_row([&p.id_number], |r| r.get(0))
-            .optional()?;
+        let hit =
+            conn.prepare_cached(ID_LOOKUP)?.query_row([&p.id_number], |r| r.get(0)).optional()?;
         if let Some(id) = hit {
             return Ok(Some((PersonId(id), "身份证号相同".into())));
         }
@@ -675,6 +673,14 @@ pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(Per
     }
     Ok(None)
 }
+
+/// Looks up a live person by ID number in a way the partial unique index
+/// `people_id_number_unique (id_number) WHERE id_number <> '' AND voided_at IS NULL` can serve:
+/// SQLite uses a partial index only when the query repeats the index's condition, and
+/// `id_number = ?1 AND voided_at IS NULL` alone scans the whole table for every row checked
+/// (re-importing 100,000 people took about 9 minutes that way; seconds with this).
+pub(crate) const ID_LOOKUP: &str =
+    "SELECT id FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL";
 
 /// One page of the roster for the list, with the total count.
 pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<PeoplePage> {

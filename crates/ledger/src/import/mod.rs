@@ -354,7 +354,7 @@ fn check_rows(
             ));
             status = RowStatus::Invalid;
         } else if status == RowStatus::New {
-            if let Some((id, why)) = find_duplicate(conn, &fields)? {
+            if let Some((id, why)) = people::find_duplicate(conn, &fields)? {
                 if let Some(earlier) = seen.ledger.get(&id) {
                     issues.push(issue(
                         row.number,
@@ -545,42 +545,6 @@ pub fn apply(
     Ok(summary)
 }
 
-/// Looks up a live person by ID number in a way the partial unique index
-/// `people_id_number_unique (id_number) WHERE id_number <> '' AND voided_at IS NULL` can serve:
-/// SQLite uses a partial index only when the query repeats the index's condition, and
-/// `id_number = ?1 AND voided_at IS NULL` alone scans the whole table for every row checked.
-const ID_LOOKUP: &str =
-    "SELECT id FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL";
-
 fn id_in_ledger(conn: &Connection, id_number: &str) -> Result<bool> {
-    Ok(conn.prepare_cached(ID_LOOKUP)?.exists([id_number])?)
-}
-
-/// [`people::find_duplicate`]'s rule, with an ID lookup that uses the index (see [`ID_LOOKUP`]).
-/// With `people::find_duplicate` as it is, previewing a 100,000-row file against a ledger already
-/// holding those 100,000 people took about 9 minutes (a table scan per row); with this, seconds.
-/// A test keeps the two in agreement; once `people::find_duplicate` adds the same condition this
-/// copy can go.
-fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(PersonId, String)>> {
-    use rusqlite::OptionalExtension;
-    if !p.id_number.is_empty() {
-        let hit: Option<i64> =
-            conn.prepare_cached(ID_LOOKUP)?.query_row([&p.id_number], |r| r.get(0)).optional()?;
-        if let Some(id) = hit {
-            return Ok(Some((PersonId(id), "身份证号相同".into())));
-        }
-    }
-    if let Some(ym) = birth_month(p) {
-        let hit: Option<i64> = conn
-            .prepare_cached(
-                "SELECT id FROM people WHERE name = ?1 AND substr(birth, 1, 7) = ?2
-                 AND voided_at IS NULL AND (id_number = '' OR ?3 = '') LIMIT 1",
-            )?
-            .query_row(rusqlite::params![p.name, ym, p.id_number], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = hit {
-            return Ok(Some((PersonId(id), "姓名和出生年月相同".into())));
-        }
-    }
-    Ok(None)
+    Ok(conn.prepare_cached(people::ID_LOOKUP)?.exists([id_number])?)
 }
