@@ -3,10 +3,12 @@
 //! This crate knows nothing about Tauri or any GUI: the desktop shell and the command-line tool both
 //! call it, and `cargo test -p ledger` needs no display and no WebKit.
 
+pub mod activities;
 pub mod app;
 pub mod audit;
 #[cfg(test)]
 mod bindings;
+pub mod checkups;
 pub mod date;
 pub mod db;
 pub mod demo;
@@ -17,14 +19,17 @@ pub mod import;
 pub mod lunar;
 pub mod model;
 pub mod money;
+pub mod party;
 pub mod people;
 pub mod period;
 pub mod progress;
+mod records;
 pub mod roster;
 pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod summary;
+pub mod subsidies;
 pub mod text;
 
 pub use date::PartialDate;
