@@ -202,7 +202,7 @@ pub fn round(conn: &Connection, year: i32) -> Result<CheckupRound> {
 }
 
 /// Checks and normalises a record: attended needs a date in that year (and not after a death),
-/// absent needs a reason.
+/// absent needs a reason and keeps no date, hospital or findings.
 fn check(conn: &Connection, input: &CheckupInput) -> Result<CheckupInput> {
     let who = records::person(conn, input.person_id)?;
     let mut c = input.clone();
@@ -243,7 +243,12 @@ fn check(conn: &Connection, input: &CheckupInput) -> Result<CheckupInput> {
                 who.name
             )));
         }
+        // Nobody was examined: a hospital or findings left in the form from an earlier entry
+        // would print as if they had been.
         c.date = None;
+        c.hospital.clear();
+        c.findings.clear();
+        c.advice.clear();
     }
     Ok(c)
 }

@@ -139,6 +139,43 @@ pub(crate) mod testing {
         crate::people::insert(conn, &stamp(), &PersonInput { fields, family }).unwrap().person.id
     }
 
+    /// Saves a workbook through `export::save` into a temporary folder and reads one sheet back.
+    pub fn save_and_read(
+        wb: &mut rust_xlsxwriter::Workbook,
+        sheet: &str,
+    ) -> (tempfile::TempDir, calamine::Range<calamine::Data>, calamine::Range<String>) {
+        use calamine::Reader;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.xlsx");
+        crate::export::save(wb, &path).unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        let values = book.worksheet_range(sheet).unwrap();
+        let formulas = book.worksheet_formula(sheet).unwrap();
+        (dir, values, formulas)
+    }
+
+    /// A cell as text (numbers without a trailing `.0`).
+    pub fn cell(r: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
+        use calamine::Data;
+        match r.get_value((row, col)) {
+            Some(Data::String(s)) => s.clone(),
+            Some(Data::Float(f)) => format!("{f}"),
+            Some(Data::Int(i)) => format!("{i}"),
+            Some(Data::Empty) | None => String::new(),
+            Some(other) => format!("{other:?}"),
+        }
+    }
+
+    /// The header row (row 3 of the sheet) as text.
+    pub fn header(r: &calamine::Range<calamine::Data>) -> Vec<String> {
+        (0..r.width() as u32).map(|c| cell(r, 2, c)).collect()
+    }
+
+    /// The row whose first cell is `label` (e.g. the 合计 row).
+    pub fn row_of(r: &calamine::Range<calamine::Data>, label: &str) -> u32 {
+        (0..r.height() as u32).find(|&row| cell(r, row, 0).starts_with(label)).unwrap()
+    }
+
     pub fn simple(name: &str) -> PersonFields {
         PersonFields {
             name: name.into(),

@@ -9,8 +9,18 @@
 //! Output is deterministic: the document's creation time is derived from `today` (the core never
 //! reads the clock), so the same ledger exported on the same day gives the same bytes.
 
+// The work-ledger sheets (subsidies, checkups, medals, activities) each add one worksheet; the
+// quarterly workbook that gathers them is written on merge, so until then only tests call them.
+#[allow(dead_code)]
+mod activities;
+#[allow(dead_code)]
+mod checkups;
+#[allow(dead_code)]
+mod medals;
 mod roster;
 pub mod sheet;
+#[allow(dead_code)]
+mod subsidies;
 mod template;
 mod yearly;
 
@@ -63,6 +73,28 @@ pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Res
 /// Writes the blank import template (导入模板.xlsx): the roster's header and a 填写说明 sheet.
 pub fn template(path: &Path) -> Result<()> {
     let mut wb = template_workbook()?;
+    save(&mut wb, path)
+}
+
+/// Writes the printable 签收表 of one subsidy batch: one tall row per recipient to sign in, the
+/// total in figures and in capitals, 经办人 and 审批人.
+pub fn subsidy_receipt(
+    conn: &Connection,
+    batch_id: i64,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<()> {
+    let settings = crate::settings::get(conn)?;
+    let batch = crate::subsidies::get_batch(conn, batch_id)?;
+    let mut wb = sheet::new_workbook(&subsidies::receipt_title(&batch), &settings, today)?;
+    subsidies::write_receipt_sheet(
+        &mut wb,
+        &sheet::Styles::new(),
+        conn,
+        &settings,
+        batch_id,
+        today,
+    )?;
     save(&mut wb, path)
 }
 
