@@ -1071,3 +1071,33 @@ mod tests {
             .all(|c| c.presented.is_some()));
     }
 }
+
+/// The work-ledger demo at the size of a large unit: `cargo test -p ledger --release --lib
+/// demo_at_ten_thousand -- --ignored --nocapture`. A measurement, not a timed assertion.
+#[cfg(test)]
+mod bench {
+    use crate::records::testing::*;
+
+    #[test]
+    #[ignore]
+    fn demo_at_ten_thousand() {
+        let mut l = ledger();
+        let today = today();
+        crate::demo::populate(&mut l, &stamp(), 10_000, 7, today, &crate::progress::Silent)
+            .unwrap();
+        let people = crate::people::all_fields(l.conn()).unwrap();
+        let mut rng = crate::demo::Rng::new(11);
+        let start = std::time::Instant::now();
+        l.with_tx(|tx| super::demo(tx, &stamp(), &mut rng, &people, today)).unwrap();
+        let rows: i64 = l
+            .conn()
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM subsidies) + (SELECT COUNT(*) FROM checkups)
+                   + (SELECT COUNT(*) FROM activity_participants) + (SELECT COUNT(*) FROM medals)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        println!("work-ledger demo: {rows} records in {:?}", start.elapsed());
+    }
+}
