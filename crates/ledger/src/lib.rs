@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod hospital;
 pub mod idcard;
 pub mod import;
 pub mod lunar;
@@ -31,6 +32,7 @@ pub mod stats;
 pub mod summary;
 pub mod subsidies;
 pub mod text;
+pub mod visits;
 
 pub use date::PartialDate;
 pub use db::{Ledger, Stamp};
