@@ -9,8 +9,10 @@ pub mod audit;
 #[cfg(test)]
 mod bindings;
 pub mod checkups;
+pub mod campaigns;
 pub mod date;
 pub mod db;
+pub mod deaths;
 pub mod demo;
 pub mod error;
 pub mod export;

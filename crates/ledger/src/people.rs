@@ -245,6 +245,8 @@ pub struct PeopleQuery {
     pub unit_kind: Option<UnitKind>,
     pub party_member: Option<bool>,
     pub care: Option<CareFilter>,
+    /// 所在党支部, exactly as recorded; empty means every branch.
+    pub party_branch: String,
     /// Inclusive age band, on `today`.
     pub age_min: Option<i32>,
     pub age_max: Option<i32>,
@@ -700,6 +702,10 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     }
     if let Some(k) = q.unit_kind {
         arg(&mut sql, " AND unit_kind = ?", Box::new(k));
+    }
+    let branch = crate::text::normalize(&q.party_branch);
+    if !branch.is_empty() {
+        arg(&mut sql, " AND party_branch = ?", Box::new(branch));
     }
     match q.status {
         LifeStatus::All => {}

@@ -215,6 +215,10 @@ export type CareFilter = "alone" | "empty_nest" | "disabled";
 export type SortOrder = "entry" | "name" | "age";
 export type PeopleQuery = { search: string, retirement_kind: RetirementKind | null, status: LifeStatus, unit_kind: UnitKind | null, party_member: boolean | null, care: CareFilter | null, 
 /**
+ * 所在党支部, exactly as recorded; empty means every branch.
+ */
+party_branch: string, 
+/**
  * Inclusive age band, on `today`.
  */
 age_min: number | null, age_max: number | null, sort: SortOrder, offset: number, 
@@ -303,209 +307,214 @@ export type Period = { year: number,
  * 1–4; `None` for the whole year.
  */
 quarter: number | null, };
-export type PeopleFigures = { total: number, lixiu: number, tuixiu: number, tuizhi: number, organ: number, institution: number, enterprise: number, party_members: number, 
+export type VisitId = number;
+export type VisitInput = { person_id: PersonId, 
 /**
- * Aged 80 or more on the last day of the period.
+ * The survivor (遗属) visited, a family member of the deceased `person_id`.
  */
-aged_80_plus: number, 
+survivor_id: number | null, kind: VisitKind, 
 /**
- * 遗属 recorded for people who have died.
+ * 节日或事由: the festival, the 五必访 reason, the round birthday …
  */
-survivors: number, };
-export type CountFigure = { 
+reason: string, campaign_id: number | null, hospital_stay_id: number | null, date: string, 
 /**
- * The kind's code (`holiday`) for visits, or the subsidy kind's name.
+ * 带队领导
  */
-code: string, label: string, persons: number, times: number, amount: Fen, };
-export type CheckupFigures = { year: number, 
+leader: string, 
 /**
- * Everyone alive on January 1 of the year: those the yearly checkup is due to.
+ * 参加人员
  */
-due: number, attended: number, absent: number, 
+participants: string, 
 /**
- * Attended / due, in percent with one decimal; `None` when nobody is due.
+ * 慰问品
  */
-rate: number | null, };
-export type ActivityFigures = { count: number, person_times: number, persons: number, };
-export type Summary = { period: Period, 
+gifts: string, 
 /**
- * `2026年第三季度` / `2026年`.
+ * 慰问金
  */
-label: string, people: PeopleFigures, 
+amount: Fen, 
 /**
- * Every visit kind, in the order of [`VisitKind::ALL`], including kinds with no visits.
+ * 老同志身体状况
  */
-visits: Array<CountFigure>, visits_total: CountFigure, 
+condition: string, 
 /**
- * Subsidy kinds paid in the period, largest amount first.
+ * 反映问题及诉求
  */
-subsidies: Array<CountFigure>, subsidies_total: CountFigure, checkups: CheckupFigures, 
+problems: string, 
 /**
- * Hospital stays that began in the period, and the people they concern.
+ * 办理情况
  */
-hospital_stays: number, hospital_persons: number, deaths: number, new_retirements: number, medals: number, activities: ActivityFigures, 
+handling: string, notes: string, };
+export type Visit = { id: VisitId, person_name: string, person_sex: Sex | null, person_birth: string | null, retirement_kind: RetirementKind | null, 
 /**
- * The figures as a paragraph to paste into the unit's work report.
+ * The survivor's name, for a survivor visit.
  */
-paragraph: string, };
-export type SubsidyKind = { name: string, hidden: boolean, 
+survivor_name: string | null, created_at: string, updated_at: string, person_id: PersonId, 
 /**
- * Filled in when read: whether any payment (not voided) uses this kind.
+ * The survivor (遗属) visited, a family member of the deceased `person_id`.
  */
-in_use: boolean, };
-export type SubsidyInput = { person_id: PersonId, 
+survivor_id: number | null, kind: VisitKind, 
 /**
- * A survivor (遗属) of the person who receives the payment; required for 遗属困难补助.
+ * 节日或事由: the festival, the 五必访 reason, the round birthday …
  */
-survivor_id: number | null, kind: string, 
+reason: string, campaign_id: number | null, hospital_stay_id: number | null, date: string, 
 /**
- * 所属期间: `2026`, `2026-Q3`, `2026-07`.
+ * 带队领导
  */
-period: string, amount: Fen, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, };
-export type Subsidy = { id: number, person_id: PersonId, person_name: string, survivor_id: number | null, 
+leader: string, 
 /**
- * Empty unless paid to a survivor.
+ * 参加人员
  */
-survivor_name: string, batch_id: number | null, kind: string, period: string, amount: Fen, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, };
-export type SubsidyQuery = { 
+participants: string, 
 /**
- * Payments whose 发放日期 falls in this period.
+ * 慰问品
  */
-period: Period | null, kind: string | null, person_id: PersonId | null, };
-export type KindTotal = { kind: string, 
+gifts: string, 
 /**
- * Payments.
+ * 慰问金
  */
-count: number, 
+amount: Fen, 
 /**
- * Distinct recipients (a survivor counts apart from the retiree).
+ * 老同志身体状况
  */
-persons: number, amount: Fen, };
-export type SubsidyTotals = { period: Period, 
+condition: string, 
 /**
- * In the configured order of kinds; kinds no longer configured come last.
+ * 反映问题及诉求
  */
-kinds: Array<KindTotal>, count: number, persons: number, amount: Fen, };
-export type BatchRecipient = { person_id: PersonId, survivor_id: number | null, amount: Fen | null, };
-export type BatchInput = { kind: string, period: string, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, 
+problems: string, 
 /**
- * The amount each recipient gets unless their own amount is given.
+ * 办理情况
  */
-amount: Fen, recipients: Array<BatchRecipient>, 
+handling: string, notes: string, };
+export type VisitQuery = { period: Period | null, kind: VisitKind | null, person_id: PersonId | null, campaign_id: number | null, 
 /**
- * Issue even to recipients who already received this kind for this period.
+ * Name, pinyin, initials or phone digits of the person, as in the roster search.
  */
-allow_repeat: boolean, };
-export type BatchResult = { batch_id: number, count: number, total: Fen, };
-export type SubsidyBatch = { id: number, kind: string, period: string, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, count: number, total: Fen, };
-export type CheckupInput = { person_id: PersonId, year: number, attended: boolean, 
+search: string, };
+export type VisitCheck = { input: VisitInput, errors: Array<FieldIssue>, };
+export type CampaignId = number;
+export type CampaignInput = { 
 /**
- * Required when attended, and within the year.
+ * Empty: `2026年重阳节慰问`.
  */
-date: string | null, hospital: string, 
+name: string, festival: Festival, year: number, 
 /**
- * 主要异常
+ * Empty: the festival's date that year (春节 and 重阳 from the lunar calendar, 七一 July 1).
  */
-findings: string, 
+date: string | null, notes: string, targets: Array<PersonId>, };
+export type Campaign = { id: CampaignId, name: string, festival: Festival, year: number, date: string | null, notes: string, created_at: string, updated_at: string, };
+export type CampaignSummary = { campaign: Campaign, 
 /**
- * 复查建议
+ * People due (targets not taken off the list).
  */
-advice: string, 
+total: number, 
 /**
- * 未参检原因: required when not attended.
+ * Of those, people visited.
  */
-absence_reason: string, notes: string, };
-export type Checkup = { id: number, person_id: PersonId, year: number, attended: boolean, 
+visited: number, };
+export type CoverageRow = { person_id: PersonId, name: string, 
 /**
- * Required when attended, and within the year.
+ * Age on the festival date.
  */
-date: string | null, hospital: string, 
+age: number | null, retirement_kind: RetirementKind | null, 
 /**
- * 主要异常
+ * 所在党支部
  */
-findings: string, 
+branch: string, visited_on: string | null, visit_id: VisitId | null, };
+export type CampaignCoverage = { campaign: Campaign, total: number, visited: number, rows: Array<CoverageRow>, };
+export type CampaignVisit = { date: string, 
 /**
- * 复查建议
+ * 节日或事由; empty: the festival's name (春节 / 七一 / 重阳节) or the campaign's name.
  */
-advice: string, 
+reason: string, leader: string, participants: string, gifts: string, amount: Fen, notes: string, };
+export type SkippedPerson = { person_id: PersonId, name: string, reason: string, };
+export type RecordedVisits = { visit_ids: Array<VisitId>, skipped: Array<SkippedPerson>, };
+export type StayId = number;
+export type HospitalStayInput = { person_id: PersonId, hospital: string, department: string, 
 /**
- * 未参检原因: required when not attended.
+ * 病情
  */
-absence_reason: string, notes: string, };
-export type CheckupStatus = "attended" | "absent" | "not_recorded";
-export type CheckupRow = { person_id: PersonId, name: string, sex: Sex | null, 
+condition: string, admitted_on: string, discharged_on: string | null, notes: string, };
+export type StayFlag = "not_visited" | "no_follow_up";
+export type HospitalStay = { id: StayId, person_name: string, person_sex: Sex | null, 
 /**
- * Age on Dec 31 of the year (DOMAIN.md rule 6).
+ * The first visit linked to the stay (on or after admission).
  */
-age: number | null, retirement_kind: RetirementKind | null, status: CheckupStatus, date: string | null, hospital: string, findings: string, advice: string, absence_reason: string, notes: string, checkup_id: number | null, };
-export type CheckupRound = { year: number, rows: Array<CheckupRow>, 
+visited_on: string | null, 
 /**
- * 应检: everyone listed.
+ * The first call or visit linked to the stay on or after discharge.
  */
-living: number, attended: number, absent: number, not_recorded: number, 
+follow_up_on: string | null, flags: Array<StayFlag>, person_id: PersonId, hospital: string, department: string, 
 /**
- * 参检率: attended ÷ listed, 0–1 (0 when nobody is listed).
+ * 病情
  */
-rate: number, };
-export type CheckupGroup = { person_ids: Array<PersonId>, date: string, hospital: string, notes: string, };
-export type PartyInfo = { 
+condition: string, admitted_on: string, discharged_on: string | null, notes: string, };
+export type StayQuery = { 
 /**
- * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ * Stays that overlap the period (admitted before its end, not discharged before its start).
  */
-post: string, 
+period: Period | null, 
 /**
- * 党费缴至: year and month.
+ * Only stays without a discharge date.
  */
-dues_paid_to: string | null, 
+open_only: boolean, person_id: PersonId | null, 
 /**
- * 正常 / 流动 / 失联
+ * Only stays with at least one flag.
  */
-contact: PartyContact, };
-export type PartyMember = { person_id: PersonId, name: string, sex: Sex | null, birth: string | null, political_status: PoliticalStatus | null, branch: string, party_joined: string | null, party_confirmed: string | null, 
+flagged_only: boolean, };
+export type DeathId = number;
+export type DeathInput = { person_id: PersonId, died_on: string, 
 /**
- * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ * 原因
  */
-post: string, 
+cause: string, 
 /**
- * 党费缴至: year and month.
+ * 送别方式: 遗体告别 …
  */
-dues_paid_to: string | null, 
+farewell: string, 
 /**
- * 正常 / 流动 / 失联
+ * 丧葬费
  */
-contact: PartyContact, };
-export type CommitteeMember = { person_id: PersonId, name: string, branch: string, post: string, };
-export type MedalStanding = { 
+funeral: Fen, 
 /**
- * The day party standing is counted from.
+ * 抚恤金
  */
-standing_from: string, 
+pension: Fen, 
 /**
- * Whole years of standing on July 1 of the year.
+ * 发放日期
  */
-years: number, 
+paid_on: string | null, 
 /**
- * `1976年6月转正，至2026年7月1日党龄满50年`
+ * 领取人
  */
-reason: string, 
+recipient: string, notes: string, 
 /**
- * What the clerk should check: a date known only to the month or year, a missing 转正时间.
+ * Family member ids to mark as survivors (see [`proposed_survivors`]).
  */
-note: string | null, };
-export type MedalPresented = { medal_id: number, year: number, presented_on: string, };
-export type MedalCandidate = { person_id: PersonId, name: string, sex: Sex | null, birth: string | null, branch: string, party_joined: string | null, party_confirmed: string | null, standing_from: string, years: number, reason: string, note: string | null, 
+survivors: Array<bigint>, };
+export type DeathOutcome = { death_id: DeathId, 
 /**
- * Set when the medal was presented in this year.
+ * The person's survivors after the change.
  */
-presented: MedalPresented | null, };
-export type ActivityInput = { date: string, title: string, kind: ActivityKind, place: string, notes: string, participants: Array<PersonId>, };
-export type Participant = { person_id: PersonId, name: string, };
-export type Activity = { id: number, date: string, title: string, kind: ActivityKind, place: string, notes: string, participants: Array<Participant>, };
-export type ActivitySummary = { id: number, date: string, title: string, kind: ActivityKind, place: string, notes: string, count: number, 
+survivors: Array<FamilyMember>, 
 /**
- * `张三、李四、…` in roster order.
+ * Names of the campaigns the person was taken off.
  */
-names: string, };
+left_campaigns: Array<string>, 
+/**
+ * A 吊唁 visit prefilled for the UI to show; not saved.
+ */
+proposed_visit: VisitInput, };
+export type DeathRecord = { id: DeathId, person_id: PersonId, name: string, sex: Sex | null, birth: string | null, retirement_kind: RetirementKind | null, died_on: string, cause: string, farewell: string, funeral: Fen, pension: Fen, paid_on: string | null, recipient: string, notes: string, survivors: Array<FamilyMember>, };
+export type SurvivorRow = { family_member_id: bigint, person_id: PersonId, 
+/**
+ * The deceased retiree.
+ */
+deceased_name: string, died_on: string | null, name: string, relation: string, birth: string | null, phone: string, address: string, 
+/**
+ * 是否享受遗属补助
+ */
+survivor_aid: boolean, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {

@@ -70,6 +70,7 @@ export function defaultQuery(): PeopleQuery {
     unit_kind: null,
     party_member: null,
     care: null,
+    party_branch: '',
     age_min: null,
     age_max: null,
     sort: 'entry',
