@@ -121,6 +121,7 @@ fn declarations() -> String {
         crate::deaths::DeathOutcome,
         crate::deaths::DeathRecord,
         crate::deaths::SurvivorRow,
+        crate::timeline::TimelineEntry,
     ];
     out.append(&mut types);
     out.push(String::new());

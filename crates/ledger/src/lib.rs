@@ -34,6 +34,7 @@ pub mod stats;
 pub mod summary;
 pub mod subsidies;
 pub mod text;
+pub mod timeline;
 pub mod visits;
 
 pub use date::PartialDate;

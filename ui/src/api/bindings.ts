@@ -515,6 +515,23 @@ deceased_name: string, died_on: string | null, name: string, relation: string, b
  * 是否享受遗属补助
  */
 survivor_aid: boolean, };
+export type TimelineEntry = { 
+/**
+ * ISO text, `2026-10-15`; party dates may be `1965-07` or `1965` (their recorded precision).
+ */
+date: string, 
+/**
+ * visit / hospital / subsidy / checkup / party / medal / activity / death
+ */
+kind: string, 
+/**
+ * 走访慰问 / 住院 / 补贴 / 体检 / 党员 / 活动 / 去世
+ */
+kind_label: string, title: string, detail: string, 
+/**
+ * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
+ */
+entity: string, entity_id: number | null, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
