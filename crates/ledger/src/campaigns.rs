@@ -309,27 +309,31 @@ pub fn get(conn: &Connection, id: CampaignId) -> Result<Campaign> {
     .ok_or_else(not_found)
 }
 
-/// Adds people to a campaign's list (again, if they had been taken off). The deceased are refused
-/// by name. Returns how many were added.
+/// Adds people to a campaign's list (again, if they had been taken off). People who had died by
+/// the festival (for a campaign without a date: before its year) are refused by name; someone who
+/// died later can be on an earlier campaign's list, as they were at the time. Returns how many
+/// were added.
 pub fn add_targets(
     conn: &Connection,
     stamp: &Stamp,
     id: CampaignId,
     people: &[PersonId],
 ) -> Result<u32> {
-    get(conn, id)?;
-    let mut lookup = conn.prepare_cached(
-        "SELECT name, died_on IS NOT NULL FROM people WHERE id = ?1 AND voided_at IS NULL",
-    )?;
+    let campaign = get(conn, id)?;
+    let on = campaign
+        .date
+        .or_else(|| NaiveDate::from_ymd_opt(campaign.year, 1, 1))
+        .unwrap_or(NaiveDate::MIN);
+    let mut lookup = conn
+        .prepare_cached("SELECT name, died_on FROM people WHERE id = ?1 AND voided_at IS NULL")?;
     let mut dead = Vec::new();
     let mut missing = 0;
     for p in people {
-        match lookup
-            .query_row([p.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
-            .optional()?
-        {
+        let found: Option<(String, Option<PartialDate>)> =
+            lookup.query_row([p.0], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        match found {
             None => missing += 1,
-            Some((name, true)) => dead.push(name),
+            Some((name, Some(died))) if visits::died_by(died, on) => dead.push(name),
             Some(_) => {}
         }
     }
@@ -531,6 +535,282 @@ pub fn list(conn: &Connection, year: Option<i32>) -> Result<Vec<CampaignSummary>
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Demo data for the work ledgers this module and its neighbours keep: for each of the last three
+/// years a 春节 and a 重阳 campaign (living 离休 and everyone 80 and over; about 90% visited, the
+/// current year's 重阳 about 70%), 七一 visits to party members 80 and over, 整寿 birthday visits,
+/// hospital stays for about 8% of people a year with visits and follow-ups (a few missing, so the
+/// flags have something to show), routine visits, calls, 五必访 and survivor visits. Written
+/// straight through the prepared insert paths, so 10,000 people take a few seconds in release.
+/// The caller runs it inside the demo's transaction.
+// `demo::populate` calls this once the other ledgers' demo data lands with it.
+#[allow(dead_code)]
+pub(crate) fn demo_records(
+    conn: &Connection,
+    stamp: &Stamp,
+    rng: &mut crate::demo::Rng,
+    people: &[(PersonId, crate::model::PersonFields)],
+    today: NaiveDate,
+) -> Result<()> {
+    use crate::hospital::HospitalStayInput;
+    use chrono::{Datelike, Duration};
+    const LEADERS: &[&str] = &["周建平", "吴敏", "陈志刚", "刘德华"];
+    const STAFF: &[&str] = &["王丽、李娜", "张伟、刘洋", "陈静、赵敏", "王丽"];
+    const CONDITIONS: &[&str] = &[
+        "身体健康，精神状态良好",
+        "患高血压，病情稳定",
+        "行动不便，需人照料",
+        "听力下降，思维清晰",
+        "糖尿病，按时服药",
+        "卧床，由子女照顾",
+    ];
+    const PROBLEMS: &[(&str, &str)] = &[
+        ("希望多组织集体活动", "已纳入下季度活动安排"),
+        ("反映小区电梯维修问题", "已协调街道办理"),
+        ("咨询医药费报销政策", "当场解答"),
+        ("希望增加体检项目", "已向单位领导汇报"),
+    ];
+    const HOSPITALS: &[(&str, &str)] = &[
+        ("市第一人民医院", "心内科"),
+        ("市中心医院", "呼吸内科"),
+        ("省人民医院", "神经内科"),
+        ("市中医院", "老年病科"),
+        ("市第二人民医院", "骨科"),
+    ];
+    const ILLNESSES: &[&str] = &["冠心病", "肺部感染", "脑梗塞", "髋部骨折", "慢阻肺急性加重"];
+
+    let alive_on = |p: &crate::model::PersonFields, day: NaiveDate| {
+        p.died_on.is_none_or(|d| !visits::died_by(d, day))
+    };
+    let day_in = |rng: &mut crate::demo::Rng, from: NaiveDate, to: NaiveDate| {
+        let span = (to - from).num_days().max(0);
+        from + Duration::days(rng.range(0, span))
+    };
+    let visit = |rng: &mut crate::demo::Rng, v: VisitInput| -> Result<VisitId> {
+        let mut v = v;
+        if v.leader.is_empty() && rng.chance(0.6) {
+            v.leader = rng.pick(LEADERS).to_string();
+        }
+        if v.participants.is_empty() {
+            v.participants = rng.pick(STAFF).to_string();
+        }
+        if v.kind != VisitKind::Phone && v.kind != VisitKind::Condolence && v.survivor_id.is_none()
+        {
+            v.condition = rng.pick(CONDITIONS).to_string();
+            if rng.chance(0.12) {
+                let (problem, handling) = *rng.pick(PROBLEMS);
+                v.problems = problem.into();
+                v.handling = handling.into();
+            }
+        }
+        visits::insert_validated(conn, stamp, &v)
+    };
+
+    let lixiu_ids: HashSet<PersonId> = people
+        .iter()
+        .filter(|(_, p)| p.retirement_kind == Some(RetirementKind::Lixiu))
+        .map(|(id, _)| *id)
+        .collect();
+    let first_year = today.year() - 2;
+    for year in first_year..=today.year() {
+        // 春节 and 重阳: living 离休 and everyone 80 and over on the day.
+        for festival in [Festival::SpringFestival, Festival::DoubleNinth] {
+            let Some(date) = festival_date(festival, year).filter(|d| *d <= today) else {
+                continue;
+            };
+            let targets: Vec<PersonId> = people
+                .iter()
+                .filter(|(_, p)| {
+                    alive_on(p, date)
+                        && (p.retirement_kind == Some(RetirementKind::Lixiu)
+                            || p.birth.is_some_and(|b| b.age_on(date) >= 80))
+                })
+                .map(|(id, _)| *id)
+                .collect();
+            let input = CampaignInput {
+                name: String::new(),
+                festival,
+                year,
+                date: Some(date),
+                notes: String::new(),
+                targets: targets.clone(),
+            };
+            let id = create(conn, stamp, &input)?;
+            let share =
+                if year == today.year() && festival == Festival::DoubleNinth { 0.7 } else { 0.9 };
+            let gifts = if festival == Festival::SpringFestival {
+                "米、油、春联"
+            } else {
+                "牛奶、水果、重阳糕"
+            };
+            for person in targets {
+                if !rng.chance(share) {
+                    continue;
+                }
+                let on = day_in(rng, date - Duration::days(12), date.min(today));
+                let lixiu = lixiu_ids.contains(&person);
+                let mut v = VisitInput::new(person, VisitKind::Holiday, on);
+                v.reason = festival.label().into();
+                v.campaign_id = Some(id.0);
+                v.gifts = gifts.into();
+                v.amount = Fen(if lixiu { 100_000 } else { *rng.pick(&[50_000, 80_000]) });
+                visit(rng, v)?;
+            }
+        }
+
+        // 七一: party members 80 and over.
+        if let Some(july) = festival_date(Festival::PartyDay, year).filter(|d| *d <= today) {
+            let targets: Vec<PersonId> = people
+                .iter()
+                .filter(|(_, p)| {
+                    alive_on(p, july)
+                        && p.is_party_member()
+                        && p.birth.is_some_and(|b| b.age_on(july) >= 80)
+                })
+                .map(|(id, _)| *id)
+                .collect();
+            let input = CampaignInput {
+                name: String::new(),
+                festival: Festival::PartyDay,
+                year,
+                date: Some(july),
+                notes: "走访80岁以上老党员".into(),
+                targets: targets.clone(),
+            };
+            let id = create(conn, stamp, &input)?;
+            for person in targets {
+                if rng.chance(0.9) {
+                    let mut v = VisitInput::new(
+                        person,
+                        VisitKind::Holiday,
+                        day_in(rng, july - Duration::days(7), july),
+                    );
+                    v.reason = "七一".into();
+                    v.campaign_id = Some(id.0);
+                    v.gifts = "党史读物".into();
+                    v.amount = Fen(50_000);
+                    visit(rng, v)?;
+                }
+            }
+        }
+
+        let year_start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
+        let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today);
+        for (id, p) in people {
+            // 整寿 birthdays.
+            if let (Some(birth), Some(month)) = (p.birth, p.birth.and_then(|b| b.month())) {
+                let age = year - birth.year();
+                let day = birth.day().unwrap_or_else(|| rng.range(1, 28) as u32);
+                let on = NaiveDate::from_ymd_opt(year, month, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(year, month, 28));
+                if let Some(on) = on.filter(|d| *d <= today && alive_on(p, *d)) {
+                    if [70, 80, 90, 100].contains(&age) && rng.chance(0.85) {
+                        let mut v = VisitInput::new(*id, VisitKind::Birthday, on);
+                        v.reason = format!("{age}岁生日");
+                        v.gifts = "生日蛋糕、鲜花".into();
+                        v.amount = Fen(match age {
+                            70 => 50_000,
+                            80 => 80_000,
+                            _ => 100_000,
+                        });
+                        visit(rng, v)?;
+                    }
+                }
+            }
+            if !alive_on(p, year_start) || year_end < year_start {
+                continue;
+            }
+            let old = p.birth.is_some_and(|b| b.age_on(year_end) >= 80);
+            // Hospital stays, with a visit during the stay and a call within the week after.
+            if rng.chance(if old { 0.14 } else { 0.07 }) {
+                let admitted = day_in(rng, year_start, year_end);
+                let out = admitted + Duration::days(rng.range(4, 20));
+                if alive_on(p, out) {
+                    let (hospital, department) = *rng.pick(HOSPITALS);
+                    let stay = HospitalStayInput {
+                        person_id: *id,
+                        hospital: hospital.into(),
+                        department: department.into(),
+                        condition: rng.pick(ILLNESSES).to_string(),
+                        admitted_on: admitted,
+                        discharged_on: (out <= today).then_some(out),
+                        notes: String::new(),
+                    };
+                    let stay_id = crate::hospital::insert_validated(conn, stamp, &stay)?;
+                    let seen = admitted + Duration::days(rng.range(1, 3));
+                    if seen <= today && seen <= out && rng.chance(0.85) {
+                        let mut v = VisitInput::new(*id, VisitKind::Hospital, seen);
+                        v.reason = "住院".into();
+                        v.hospital_stay_id = Some(stay_id.0);
+                        v.gifts = "鲜花、营养品".into();
+                        v.amount = Fen(50_000);
+                        visit(rng, v)?;
+                    }
+                    let late = rng.chance(0.1);
+                    let call =
+                        out + Duration::days(if late { rng.range(8, 12) } else { rng.range(1, 6) });
+                    if call <= today && alive_on(p, call) && rng.chance(0.85) {
+                        let mut v = VisitInput::new(*id, VisitKind::Phone, call);
+                        v.reason = "出院回访".into();
+                        v.hospital_stay_id = Some(stay_id.0);
+                        visit(rng, v)?;
+                    }
+                }
+            }
+            // Routine visits, calls and the occasional 五必访.
+            for (kind, chance) in [
+                (VisitKind::Routine, if old { 0.5 } else { 0.2 }),
+                (VisitKind::Phone, 0.4),
+                (VisitKind::MustVisit, 0.03),
+            ] {
+                if !rng.chance(chance) {
+                    continue;
+                }
+                let on = day_in(rng, year_start, year_end);
+                if !alive_on(p, on) {
+                    continue;
+                }
+                let mut v = VisitInput::new(*id, kind, on);
+                match kind {
+                    VisitKind::MustVisit => {
+                        v.reason = rng.pick(&visits::DEFAULT_MUST_VISIT_REASONS).to_string();
+                        v.amount = Fen(50_000);
+                    }
+                    VisitKind::Phone => v.reason = "电话问候".into(),
+                    _ => v.reason = "日常走访".into(),
+                }
+                visit(rng, v)?;
+            }
+        }
+
+        // 春节 visits to survivors of retirees who died before the festival.
+        if let Some(date) = festival_date(Festival::SpringFestival, year).filter(|d| *d <= today) {
+            let mut stmt = conn.prepare_cached(
+                "SELECT f.id, f.person_id, p.died_on FROM family_members f
+                 JOIN people p ON p.id = f.person_id
+                 WHERE f.is_survivor = 1 AND f.voided_at IS NULL AND p.died_on IS NOT NULL",
+            )?;
+            let survivors: Vec<(i64, i64, PartialDate)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (member, person, died) in survivors {
+                if visits::died_by(died, date - Duration::days(15)) && rng.chance(0.6) {
+                    let mut v = VisitInput::new(
+                        PersonId(person),
+                        VisitKind::Survivor,
+                        date - Duration::days(rng.range(3, 12)),
+                    );
+                    v.survivor_id = Some(member);
+                    v.reason = "春节".into();
+                    v.amount = Fen(50_000);
+                    v.gifts = "米、油".into();
+                    visit(rng, v)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -751,5 +1031,53 @@ mod tests {
         assert!(took < std::time::Duration::from_secs(1), "{took:?}");
         let cov = coverage(ledger.conn(), id).unwrap();
         assert_eq!((cov.total, cov.visited), (200, 200));
+    }
+
+    #[test]
+    fn demo_records_cover_three_years_and_leave_something_to_do() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let today = d("2026-11-21");
+        crate::demo::populate(&mut ledger, &stamp(), 300, 11, today, &crate::progress::Silent)
+            .unwrap();
+        let people = crate::people::all_fields(ledger.conn()).unwrap();
+        let mut rng = crate::demo::Rng::new(5);
+        ledger.with_tx(|tx| demo_records(tx, &stamp(), &mut rng, &people, today)).unwrap();
+        let conn = ledger.conn();
+
+        let campaigns = list(conn, None).unwrap();
+        let names: Vec<&str> = campaigns.iter().map(|c| c.campaign.name.as_str()).collect();
+        for want in ["2024年春节慰问", "2025年重阳节慰问", "2026年重阳节慰问", "2026年七一慰问"]
+        {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        for c in &campaigns {
+            assert!(c.total > 0, "{}", c.campaign.name);
+            let share = f64::from(c.visited) / f64::from(c.total);
+            let want =
+                if c.campaign.name == "2026年重阳节慰问" { 0.45..0.9 } else { 0.7..1.0 };
+            assert!(want.contains(&share), "{}: {}/{}", c.campaign.name, c.visited, c.total);
+        }
+
+        // Every generated visit passes the same checks as one the clerk enters.
+        let all = visits::list(conn, &Default::default()).unwrap();
+        assert!(all.len() > 300, "{}", all.len());
+        for v in &all {
+            let check = visits::validate(conn, &v.input).unwrap();
+            assert!(check.errors.is_empty(), "{} {:?}: {:?}", v.person_name, v.input, check.errors);
+            assert!(v.input.date <= today);
+        }
+        for kind in [
+            VisitKind::Birthday,
+            VisitKind::Hospital,
+            VisitKind::Routine,
+            VisitKind::Phone,
+            VisitKind::Survivor,
+        ] {
+            assert!(all.iter().any(|v| v.input.kind == kind), "{kind:?}");
+        }
+        let stays = crate::hospital::list(conn, &Default::default(), today).unwrap();
+        assert!(stays.len() > 20, "{}", stays.len());
+        assert!(stays.iter().any(|s| !s.flags.is_empty()), "some stays need attention");
+        assert!(stays.iter().filter(|s| s.flags.is_empty()).count() > stays.len() / 2);
     }
 }
