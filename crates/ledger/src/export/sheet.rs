@@ -212,6 +212,21 @@ fn yuan_text(fen: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
+/// Points per line of body text (宋体 10.5–11 pt with leading).
+const BODY_LINE_HEIGHT: f64 = 14.0;
+
+/// How many lines `text` takes in a wrapped cell `width` characters wide: a Chinese character
+/// takes two character widths, an ASCII one one; explicit line breaks start new lines.
+pub fn wrapped_lines(text: &str, width: f64) -> u32 {
+    let per_line = (width - 1.0).max(2.0);
+    text.split('\n')
+        .map(|line| {
+            let units: f64 = line.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum();
+            ((units / per_line).ceil() as u32).max(1)
+        })
+        .sum()
+}
+
 /// What goes above a table.
 pub struct Heading<'a> {
     /// Row 1, merged across the table.
@@ -227,6 +242,7 @@ pub struct Heading<'a> {
 pub struct TableSheet<'s> {
     styles: &'s Styles,
     kinds: Vec<Kind>,
+    widths: Vec<f64>,
     next_row: RowNum,
     first_body_row: RowNum,
     sums: Vec<i64>,
@@ -310,6 +326,7 @@ impl<'s> TableSheet<'s> {
         Ok(Self {
             styles,
             kinds: columns.iter().map(|c| c.kind).collect(),
+            widths: columns.iter().map(|c| c.width).collect(),
             next_row: first_body_row,
             first_body_row,
             sums: vec![0; ncols],
@@ -326,6 +343,21 @@ impl<'s> TableSheet<'s> {
     pub fn row(&mut self, ws: &mut Worksheet, cells: &[Cell<'_>]) -> Result<()> {
         let r = self.next_row;
         let st = self.styles;
+        // Spreadsheet programs do not all grow a row for wrapped text when they open a file
+        // (LibreOffice and WPS often do not), so the height is set from the text: a long 反映问题
+        // stays readable on screen and on paper instead of spilling over the next row.
+        let lines = cells
+            .iter()
+            .zip(&self.widths)
+            .map(|(cell, &width)| match cell {
+                Cell::Text(t) => wrapped_lines(t, width),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r, (f64::from(lines) * BODY_LINE_HEIGHT + 4.0).min(409.0))?;
+        }
         for (i, kind) in self.kinds.iter().enumerate() {
             let col = i as ColNum;
             let cell = cells.get(i).copied().unwrap_or(Cell::Blank);
@@ -453,5 +485,26 @@ mod tests {
         assert_eq!(yuan_text(123456), "1234.56");
         assert_eq!(yuan_text(5), "0.05");
         assert_eq!(yuan_text(-120005), "-1200.05");
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn wrapped_lines_count_chinese_as_double_width() {
+        let cases = [
+            ("", 10.0, 1),
+            ("张三", 10.0, 1),
+            // 11 Chinese characters = 22 widths in a 13-wide column (12 usable): two lines.
+            ("身体健康，精神状态良好", 13.0, 2),
+            ("2026.10.18", 11.0, 1),
+            ("第一行\n第二行", 20.0, 2),
+            ("反映住房漏水，希望单位协调物业维修，并帮助申请困难补贴", 15.0, 4),
+        ];
+        for (text, width, want) in cases {
+            assert_eq!(wrapped_lines(text, width), want, "{text}");
+        }
     }
 }

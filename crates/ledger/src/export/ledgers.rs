@@ -1,0 +1,189 @@
+//! The work-ledger tables for a period, one at a time or all together as the quarterly submission
+//! workbook (`XX单位_2026年第三季度_老干部工作台账.xlsx`): one print-ready sheet per table.
+
+use super::sheet::{new_workbook, Styles};
+use crate::error::Result;
+use crate::model::UnitSettings;
+use crate::period::Period;
+use crate::progress::{Progress, Stage};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rust_xlsxwriter::Workbook;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// A work-ledger table sent upward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerTable {
+    Visits,
+    Hospital,
+    Subsidies,
+    Checkups,
+    Deaths,
+    Medals,
+    Activities,
+}
+
+impl LedgerTable {
+    /// In the order the quarterly workbook puts its sheets.
+    pub const ALL: [LedgerTable; 7] = [
+        LedgerTable::Visits,
+        LedgerTable::Hospital,
+        LedgerTable::Subsidies,
+        LedgerTable::Checkups,
+        LedgerTable::Deaths,
+        LedgerTable::Medals,
+        LedgerTable::Activities,
+    ];
+
+    /// The sheet's name and the table's name in file names.
+    pub fn label(self) -> &'static str {
+        match self {
+            LedgerTable::Visits => "走访慰问台账",
+            LedgerTable::Hospital => "住院探视登记",
+            LedgerTable::Subsidies => "补贴发放明细",
+            LedgerTable::Checkups => "健康体检台账",
+            LedgerTable::Deaths => "去世及遗属登记",
+            LedgerTable::Medals => "光荣在党50年名单",
+            LedgerTable::Activities => "活动登记",
+        }
+    }
+
+    /// The name the command line uses (`export visits`).
+    pub fn code(self) -> &'static str {
+        match self {
+            LedgerTable::Visits => "visits",
+            LedgerTable::Hospital => "hospital",
+            LedgerTable::Subsidies => "subsidies",
+            LedgerTable::Checkups => "checkups",
+            LedgerTable::Deaths => "deaths",
+            LedgerTable::Medals => "medals",
+            LedgerTable::Activities => "activities",
+        }
+    }
+
+    fn write(
+        self,
+        wb: &mut Workbook,
+        styles: &Styles,
+        conn: &Connection,
+        settings: &UnitSettings,
+        period: Period,
+        today: NaiveDate,
+    ) -> Result<()> {
+        match self {
+            LedgerTable::Visits => super::visits::write_sheet(wb, styles, conn, settings, period, today),
+            LedgerTable::Hospital => {
+                super::hospital::write_sheet(wb, styles, conn, settings, period, today)
+            }
+            LedgerTable::Subsidies => {
+                super::subsidies::write_sheet(wb, styles, conn, settings, period, today)
+            }
+            LedgerTable::Checkups => {
+                super::checkups::write_sheet(wb, styles, conn, settings, period, today)
+            }
+            LedgerTable::Deaths => super::deaths::write_sheet(wb, styles, conn, settings, period, today),
+            LedgerTable::Medals => super::medals::write_sheet(wb, styles, conn, settings, period, today),
+            LedgerTable::Activities => {
+                super::activities::write_sheet(wb, styles, conn, settings, period, today)
+            }
+        }
+    }
+}
+
+/// Characters Windows does not allow in file names, replaced so a unit name never breaks the path.
+fn file_safe(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .collect();
+    let trimmed = cleaned.trim().trim_end_matches('.');
+    if trimmed.is_empty() { "本单位".to_string() } else { trimmed.to_string() }
+}
+
+/// `XX单位_2026年第三季度_走访慰问台账.xlsx`
+pub fn table_file_name(unit_name: &str, table: LedgerTable, period: Period) -> String {
+    format!("{}_{}_{}.xlsx", file_safe(unit_name), period.label(), table.label())
+}
+
+/// `XX单位_2026年第三季度_老干部工作台账.xlsx`
+pub fn quarterly_file_name(unit_name: &str, period: Period) -> String {
+    format!("{}_{}_老干部工作台账.xlsx", file_safe(unit_name), period.label())
+}
+
+/// One table for a period, as its own workbook.
+pub fn ledger_table_workbook(
+    conn: &Connection,
+    table: LedgerTable,
+    period: Period,
+    today: NaiveDate,
+) -> Result<Workbook> {
+    let settings = crate::settings::get(conn)?;
+    let styles = Styles::new();
+    let title = format!("{}{}", period.label(), table.label());
+    let mut wb = new_workbook(&title, &settings, today)?;
+    table.write(&mut wb, &styles, conn, &settings, period, today)?;
+    Ok(wb)
+}
+
+/// Every table for the period in one workbook, one sheet each, in [`LedgerTable::ALL`] order.
+pub fn quarterly_workbook(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    progress: &dyn Progress,
+) -> Result<Workbook> {
+    let settings = crate::settings::get(conn)?;
+    let styles = Styles::new();
+    let title = format!("{}老干部工作台账", period.label());
+    let mut wb = new_workbook(&title, &settings, today)?;
+    let total = LedgerTable::ALL.len() as u64;
+    for (i, table) in LedgerTable::ALL.into_iter().enumerate() {
+        progress.step(Stage::Writing, i as u64, total);
+        crate::progress::check(progress)?;
+        table.write(&mut wb, &styles, conn, &settings, period, today)?;
+    }
+    progress.step(Stage::Writing, total, total);
+    Ok(wb)
+}
+
+pub fn ledger_table(
+    conn: &Connection,
+    table: LedgerTable,
+    period: Period,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<()> {
+    let mut wb = ledger_table_workbook(conn, table, period, today)?;
+    super::save(&mut wb, path)
+}
+
+pub fn quarterly(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    path: &Path,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let mut wb = quarterly_workbook(conn, period, today, progress)?;
+    crate::progress::check(progress)?;
+    super::save(&mut wb, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_unit_and_the_period_and_stay_legal() {
+        let q3 = Period::new(2026, Some(3)).unwrap();
+        assert_eq!(quarterly_file_name("XX单位", q3), "XX单位_2026年第三季度_老干部工作台账.xlsx");
+        assert_eq!(
+            table_file_name("市财政局/老干科", LedgerTable::Visits, Period::year(2026)),
+            "市财政局_老干科_2026年_走访慰问台账.xlsx"
+        );
+        assert_eq!(quarterly_file_name("  ", q3), "本单位_2026年第三季度_老干部工作台账.xlsx");
+    }
+}
