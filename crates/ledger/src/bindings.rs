@@ -64,6 +64,7 @@ fn declarations() -> String {
         PartyContact,
         crate::money::Fen,
         crate::period::Period,
+        crate::export::LedgerTable,
         crate::summary::PeopleFigures,
         crate::summary::CountFigure,
         crate::summary::CheckupFigures,

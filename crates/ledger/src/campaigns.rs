@@ -129,50 +129,10 @@ pub struct RecordedVisits {
     pub skipped: Vec<SkippedPerson>,
 }
 
-/// The festival's solar date in `year`; `None` for a campaign the unit names itself.
+/// The festival's solar date in `year` (春节 and 重阳 from the Chinese calendar); `None` for a
+/// campaign the unit names itself.
 fn festival_date(festival: Festival, year: i32) -> Option<NaiveDate> {
-    match festival {
-        Festival::SpringFestival => lunar_stub::spring_festival(year),
-        Festival::DoubleNinth => lunar_stub::double_ninth(year),
-        Festival::PartyDay => NaiveDate::from_ymd_opt(year, 7, 1),
-        Festival::Other => None,
-    }
-}
-
-// TODO(lunar): replace with crate::lunar (`lunar::spring_festival`, `lunar::double_ninth`), which
-// computes any year from the Chinese calendar; this table only bridges until that module lands.
-mod lunar_stub {
-    use chrono::NaiveDate;
-
-    /// (year, 春节 (month, day), 重阳节 (month, day)).
-    type Known = (i32, (u32, u32), (u32, u32));
-
-    /// From the official almanac (万年历), 2020–2030.
-    const KNOWN: [Known; 11] = [
-        (2020, (1, 25), (10, 25)),
-        (2021, (2, 12), (10, 14)),
-        (2022, (2, 1), (10, 4)),
-        (2023, (1, 22), (10, 23)),
-        (2024, (2, 10), (10, 11)),
-        (2025, (1, 29), (10, 29)),
-        (2026, (2, 17), (10, 18)),
-        (2027, (2, 6), (10, 8)),
-        (2028, (1, 26), (10, 26)),
-        (2029, (2, 13), (10, 16)),
-        (2030, (2, 3), (10, 5)),
-    ];
-
-    fn find(year: i32) -> Option<&'static Known> {
-        KNOWN.iter().find(|k| k.0 == year)
-    }
-
-    pub fn spring_festival(year: i32) -> Option<NaiveDate> {
-        find(year).and_then(|&(y, (m, d), _)| NaiveDate::from_ymd_opt(y, m, d))
-    }
-
-    pub fn double_ninth(year: i32) -> Option<NaiveDate> {
-        find(year).and_then(|&(y, _, (m, d))| NaiveDate::from_ymd_opt(y, m, d))
-    }
+    festival.date(year)
 }
 
 /// `2026年重阳节慰问`.
@@ -544,8 +504,6 @@ pub fn list(conn: &Connection, year: Option<i32>) -> Result<Vec<CampaignSummary>
 /// flags have something to show), routine visits, calls, 五必访 and survivor visits. Written
 /// straight through the prepared insert paths, so 10,000 people take a few seconds in release.
 /// The caller runs it inside the demo's transaction.
-// `demo::populate` calls this once the other ledgers' demo data lands with it.
-#[allow(dead_code)]
 pub(crate) fn demo_records(
     conn: &Connection,
     stamp: &Stamp,

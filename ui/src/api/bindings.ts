@@ -307,6 +307,210 @@ export type Period = { year: number,
  * 1–4; `None` for the whole year.
  */
 quarter: number | null, };
+export type LedgerTable = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "medals" | "activities";
+export type PeopleFigures = { total: number, lixiu: number, tuixiu: number, tuizhi: number, organ: number, institution: number, enterprise: number, party_members: number, 
+/**
+ * Aged 80 or more on the last day of the period.
+ */
+aged_80_plus: number, 
+/**
+ * 遗属 recorded for people who have died.
+ */
+survivors: number, };
+export type CountFigure = { 
+/**
+ * The kind's code (`holiday`) for visits, or the subsidy kind's name.
+ */
+code: string, label: string, persons: number, times: number, amount: Fen, };
+export type CheckupFigures = { year: number, 
+/**
+ * Everyone alive on January 1 of the year: those the yearly checkup is due to.
+ */
+due: number, attended: number, absent: number, 
+/**
+ * Attended / due, in percent with one decimal; `None` when nobody is due.
+ */
+rate: number | null, };
+export type ActivityFigures = { count: number, person_times: number, persons: number, };
+export type Summary = { period: Period, 
+/**
+ * `2026年第三季度` / `2026年`.
+ */
+label: string, people: PeopleFigures, 
+/**
+ * Every visit kind, in the order of [`VisitKind::ALL`], including kinds with no visits.
+ */
+visits: Array<CountFigure>, visits_total: CountFigure, 
+/**
+ * Subsidy kinds paid in the period, largest amount first.
+ */
+subsidies: Array<CountFigure>, subsidies_total: CountFigure, checkups: CheckupFigures, 
+/**
+ * Hospital stays that began in the period, and the people they concern.
+ */
+hospital_stays: number, hospital_persons: number, deaths: number, new_retirements: number, medals: number, activities: ActivityFigures, 
+/**
+ * The figures as a paragraph to paste into the unit's work report.
+ */
+paragraph: string, };
+export type SubsidyKind = { name: string, hidden: boolean, 
+/**
+ * Filled in when read: whether any payment (not voided) uses this kind.
+ */
+in_use: boolean, };
+export type SubsidyInput = { person_id: PersonId, 
+/**
+ * A survivor (遗属) of the person who receives the payment; required for 遗属困难补助.
+ */
+survivor_id: number | null, kind: string, 
+/**
+ * 所属期间: `2026`, `2026-Q3`, `2026-07`.
+ */
+period: string, amount: Fen, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, };
+export type Subsidy = { id: number, person_id: PersonId, person_name: string, survivor_id: number | null, 
+/**
+ * Empty unless paid to a survivor.
+ */
+survivor_name: string, batch_id: number | null, kind: string, period: string, amount: Fen, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, };
+export type SubsidyQuery = { 
+/**
+ * Payments whose 发放日期 falls in this period.
+ */
+period: Period | null, kind: string | null, person_id: PersonId | null, };
+export type KindTotal = { kind: string, 
+/**
+ * Payments.
+ */
+count: number, 
+/**
+ * Distinct recipients (a survivor counts apart from the retiree).
+ */
+persons: number, amount: Fen, };
+export type SubsidyTotals = { period: Period, 
+/**
+ * In the configured order of kinds; kinds no longer configured come last.
+ */
+kinds: Array<KindTotal>, count: number, persons: number, amount: Fen, };
+export type BatchRecipient = { person_id: PersonId, survivor_id: number | null, amount: Fen | null, };
+export type BatchInput = { kind: string, period: string, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, 
+/**
+ * The amount each recipient gets unless their own amount is given.
+ */
+amount: Fen, recipients: Array<BatchRecipient>, 
+/**
+ * Issue even to recipients who already received this kind for this period.
+ */
+allow_repeat: boolean, };
+export type BatchResult = { batch_id: number, count: number, total: Fen, };
+export type SubsidyBatch = { id: number, kind: string, period: string, paid_on: string, method: PayMethod, handler: string, approver: string, notes: string, count: number, total: Fen, };
+export type CheckupInput = { person_id: PersonId, year: number, attended: boolean, 
+/**
+ * Required when attended, and within the year.
+ */
+date: string | null, hospital: string, 
+/**
+ * 主要异常
+ */
+findings: string, 
+/**
+ * 复查建议
+ */
+advice: string, 
+/**
+ * 未参检原因: required when not attended.
+ */
+absence_reason: string, notes: string, };
+export type Checkup = { id: number, person_id: PersonId, year: number, attended: boolean, 
+/**
+ * Required when attended, and within the year.
+ */
+date: string | null, hospital: string, 
+/**
+ * 主要异常
+ */
+findings: string, 
+/**
+ * 复查建议
+ */
+advice: string, 
+/**
+ * 未参检原因: required when not attended.
+ */
+absence_reason: string, notes: string, };
+export type CheckupStatus = "attended" | "absent" | "not_recorded";
+export type CheckupRow = { person_id: PersonId, name: string, sex: Sex | null, 
+/**
+ * Age on Dec 31 of the year (DOMAIN.md rule 6).
+ */
+age: number | null, retirement_kind: RetirementKind | null, status: CheckupStatus, date: string | null, hospital: string, findings: string, advice: string, absence_reason: string, notes: string, checkup_id: number | null, };
+export type CheckupRound = { year: number, rows: Array<CheckupRow>, 
+/**
+ * 应检: everyone listed.
+ */
+living: number, attended: number, absent: number, not_recorded: number, 
+/**
+ * 参检率: attended ÷ listed, 0–1 (0 when nobody is listed).
+ */
+rate: number, };
+export type CheckupGroup = { person_ids: Array<PersonId>, date: string, hospital: string, notes: string, };
+export type PartyInfo = { 
+/**
+ * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ */
+post: string, 
+/**
+ * 党费缴至: year and month.
+ */
+dues_paid_to: string | null, 
+/**
+ * 正常 / 流动 / 失联
+ */
+contact: PartyContact, };
+export type PartyMember = { person_id: PersonId, name: string, sex: Sex | null, birth: string | null, political_status: PoliticalStatus | null, branch: string, party_joined: string | null, party_confirmed: string | null, 
+/**
+ * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ */
+post: string, 
+/**
+ * 党费缴至: year and month.
+ */
+dues_paid_to: string | null, 
+/**
+ * 正常 / 流动 / 失联
+ */
+contact: PartyContact, };
+export type CommitteeMember = { person_id: PersonId, name: string, branch: string, post: string, };
+export type MedalStanding = { 
+/**
+ * The day party standing is counted from.
+ */
+standing_from: string, 
+/**
+ * Whole years of standing on July 1 of the year.
+ */
+years: number, 
+/**
+ * `1976年6月转正，至2026年7月1日党龄满50年`
+ */
+reason: string, 
+/**
+ * What the clerk should check: a date known only to the month or year, a missing 转正时间.
+ */
+note: string | null, };
+export type MedalPresented = { medal_id: number, year: number, presented_on: string, };
+export type MedalCandidate = { person_id: PersonId, name: string, sex: Sex | null, birth: string | null, branch: string, party_joined: string | null, party_confirmed: string | null, standing_from: string, years: number, reason: string, note: string | null, 
+/**
+ * Set when the medal was presented in this year.
+ */
+presented: MedalPresented | null, };
+export type ActivityInput = { date: string, title: string, kind: ActivityKind, place: string, notes: string, participants: Array<PersonId>, };
+export type Participant = { person_id: PersonId, name: string, };
+export type Activity = { id: number, date: string, title: string, kind: ActivityKind, place: string, notes: string, participants: Array<Participant>, };
+export type ActivitySummary = { id: number, date: string, title: string, kind: ActivityKind, place: string, notes: string, count: number, 
+/**
+ * `张三、李四、…` in roster order.
+ */
+names: string, };
 export type VisitId = number;
 export type VisitInput = { person_id: PersonId, 
 /**

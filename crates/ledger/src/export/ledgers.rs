@@ -74,7 +74,9 @@ impl LedgerTable {
         today: NaiveDate,
     ) -> Result<()> {
         match self {
-            LedgerTable::Visits => super::visits::write_sheet(wb, styles, conn, settings, period, today),
+            LedgerTable::Visits => {
+                super::visits::write_sheet(wb, styles, conn, settings, period, today)
+            }
             LedgerTable::Hospital => {
                 super::hospital::write_sheet(wb, styles, conn, settings, period, today)
             }
@@ -84,8 +86,12 @@ impl LedgerTable {
             LedgerTable::Checkups => {
                 super::checkups::write_sheet(wb, styles, conn, settings, period, today)
             }
-            LedgerTable::Deaths => super::deaths::write_sheet(wb, styles, conn, settings, period, today),
-            LedgerTable::Medals => super::medals::write_sheet(wb, styles, conn, settings, period, today),
+            LedgerTable::Deaths => {
+                super::deaths::write_sheet(wb, styles, conn, settings, period, today)
+            }
+            LedgerTable::Medals => {
+                super::medals::write_sheet(wb, styles, conn, settings, period, today)
+            }
             LedgerTable::Activities => {
                 super::activities::write_sheet(wb, styles, conn, settings, period, today)
             }
@@ -97,10 +103,20 @@ impl LedgerTable {
 fn file_safe(text: &str) -> String {
     let cleaned: String = text
         .chars()
-        .map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let trimmed = cleaned.trim().trim_end_matches('.');
-    if trimmed.is_empty() { "本单位".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "本单位".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// `XX单位_2026年第三季度_走访慰问台账.xlsx`

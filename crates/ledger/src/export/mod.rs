@@ -9,31 +9,27 @@
 //! Output is deterministic: the document's creation time is derived from `today` (the core never
 //! reads the clock), so the same ledger exported on the same day gives the same bytes.
 
-// The work-ledger sheets (subsidies, checkups, medals, activities) each add one worksheet; the
-// quarterly workbook that gathers them is written on merge, so until then only tests call them.
-#[allow(dead_code)]
+// The work-ledger sheets each add one worksheet; `ledgers` dispatches them, alone or all together
+// as the quarterly workbook.
 mod activities;
-#[allow(dead_code)]
 mod checkups;
-#[allow(dead_code)]
-mod medals;
-// The work-ledger sheets are called by the quarterly workbook's dispatcher, which lands separately;
-// until then only their tests use them.
-#[allow(dead_code)]
 mod deaths;
-#[allow(dead_code)]
 mod hospital;
 #[cfg(test)]
 mod ledger_tests;
+mod ledgers;
+mod medals;
 mod roster;
 pub mod sheet;
-#[allow(dead_code)]
 mod subsidies;
 mod template;
-#[allow(dead_code)]
 mod visits;
 mod yearly;
 
+pub use ledgers::{
+    ledger_table, ledger_table_workbook, quarterly, quarterly_file_name, quarterly_workbook,
+    table_file_name, LedgerTable,
+};
 pub use roster::{roster_workbook, roster_workbook_with_progress};
 pub use template::template_workbook;
 pub use yearly::stats_workbook;

@@ -4,7 +4,7 @@
 use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
 use crate::error::Result;
 use crate::model::UnitSettings;
-use crate::money::Fen;
+use crate::money::{capitals, Fen};
 use crate::period::Period;
 use crate::subsidies::{self, SubsidyQuery};
 use chrono::NaiveDate;
@@ -140,68 +140,6 @@ pub(crate) fn receipt_title(batch: &subsidies::SubsidyBatch) -> String {
     format!("{}发放签收表（{}）", batch.kind, batch.period.label())
 }
 
-// TODO(money): use crate::money::capitals once the money module is merged.
-/// 人民币大写 (DOMAIN.md rule 8): `壹仟贰佰元整`, `壹仟贰佰元零伍分`, `壹万零伍元整`.
-fn capitals(amount: Fen) -> String {
-    const DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
-    const SECTIONS: [&str; 4] = ["", "万", "亿", "万亿"];
-    let fen = amount.0.unsigned_abs();
-    let (yuan, jiao, fen_digit) = (fen / 100, (fen / 10 % 10) as usize, (fen % 10) as usize);
-    let mut out = String::new();
-    if amount.0 < 0 {
-        out.push('负');
-    }
-    let mut sections = Vec::new();
-    let mut rest = yuan;
-    while rest > 0 {
-        sections.push(rest % 10_000);
-        rest /= 10_000;
-    }
-    let mut started = false;
-    let mut zero = false;
-    for (i, &sec) in sections.iter().enumerate().rev() {
-        if sec == 0 {
-            zero |= started;
-            continue;
-        }
-        for (place, unit) in [(1000, "仟"), (100, "佰"), (10, "拾"), (1, "")] {
-            let d = (sec / place % 10) as usize;
-            if d == 0 {
-                zero |= started;
-                continue;
-            }
-            if zero {
-                out.push('零');
-                zero = false;
-            }
-            out.push_str(DIGITS[d]);
-            out.push_str(unit);
-            started = true;
-        }
-        out.push_str(SECTIONS[i.min(SECTIONS.len() - 1)]);
-    }
-    if started {
-        out.push('元');
-    }
-    match (jiao, fen_digit) {
-        (0, 0) if started => out.push('整'),
-        (0, 0) => out.push_str("零元整"),
-        _ => {
-            if jiao > 0 {
-                out.push_str(DIGITS[jiao]);
-                out.push('角');
-            } else if started {
-                out.push('零');
-            }
-            if fen_digit > 0 {
-                out.push_str(DIGITS[fen_digit]);
-                out.push('分');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,7 +164,8 @@ mod tests {
         let cases = [
             (120_000, "壹仟贰佰元整"),
             (120_005, "壹仟贰佰元零伍分"),
-            (120_050, "壹仟贰佰元伍角"),
+            // 元位 is 0 before 角: the rules allow both forms; crate::money writes the 零.
+            (120_050, "壹仟贰佰元零伍角"),
             (1_000_500, "壹万零伍元整"),
             (10_000_000, "壹拾万元整"),
             (101_000_000, "壹佰零壹万元整"),
