@@ -425,8 +425,72 @@ pub fn populate(
                 progress::check(progress)?;
             }
         }
+        // Three years of work records for the people just added.
+        let added: Vec<_> = crate::people::all_fields(tx)?
+            .into_iter()
+            .filter(|(id, _)| id.0 > i64::from(start))
+            .collect();
+        crate::campaigns::demo_records(tx, stamp, &mut rng, &added, today)?;
+        demo_deaths(tx, stamp, &mut rng, &added, today)?;
+        crate::subsidies::demo(tx, stamp, &mut rng, &added, today)?;
         Ok(n)
     })
+}
+
+/// Death records for the demo people who died in the last three years, the way the clerk records
+/// them: through [`crate::deaths::record_death`] (survivors, campaigns left), with the condolence
+/// visit it proposes, and the one-off payments.
+fn demo_deaths(
+    conn: &rusqlite::Connection,
+    stamp: &Stamp,
+    rng: &mut Rng,
+    people: &[(crate::model::PersonId, PersonFields)],
+    today: NaiveDate,
+) -> Result<()> {
+    const CAUSES: &[&str] =
+        &["病故（心脏病）", "病故（肺部感染）", "病故（脑梗）", "因病医治无效", "病故（肿瘤）"];
+    for (id, p) in people {
+        let Some(died) = p.died_on else { continue };
+        if died.year() < today.year() - 2 {
+            continue;
+        }
+        let month = died.month().unwrap_or(rng.range(1, 12) as u32);
+        let day = died.day().unwrap_or(rng.range(1, 28) as u32);
+        let Some(died_on) =
+            NaiveDate::from_ymd_opt(died.year(), month, day).filter(|d| *d <= today)
+        else {
+            continue;
+        };
+        let spouse_or_child = crate::people::list_family(conn, *id)?
+            .into_iter()
+            .find(|m| m.is_survivor)
+            .map(|m| m.name)
+            .unwrap_or_default();
+        let paid_on = (died_on + chrono::Duration::days(rng.range(10, 40))).min(today);
+        let lixiu = p.retirement_kind == Some(RetirementKind::Lixiu);
+        let input = crate::deaths::DeathInput {
+            person_id: *id,
+            died_on,
+            cause: rng.pick(CAUSES).to_string(),
+            farewell: "遗体告别仪式".into(),
+            funeral: crate::money::Fen(if lixiu { 1_000_000 } else { 500_000 }),
+            pension: crate::money::Fen(rng.range(20, 60) * 100_000),
+            paid_on: Some(paid_on),
+            recipient: spouse_or_child,
+            notes: String::new(),
+            survivors: Vec::new(),
+        };
+        let outcome = crate::deaths::record_death(conn, stamp, &input, today)?;
+        let mut visit = outcome.proposed_visit;
+        visit.date = (died_on + chrono::Duration::days(rng.range(0, 3))).min(today);
+        visit.leader = "周建平".into();
+        visit.participants = "王丽、李娜".into();
+        visit.gifts = "花圈".into();
+        visit.amount = crate::money::Fen(100_000);
+        visit.handling = "参加遗体告别仪式，慰问家属".into();
+        crate::visits::insert(conn, stamp, &visit)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -699,7 +699,6 @@ pub fn branch_committee_members(conn: &Connection) -> Result<Vec<crate::party::C
 /// party posts and medals, quarterly 支委工作补贴 batches, 困难补贴 / 慰问金 / 老年大学学费,
 /// 遗属困难补助 to survivors, yearly checkups and about ten activities a year.
 // Not yet called outside tests: `demo::populate` calls it once the work ledgers are merged.
-#[allow(dead_code)]
 pub(crate) fn demo(
     conn: &Connection,
     stamp: &Stamp,
@@ -1042,10 +1041,8 @@ mod tests {
     fn demo_covers_three_years_of_every_ledger() {
         let mut l = ledger();
         let today = day("2026-11-21");
+        // populate() adds the people and then calls demo() for their records.
         crate::demo::populate(&mut l, &stamp(), 300, 7, today, &crate::progress::Silent).unwrap();
-        let people = crate::people::all_fields(l.conn()).unwrap();
-        let mut rng = crate::demo::Rng::new(11);
-        l.with_tx(|tx| demo(tx, &stamp(), &mut rng, &people, today)).unwrap();
         let conn = l.conn();
         let batches = list_batches(conn, None).unwrap();
         let committee = batches.iter().filter(|b| b.kind == COMMITTEE_ALLOWANCE).count();
@@ -1069,35 +1066,5 @@ mod tests {
             .unwrap()
             .iter()
             .all(|c| c.presented.is_some()));
-    }
-}
-
-/// The work-ledger demo at the size of a large unit: `cargo test -p ledger --release --lib
-/// demo_at_ten_thousand -- --ignored --nocapture`. A measurement, not a timed assertion.
-#[cfg(test)]
-mod bench {
-    use crate::records::testing::*;
-
-    #[test]
-    #[ignore]
-    fn demo_at_ten_thousand() {
-        let mut l = ledger();
-        let today = today();
-        crate::demo::populate(&mut l, &stamp(), 10_000, 7, today, &crate::progress::Silent)
-            .unwrap();
-        let people = crate::people::all_fields(l.conn()).unwrap();
-        let mut rng = crate::demo::Rng::new(11);
-        let start = std::time::Instant::now();
-        l.with_tx(|tx| super::demo(tx, &stamp(), &mut rng, &people, today)).unwrap();
-        let rows: i64 = l
-            .conn()
-            .query_row(
-                "SELECT (SELECT COUNT(*) FROM subsidies) + (SELECT COUNT(*) FROM checkups)
-                   + (SELECT COUNT(*) FROM activity_participants) + (SELECT COUNT(*) FROM medals)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        println!("work-ledger demo: {rows} records in {:?}", start.elapsed());
     }
 }
