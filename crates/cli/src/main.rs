@@ -147,6 +147,41 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
     },
+    /// 走访慰问台账
+    Visits(TableArgs),
+    /// 住院探视登记
+    Hospital(TableArgs),
+    /// 补贴发放明细
+    Subsidies(TableArgs),
+    /// 健康体检台账
+    Checkups(TableArgs),
+    /// 去世及遗属登记
+    Deaths(TableArgs),
+    /// 光荣在党50年名单
+    Medals(TableArgs),
+    /// 活动登记
+    Activities(TableArgs),
+    /// 季度报送工作簿：全部台账，每表一页
+    Quarterly {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        quarter: u8,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+}
+
+/// The period of a ledger table and where to write it.
+#[derive(clap::Args)]
+struct TableArgs {
+    #[arg(long)]
+    year: i32,
+    /// 季度（1–4）；不填为全年
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    quarter: Option<u8>,
+    #[arg(long, value_name = "FILE.xlsx")]
+    out: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -268,6 +303,33 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             let mut ledger = open(db)?;
             ledger.with_tx(|tx| ledger::export::stats(tx, year, today(), &out))?;
             println!("已导出{year}年基本情况统计表：{}", out.display());
+        }
+        Command::Export { command: ExportCommand::Quarterly { year, quarter, out } } => {
+            check_year(year)?;
+            let period = ledger::period::Period::new(year, Some(quarter))?;
+            let ledger = open(db)?;
+            ledger::export::quarterly(ledger.conn(), period, today(), &out, &Silent)?;
+            println!("已导出{}老干部工作台账：{}", period.label(), out.display());
+        }
+        Command::Export { command } => {
+            use ledger::export::LedgerTable as T;
+            let (table, args) = match command {
+                ExportCommand::Visits(a) => (T::Visits, a),
+                ExportCommand::Hospital(a) => (T::Hospital, a),
+                ExportCommand::Subsidies(a) => (T::Subsidies, a),
+                ExportCommand::Checkups(a) => (T::Checkups, a),
+                ExportCommand::Deaths(a) => (T::Deaths, a),
+                ExportCommand::Medals(a) => (T::Medals, a),
+                ExportCommand::Activities(a) => (T::Activities, a),
+                ExportCommand::Roster { .. }
+                | ExportCommand::Stats { .. }
+                | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
+            };
+            check_year(args.year)?;
+            let period = ledger::period::Period::new(args.year, args.quarter)?;
+            let ledger = open(db)?;
+            ledger::export::ledger_table(ledger.conn(), table, period, today(), &args.out)?;
+            println!("已导出{}{}：{}", period.label(), table.label(), args.out.display());
         }
         Command::Summary { year, quarter, json } => {
             check_year(year)?;
