@@ -28,9 +28,9 @@ impl From<Error> for CommandError {
     }
 }
 
-type CmdResult<T> = Result<T, CommandError>;
+pub(crate) type CmdResult<T> = Result<T, CommandError>;
 
-fn background_failed(e: impl std::fmt::Display) -> CommandError {
+pub(crate) fn background_failed(e: impl std::fmt::Display) -> CommandError {
     Error::Database(format!("后台任务意外中断：{e}。台账未被修改，请重试。")).into()
 }
 
@@ -190,7 +190,7 @@ pub fn cancel_job(state: State<'_, AppState>) {
 }
 
 /// Asks where to save (or, in end-to-end tests, uses the test folder).
-fn pick_save_path(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
+pub(crate) fn pick_save_path(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
     if let Some(dir) = test_override("CADRE_LEDGER_SAVE_DIR") {
         return Some(dir.join(default_name));
     }
@@ -204,7 +204,7 @@ fn pick_save_path(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
         .map(|p| if p.extension().is_none() { p.with_extension("xlsx") } else { p })
 }
 
-fn unit_name(app: &AppHandle) -> String {
+pub(crate) fn unit_name(app: &AppHandle) -> String {
     let state = app.state::<AppState>();
     state
         .ledger()

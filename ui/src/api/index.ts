@@ -4,6 +4,51 @@
 import { invoke } from '@tauri-apps/api/core'
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import type {
+  Activity,
+  ActivityInput,
+  ActivitySummary,
+  BatchInput,
+  BatchResult,
+  Campaign,
+  CampaignCoverage,
+  CampaignId,
+  CampaignInput,
+  CampaignSummary,
+  CampaignVisit,
+  Checkup,
+  CheckupGroup,
+  CheckupInput,
+  CheckupRound,
+  CommitteeMember,
+  DeathId,
+  DeathInput,
+  DeathOutcome,
+  DeathRecord,
+  FamilyMember,
+  Festival,
+  HospitalStay,
+  HospitalStayInput,
+  LedgerTable,
+  MedalCandidate,
+  PartyInfo,
+  PartyMember,
+  Period,
+  RecordedVisits,
+  StayId,
+  StayQuery,
+  Subsidy,
+  SubsidyBatch,
+  SubsidyInput,
+  SubsidyKind,
+  SubsidyQuery,
+  SubsidyTotals,
+  SurvivorRow,
+  TimelineEntry,
+  Visit,
+  VisitCheck,
+  VisitId,
+  VisitInput,
+  VisitQuery,
   AppInfo,
   AuditEntry,
   Contact,
@@ -26,6 +71,13 @@ import type {
 } from './bindings'
 
 export * from './bindings'
+
+/** What the new-campaign form starts from. */
+export interface CampaignDefaults {
+  name: string
+  /** ISO date; null for a campaign without a fixed festival. */
+  date: string | null
+}
 
 /** An error from the core: `kind` to react to, `message` (Chinese) to show as it is. */
 export interface ApiError {
@@ -82,6 +134,92 @@ export const api = {
   /** Work-report figures for a quarter (1–4) or, with `quarter` null, the whole year. */
   workSummary: (year: number, quarter: number | null) =>
     invoke<Summary>('work_summary', { year, quarter }),
+
+  // ---- work ledgers ------------------------------------------------------------------------
+  listVisits: (query: VisitQuery) => invoke<Visit[]>('list_visits', { query }),
+  /** Checks a visit without saving: normalised input and Chinese messages per field. */
+  validateVisit: (input: VisitInput) => invoke<VisitCheck>('validate_visit', { input }),
+  createVisit: (input: VisitInput) => invoke<Visit>('create_visit', { input }),
+  updateVisit: (id: VisitId, input: VisitInput) => invoke<Visit>('update_visit', { id, input }),
+  voidVisit: (id: VisitId, reason: string) => invoke<void>('void_visit', { id, reason }),
+  /** The unit's 五必访 reasons (configurable in 单位设置). */
+  mustVisitReasons: () => invoke<string[]>('must_visit_reasons'),
+  setMustVisitReasons: (reasons: string[]) => invoke<string[]>('set_must_visit_reasons', { reasons }),
+
+  /** Default name (2026年重阳节慰问) and the festival's solar date in a year. */
+  campaignDefaults: (festival: Festival, year: number) =>
+    invoke<CampaignDefaults>('campaign_defaults', { festival, year }),
+  listCampaigns: (year: number | null) => invoke<CampaignSummary[]>('list_campaigns', { year }),
+  /** The living people any of the roster filters selects on `on` (ISO date). */
+  campaignTargetsFor: (queries: PeopleQuery[], on: string) =>
+    invoke<PersonId[]>('campaign_targets_for', { queries, on }),
+  createCampaign: (input: CampaignInput) => invoke<Campaign>('create_campaign', { input }),
+  voidCampaign: (id: CampaignId, reason: string) => invoke<void>('void_campaign', { id, reason }),
+  campaignCoverage: (id: CampaignId) => invoke<CampaignCoverage>('campaign_coverage', { id }),
+  campaignAddTargets: (id: CampaignId, people: PersonId[]) =>
+    invoke<number>('campaign_add_targets', { id, people }),
+  campaignRemoveTarget: (id: CampaignId, person: PersonId, reason: string) =>
+    invoke<void>('campaign_remove_target', { id, person, reason }),
+  /** One visit per person with the shared details, in one transaction; already visited are skipped. */
+  campaignRecordVisits: (id: CampaignId, shared: CampaignVisit, people: PersonId[]) =>
+    invoke<RecordedVisits>('campaign_record_visits', { id, shared, people }),
+
+  listStays: (query: StayQuery) => invoke<HospitalStay[]>('list_stays', { query }),
+  createStay: (input: HospitalStayInput) => invoke<HospitalStay>('create_stay', { input }),
+  updateStay: (id: StayId, input: HospitalStayInput) => invoke<HospitalStay>('update_stay', { id, input }),
+  voidStay: (id: StayId, reason: string) => invoke<void>('void_stay', { id, reason }),
+
+  /** Family members proposed as survivors when a person dies (the spouse). */
+  proposedSurvivors: (person: PersonId) => invoke<FamilyMember[]>('proposed_survivors', { person }),
+  /** Marks a person deceased: keeps every record, leaves pending campaigns, marks survivors. */
+  recordDeath: (input: DeathInput) => invoke<DeathOutcome>('record_death', { input }),
+  listDeaths: (period: Period) => invoke<DeathRecord[]>('list_deaths', { period }),
+  voidDeath: (id: DeathId, reason: string) => invoke<void>('void_death', { id, reason }),
+  listSurvivors: () => invoke<SurvivorRow[]>('list_survivors'),
+  /** Everything recorded for one person, newest first. */
+  personTimeline: (person: PersonId) => invoke<TimelineEntry[]>('person_timeline', { person }),
+
+  subsidyKinds: () => invoke<SubsidyKind[]>('subsidy_kinds'),
+  setSubsidyKinds: (kinds: SubsidyKind[]) => invoke<SubsidyKind[]>('set_subsidy_kinds', { kinds }),
+  listSubsidies: (query: SubsidyQuery) => invoke<Subsidy[]>('list_subsidies', { query }),
+  subsidyTotals: (period: Period) => invoke<SubsidyTotals>('subsidy_totals', { period }),
+  createSubsidy: (input: SubsidyInput) => invoke<Subsidy>('create_subsidy', { input }),
+  voidSubsidy: (id: number, reason: string) => invoke<void>('void_subsidy', { id, reason }),
+  /** Pays a group at once (all or nothing). */
+  issueSubsidyBatch: (input: BatchInput) => invoke<BatchResult>('issue_subsidy_batch', { input }),
+  listSubsidyBatches: (period: Period | null) => invoke<SubsidyBatch[]>('list_subsidy_batches', { period }),
+  voidSubsidyBatch: (id: number, reason: string) => invoke<number>('void_subsidy_batch', { id, reason }),
+  /** Branch committee members: the recipients of the quarterly 支委工作补贴. */
+  committeeMembers: () => invoke<CommitteeMember[]>('committee_members'),
+
+  checkupRound: (year: number) => invoke<CheckupRound>('checkup_round', { year }),
+  recordCheckup: (input: CheckupInput) => invoke<Checkup>('record_checkup', { input }),
+  /** "All of these attended on this day at this hospital", in one transaction. */
+  recordCheckups: (group: CheckupGroup) => invoke<number>('record_checkups', { group }),
+  voidCheckup: (id: number, reason: string) => invoke<void>('void_checkup', { id, reason }),
+
+  getPartyInfo: (person: PersonId) => invoke<PartyInfo>('get_party_info', { person }),
+  setPartyInfo: (person: PersonId, info: PartyInfo) => invoke<PartyInfo>('set_party_info', { person, info }),
+  listPartyMembers: (branch: string | null) => invoke<PartyMember[]>('list_party_members', { branch }),
+  /** The 光荣在党50年 list for a year, each person with the reason. */
+  medalList: (year: number) => invoke<MedalCandidate[]>('medal_list', { year }),
+  presentMedal: (person: PersonId, year: number, presentedOn: string, notes: string) =>
+    invoke<number>('present_medal', { person, year, presentedOn, notes }),
+  voidMedal: (id: number, reason: string) => invoke<void>('void_medal', { id, reason }),
+
+  listActivities: (period: Period) => invoke<ActivitySummary[]>('list_activities', { period }),
+  getActivity: (id: number) => invoke<Activity>('get_activity', { id }),
+  createActivity: (input: ActivityInput) => invoke<Activity>('create_activity', { input }),
+  updateActivity: (id: number, input: ActivityInput) => invoke<Activity>('update_activity', { id, input }),
+  voidActivity: (id: number, reason: string) => invoke<void>('void_activity', { id, reason }),
+
+  /** One ledger table for a quarter (1–4) or, with `quarter` null, a year; `null` if cancelled. */
+  exportLedgerTable: (table: LedgerTable, year: number, quarter: number | null) =>
+    invoke<string | null>('export_ledger_table', { table, year, quarter }),
+  /** The quarterly submission workbook (every table, one sheet each). */
+  exportQuarterly: (year: number, quarter: number) => invoke<string | null>('export_quarterly', { year, quarter }),
+  /** The printable 签收表 of one subsidy batch. */
+  exportSubsidyReceipt: (batch: number) => invoke<string | null>('export_subsidy_receipt', { batch }),
 }
 
 /** Subscribes to progress of the running import or export. */

@@ -1,0 +1,460 @@
+//! Commands of the work ledgers: visits and campaigns, hospital stays, deaths and survivors,
+//! subsidies, checkups, party records, activities, a person's timeline, and their exports. Each
+//! is a few lines: a read on the open ledger, or a write in one transaction with the clerk's stamp.
+
+use crate::commands::{background_failed, pick_save_path, unit_name, CmdResult};
+use crate::state::{stamp, today, AppState, WindowProgress};
+use chrono::NaiveDate;
+use ledger::activities::{Activity, ActivityInput, ActivitySummary};
+use ledger::campaigns::{
+    Campaign, CampaignCoverage, CampaignId, CampaignInput, CampaignSummary, CampaignVisit,
+    RecordedVisits,
+};
+use ledger::checkups::{Checkup, CheckupGroup, CheckupInput, CheckupRound};
+use ledger::deaths::{DeathId, DeathInput, DeathOutcome, DeathRecord, SurvivorRow};
+use ledger::export::LedgerTable;
+use ledger::hospital::{HospitalStay, HospitalStayInput, StayId, StayQuery};
+use ledger::model::{FamilyMember, Festival, PersonId};
+use ledger::party::{CommitteeMember, MedalCandidate, PartyInfo, PartyMember};
+use ledger::people::PeopleQuery;
+use ledger::period::Period;
+use ledger::subsidies::{
+    BatchInput, BatchResult, Subsidy, SubsidyBatch, SubsidyInput, SubsidyKind, SubsidyQuery,
+    SubsidyTotals,
+};
+use ledger::timeline::TimelineEntry;
+use ledger::visits::{Visit, VisitCheck, VisitId, VisitInput, VisitQuery};
+use ledger::{Error, Stamp};
+use rusqlite::Connection;
+use tauri::{AppHandle, Manager, State};
+
+/// Runs a query on the open ledger.
+fn read<T>(state: &AppState, f: impl FnOnce(&Connection) -> ledger::Result<T>) -> CmdResult<T> {
+    let ledger = state.ledger()?;
+    Ok(f(ledger.conn())?)
+}
+
+/// Runs a change in one transaction, stamped with the clerk and the time.
+fn write<T>(
+    state: &AppState,
+    f: impl FnOnce(&Connection, &Stamp) -> ledger::Result<T>,
+) -> CmdResult<T> {
+    let mut ledger = state.ledger()?;
+    let stamp = stamp();
+    Ok(ledger.with_tx(|tx| f(tx, &stamp))?)
+}
+
+// ---- visits -------------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn list_visits(state: State<'_, AppState>, query: VisitQuery) -> CmdResult<Vec<Visit>> {
+    read(&state, |c| ledger::visits::list(c, &query))
+}
+
+#[tauri::command]
+pub fn validate_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<VisitCheck> {
+    read(&state, |c| ledger::visits::validate(c, &input))
+}
+
+#[tauri::command]
+pub fn create_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<Visit> {
+    write(&state, |c, s| ledger::visits::insert(c, s, &input))
+}
+
+#[tauri::command]
+pub fn update_visit(
+    state: State<'_, AppState>,
+    id: VisitId,
+    input: VisitInput,
+) -> CmdResult<Visit> {
+    write(&state, |c, s| ledger::visits::update(c, s, id, &input))
+}
+
+#[tauri::command]
+pub fn void_visit(state: State<'_, AppState>, id: VisitId, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::visits::void(c, s, id, &reason))
+}
+
+#[tauri::command]
+pub fn must_visit_reasons(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    read(&state, ledger::visits::must_visit_reasons)
+}
+
+#[tauri::command]
+pub fn set_must_visit_reasons(
+    state: State<'_, AppState>,
+    reasons: Vec<String>,
+) -> CmdResult<Vec<String>> {
+    write(&state, |c, s| ledger::visits::set_must_visit_reasons(c, s, &reasons))
+}
+
+// ---- campaigns ----------------------------------------------------------------------------
+
+/// The default name and the festival's date in a year, for the new-campaign form.
+#[derive(serde::Serialize)]
+pub struct CampaignDefaults {
+    name: String,
+    date: Option<NaiveDate>,
+}
+
+#[tauri::command]
+pub fn campaign_defaults(festival: Festival, year: i32) -> CampaignDefaults {
+    CampaignDefaults {
+        name: ledger::campaigns::default_name(festival, year),
+        date: festival.date(year),
+    }
+}
+
+#[tauri::command]
+pub fn list_campaigns(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+) -> CmdResult<Vec<CampaignSummary>> {
+    read(&state, |c| ledger::campaigns::list(c, year))
+}
+
+/// Who the filters select on `on` (the festival's date): living people only.
+#[tauri::command]
+pub fn campaign_targets_for(
+    state: State<'_, AppState>,
+    queries: Vec<PeopleQuery>,
+    on: NaiveDate,
+) -> CmdResult<Vec<PersonId>> {
+    read(&state, |c| ledger::campaigns::targets_for_any(c, &queries, on))
+}
+
+#[tauri::command]
+pub fn create_campaign(state: State<'_, AppState>, input: CampaignInput) -> CmdResult<Campaign> {
+    write(&state, |c, s| {
+        let id = ledger::campaigns::create(c, s, &input)?;
+        ledger::campaigns::get(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn void_campaign(state: State<'_, AppState>, id: CampaignId, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::campaigns::void(c, s, id, &reason))
+}
+
+#[tauri::command]
+pub fn campaign_coverage(
+    state: State<'_, AppState>,
+    id: CampaignId,
+) -> CmdResult<CampaignCoverage> {
+    read(&state, |c| ledger::campaigns::coverage(c, id))
+}
+
+#[tauri::command]
+pub fn campaign_add_targets(
+    state: State<'_, AppState>,
+    id: CampaignId,
+    people: Vec<PersonId>,
+) -> CmdResult<u32> {
+    write(&state, |c, s| ledger::campaigns::add_targets(c, s, id, &people))
+}
+
+#[tauri::command]
+pub fn campaign_remove_target(
+    state: State<'_, AppState>,
+    id: CampaignId,
+    person: PersonId,
+    reason: String,
+) -> CmdResult<()> {
+    write(&state, |c, s| ledger::campaigns::remove_target(c, s, id, person, &reason))
+}
+
+/// One visit for each chosen person with the shared details, in one transaction.
+#[tauri::command]
+pub fn campaign_record_visits(
+    state: State<'_, AppState>,
+    id: CampaignId,
+    shared: CampaignVisit,
+    people: Vec<PersonId>,
+) -> CmdResult<RecordedVisits> {
+    write(&state, |c, s| ledger::campaigns::record_visits(c, s, id, &shared, &people))
+}
+
+// ---- hospital stays -----------------------------------------------------------------------
+
+#[tauri::command]
+pub fn list_stays(state: State<'_, AppState>, query: StayQuery) -> CmdResult<Vec<HospitalStay>> {
+    read(&state, |c| ledger::hospital::list(c, &query, today()))
+}
+
+#[tauri::command]
+pub fn create_stay(
+    state: State<'_, AppState>,
+    input: HospitalStayInput,
+) -> CmdResult<HospitalStay> {
+    write(&state, |c, s| ledger::hospital::insert(c, s, &input, today()))
+}
+
+#[tauri::command]
+pub fn update_stay(
+    state: State<'_, AppState>,
+    id: StayId,
+    input: HospitalStayInput,
+) -> CmdResult<HospitalStay> {
+    write(&state, |c, s| ledger::hospital::update(c, s, id, &input, today()))
+}
+
+#[tauri::command]
+pub fn void_stay(state: State<'_, AppState>, id: StayId, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::hospital::void(c, s, id, &reason))
+}
+
+// ---- deaths and survivors -----------------------------------------------------------------
+
+#[tauri::command]
+pub fn proposed_survivors(
+    state: State<'_, AppState>,
+    person: PersonId,
+) -> CmdResult<Vec<FamilyMember>> {
+    read(&state, |c| ledger::deaths::proposed_survivors(c, person))
+}
+
+#[tauri::command]
+pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<DeathOutcome> {
+    write(&state, |c, s| ledger::deaths::record_death(c, s, &input, today()))
+}
+
+#[tauri::command]
+pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
+    read(&state, |c| ledger::deaths::list(c, period))
+}
+
+#[tauri::command]
+pub fn void_death(state: State<'_, AppState>, id: DeathId, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::deaths::void(c, s, id, &reason))
+}
+
+#[tauri::command]
+pub fn list_survivors(state: State<'_, AppState>) -> CmdResult<Vec<SurvivorRow>> {
+    read(&state, ledger::deaths::survivors)
+}
+
+#[tauri::command]
+pub fn person_timeline(
+    state: State<'_, AppState>,
+    person: PersonId,
+) -> CmdResult<Vec<TimelineEntry>> {
+    read(&state, |c| ledger::timeline::for_person(c, person))
+}
+
+// ---- subsidies ----------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn subsidy_kinds(state: State<'_, AppState>) -> CmdResult<Vec<SubsidyKind>> {
+    read(&state, ledger::subsidies::kinds)
+}
+
+#[tauri::command]
+pub fn set_subsidy_kinds(
+    state: State<'_, AppState>,
+    kinds: Vec<SubsidyKind>,
+) -> CmdResult<Vec<SubsidyKind>> {
+    write(&state, |c, s| ledger::subsidies::set_kinds(c, s, &kinds))
+}
+
+#[tauri::command]
+pub fn list_subsidies(state: State<'_, AppState>, query: SubsidyQuery) -> CmdResult<Vec<Subsidy>> {
+    read(&state, |c| ledger::subsidies::list(c, &query))
+}
+
+#[tauri::command]
+pub fn subsidy_totals(state: State<'_, AppState>, period: Period) -> CmdResult<SubsidyTotals> {
+    read(&state, |c| ledger::subsidies::totals(c, period))
+}
+
+#[tauri::command]
+pub fn create_subsidy(state: State<'_, AppState>, input: SubsidyInput) -> CmdResult<Subsidy> {
+    write(&state, |c, s| ledger::subsidies::insert(c, s, &input))
+}
+
+#[tauri::command]
+pub fn void_subsidy(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::subsidies::void(c, s, id, &reason))
+}
+
+#[tauri::command]
+pub fn issue_subsidy_batch(
+    state: State<'_, AppState>,
+    input: BatchInput,
+) -> CmdResult<BatchResult> {
+    write(&state, |c, s| ledger::subsidies::issue_batch(c, s, &input))
+}
+
+#[tauri::command]
+pub fn list_subsidy_batches(
+    state: State<'_, AppState>,
+    period: Option<Period>,
+) -> CmdResult<Vec<SubsidyBatch>> {
+    read(&state, |c| ledger::subsidies::list_batches(c, period))
+}
+
+#[tauri::command]
+pub fn void_subsidy_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<u32> {
+    write(&state, |c, s| ledger::subsidies::void_batch(c, s, id, &reason))
+}
+
+#[tauri::command]
+pub fn committee_members(state: State<'_, AppState>) -> CmdResult<Vec<CommitteeMember>> {
+    read(&state, ledger::subsidies::branch_committee_members)
+}
+
+// ---- checkups -----------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn checkup_round(state: State<'_, AppState>, year: i32) -> CmdResult<CheckupRound> {
+    read(&state, |c| ledger::checkups::round(c, year))
+}
+
+#[tauri::command]
+pub fn record_checkup(state: State<'_, AppState>, input: CheckupInput) -> CmdResult<Checkup> {
+    write(&state, |c, s| ledger::checkups::record(c, s, &input))
+}
+
+#[tauri::command]
+pub fn record_checkups(state: State<'_, AppState>, group: CheckupGroup) -> CmdResult<u32> {
+    write(&state, |c, s| ledger::checkups::record_many(c, s, &group))
+}
+
+#[tauri::command]
+pub fn void_checkup(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::checkups::void(c, s, id, &reason))
+}
+
+// ---- party --------------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn get_party_info(state: State<'_, AppState>, person: PersonId) -> CmdResult<PartyInfo> {
+    read(&state, |c| ledger::party::get(c, person))
+}
+
+#[tauri::command]
+pub fn set_party_info(
+    state: State<'_, AppState>,
+    person: PersonId,
+    info: PartyInfo,
+) -> CmdResult<PartyInfo> {
+    write(&state, |c, s| ledger::party::set(c, s, person, &info))
+}
+
+#[tauri::command]
+pub fn list_party_members(
+    state: State<'_, AppState>,
+    branch: Option<String>,
+) -> CmdResult<Vec<PartyMember>> {
+    read(&state, |c| ledger::party::list_members(c, branch.as_deref()))
+}
+
+#[tauri::command]
+pub fn medal_list(state: State<'_, AppState>, year: i32) -> CmdResult<Vec<MedalCandidate>> {
+    read(&state, |c| ledger::party::medal_list(c, year))
+}
+
+#[tauri::command]
+pub fn present_medal(
+    state: State<'_, AppState>,
+    person: PersonId,
+    year: i32,
+    presented_on: NaiveDate,
+    notes: String,
+) -> CmdResult<i64> {
+    write(&state, |c, s| ledger::party::present_medal(c, s, person, year, presented_on, &notes))
+}
+
+#[tauri::command]
+pub fn void_medal(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::party::void_medal(c, s, id, &reason))
+}
+
+// ---- activities ---------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn list_activities(
+    state: State<'_, AppState>,
+    period: Period,
+) -> CmdResult<Vec<ActivitySummary>> {
+    read(&state, |c| ledger::activities::list(c, period))
+}
+
+#[tauri::command]
+pub fn get_activity(state: State<'_, AppState>, id: i64) -> CmdResult<Activity> {
+    read(&state, |c| ledger::activities::get(c, id))
+}
+
+#[tauri::command]
+pub fn create_activity(state: State<'_, AppState>, input: ActivityInput) -> CmdResult<Activity> {
+    write(&state, |c, s| ledger::activities::insert(c, s, &input))
+}
+
+#[tauri::command]
+pub fn update_activity(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ActivityInput,
+) -> CmdResult<Activity> {
+    write(&state, |c, s| ledger::activities::update(c, s, id, &input))
+}
+
+#[tauri::command]
+pub fn void_activity(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
+    write(&state, |c, s| ledger::activities::void(c, s, id, &reason))
+}
+
+// ---- exports ------------------------------------------------------------------------------
+
+/// One ledger table for a quarter (1–4) or, with no quarter, a year.
+#[tauri::command]
+pub async fn export_ledger_table(
+    app: AppHandle,
+    table: LedgerTable,
+    year: i32,
+    quarter: Option<u8>,
+) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let period = Period::new(year, quarter)?;
+        let name = ledger::export::table_file_name(&unit_name(&app), table, period);
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        let state = app.state::<AppState>();
+        ledger::export::ledger_table(state.ledger()?.conn(), table, period, today(), &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
+
+/// The quarterly submission workbook: every table, one sheet each.
+#[tauri::command]
+pub async fn export_quarterly(app: AppHandle, year: i32, quarter: u8) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let period = Period::new(year, Some(quarter))?;
+        let name = ledger::export::quarterly_file_name(&unit_name(&app), period);
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        let state = app.state::<AppState>();
+        let progress = WindowProgress::new(app.clone(), state.cancel.clone());
+        ledger::export::quarterly(state.ledger()?.conn(), period, today(), &path, &progress)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
+
+/// The printable 签收表 of one subsidy batch.
+#[tauri::command]
+pub async fn export_subsidy_receipt(app: AppHandle, batch: i64) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let b = ledger::subsidies::get_batch(state.ledger()?.conn(), batch)?;
+        let name = format!("{}_{}_{}签收表.xlsx", unit_name(&app), b.period.label(), b.kind);
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        ledger::export::subsidy_receipt(state.ledger()?.conn(), batch, today(), &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
