@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const PORT: u16 = 4444;
+/// The WebDriver port; `E2E_PORT` moves it (and the native driver's port, one above) so two
+/// checkouts can run their end-to-end tests at the same time.
+fn port() -> u16 {
+    std::env::var("E2E_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(4444)
+}
 const WAIT: Duration = Duration::from_secs(20);
 
 /// A running app: the driver process and the WebDriver session.
@@ -23,7 +27,8 @@ struct App {
 impl App {
     async fn launch(db: &Path, extra_env: &[(&str, &Path)]) -> App {
         let mut cmd = Command::new("tauri-driver");
-        cmd.args(["--port", &PORT.to_string()])
+        let port = port();
+        cmd.args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
             .env("CADRE_LEDGER_DB", db)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
@@ -33,7 +38,7 @@ impl App {
         let driver =
             cmd.spawn().expect("tauri-driver not found: `cargo install tauri-driver --locked`");
         let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(start.elapsed() < WAIT, "tauri-driver did not start");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -46,7 +51,7 @@ impl App {
         let client = ClientBuilder::rustls()
             .unwrap()
             .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session");
         App { driver, client }
