@@ -716,10 +716,13 @@ pub(crate) fn demo_records(
                     }
                 }
             }
-            // Routine visits, calls and the occasional 五必访.
+            // Routine visits, the liaison's calls (several a year for many) and the occasional
+            // 五必访.
             for (kind, chance) in [
                 (VisitKind::Routine, if old { 0.5 } else { 0.2 }),
                 (VisitKind::Phone, 0.4),
+                (VisitKind::Phone, 0.4),
+                (VisitKind::Phone, if old { 0.5 } else { 0.3 }),
                 (VisitKind::MustVisit, 0.03),
             ] {
                 if !rng.chance(chance) {
