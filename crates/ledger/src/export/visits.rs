@@ -78,7 +78,8 @@ pub(crate) fn write_sheet(
                 Cell::Text(&i.leader),
                 Cell::Text(&i.participants),
                 Cell::Text(&i.gifts),
-                Cell::Fen(i.amount.0),
+                // A call or a routine visit with no money leaves the cell empty rather than 0.00.
+                if i.amount.0 == 0 { Cell::Blank } else { Cell::Fen(i.amount.0) },
                 Cell::Text(&i.condition),
                 Cell::Text(&i.problems),
                 Cell::Text(&i.handling),
