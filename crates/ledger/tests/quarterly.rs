@@ -14,8 +14,11 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
+/// A sheet's name and its cells.
+type Sheet = (String, Vec<Vec<Data>>);
+
 /// A demo ledger (fixed seed, fixed day) and its 2026 Q3 workbook read back, sheet by sheet.
-fn workbook(dir: &Path) -> (Ledger, Vec<(String, Vec<Vec<Data>>)>) {
+fn workbook(dir: &Path) -> (Ledger, Vec<Sheet>) {
     let mut ledger = Ledger::open(&dir.join("ledger.db")).unwrap();
     let stamp = Stamp { actor: "测试员".into(), now: today().and_hms_opt(9, 0, 0).unwrap() };
     ledger::demo::populate(&mut ledger, &stamp, 300, 5, today(), &Silent).unwrap();
@@ -35,7 +38,7 @@ fn workbook(dir: &Path) -> (Ledger, Vec<(String, Vec<Vec<Data>>)>) {
 }
 
 /// One line per non-empty row, cells separated by ` | `: easy to review in a diff.
-fn render(sheets: &[(String, Vec<Vec<Data>>)]) -> String {
+fn render(sheets: &[Sheet]) -> String {
     let mut out = String::new();
     for (name, rows) in sheets {
         out.push_str(&format!("=== {name}\n"));
