@@ -5,6 +5,9 @@
 /// other unusual spaces become a plain space; runs of whitespace collapse to one space; the ends are
 /// trimmed.
 pub fn normalize(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -26,9 +29,29 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Whether [`normalize`] would return `s` unchanged: no full-width forms or unusual spaces, no
+/// whitespace at the ends and no run of it inside. Most cells of a roster already are, and
+/// checking is far cheaper than rebuilding the string character by character.
+fn is_normal(s: &str) -> bool {
+    let mut previous_space = true; // a leading space is not normal
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if (space && (previous_space || c != ' '))
+            || matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{200B}' | '\u{FEFF}')
+        {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || s.is_empty()
+}
+
 /// Like [`normalize`] but removes every space: for names, ID numbers and header labels, where a space
 /// typed to align columns (`张  三`) is never meant.
 pub fn compact(s: &str) -> String {
+    if is_normal(s) && !s.contains(' ') {
+        return s.to_string();
+    }
     normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -43,5 +66,52 @@ mod tests {
         assert_eq!(normalize("ＡＢＣ１２３"), "ABC123");
         assert_eq!(compact(" 张 \u{3000}三 "), "张三");
         assert_eq!(normalize("a \t\n b"), "a b");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        let cases = [
+            "",
+            " ",
+            "张三",
+            "张 三",
+            "张  三",
+            " 张三",
+            "张三 ",
+            "a\tb",
+            "ＡＢ",
+            "1945.10",
+            "\u{3000}",
+            "x\u{00A0}y",
+            "x\u{200B}y",
+            "\u{FEFF}x",
+            "职务\n（职级）",
+            "a b c",
+        ];
+        for s in cases {
+            let slow: String = {
+                let mut out = String::new();
+                let mut pending = false;
+                for c in s.chars() {
+                    let c = match c {
+                        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+                        _ => c,
+                    };
+                    if c.is_whitespace() {
+                        pending = !out.is_empty();
+                        continue;
+                    }
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push(c);
+                }
+                out
+            };
+            assert_eq!(normalize(s), slow, "{s:?}");
+            assert_eq!(compact(s), slow.replace(' ', ""), "{s:?}");
+        }
     }
 }
