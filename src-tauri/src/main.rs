@@ -117,3 +117,138 @@ fn main() {
         std::process::exit(1);
     }
 }
+
+/// The commands run on Tauri's mock runtime, with no window and no WebKit: each call goes through
+/// the same IPC deserialisation the page uses (the argument names and shapes of
+/// `ui/src/api/index.ts`), reaches the core, and comes back as JSON.
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::{commands, ledgers, state};
+    use serde_json::{json, Value};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    struct Shell {
+        _app: tauri::App<tauri::test::MockRuntime>,
+        webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
+        _dir: tempfile::TempDir,
+    }
+
+    fn shell() -> Shell {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state::AppState::open(&dir.path().join("ledger.db")).unwrap();
+        let app = mock_builder()
+            .manage(state)
+            .invoke_handler(tauri::generate_handler![
+                commands::app_info,
+                commands::list_people,
+                commands::create_person,
+                commands::work_summary,
+                ledgers::campaign_defaults,
+                ledgers::create_campaign,
+                ledgers::campaign_coverage,
+                ledgers::campaign_record_visits,
+                ledgers::list_visits,
+                ledgers::present_medal,
+                ledgers::void_visit,
+            ])
+            // The app's own context: its capability decides what the page may call, here too.
+            .build(tauri::generate_context!())
+            .unwrap();
+        let webview =
+            tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Shell { _app: app, webview, _dir: dir }
+    }
+
+    impl Shell {
+        fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+            get_ipc_response(
+                &self.webview,
+                InvokeRequest {
+                    cmd: cmd.into(),
+                    callback: CallbackFn(0),
+                    error: CallbackFn(1),
+                    url: "tauri://localhost".parse().unwrap(),
+                    body: InvokeBody::Json(args),
+                    headers: Default::default(),
+                    invoke_key: INVOKE_KEY.to_string(),
+                },
+            )
+            .map(|body| body.deserialize::<Value>().unwrap())
+        }
+    }
+
+    #[test]
+    fn a_campaign_round_trip_through_the_commands() {
+        let shell = shell();
+        let info = shell.call("app_info", json!({})).unwrap();
+        assert_eq!(info["first_run"], json!(true));
+
+        let mut ids = Vec::new();
+        for (name, birth) in [("张三", "1940-03"), ("李四", "1942-07")] {
+            let saved = shell
+                .call(
+                    "create_person",
+                    json!({ "input": { "name": name, "birth": birth, "family": [] } }),
+                )
+                .unwrap();
+            ids.push(saved["person"]["id"].clone());
+        }
+
+        let defaults = shell
+            .call("campaign_defaults", json!({ "festival": "double_ninth", "year": 2026 }))
+            .unwrap();
+        assert_eq!(defaults, json!({ "name": "2026年重阳节慰问", "date": "2026-10-18" }));
+
+        let campaign = shell
+            .call(
+                "create_campaign",
+                json!({ "input": {
+                    "name": defaults["name"], "festival": "double_ninth", "year": 2026,
+                    "date": defaults["date"], "notes": "", "targets": ids,
+                } }),
+            )
+            .unwrap();
+        let id = campaign["id"].clone();
+        let coverage = shell.call("campaign_coverage", json!({ "id": id })).unwrap();
+        assert_eq!((coverage["total"].clone(), coverage["visited"].clone()), (json!(2), json!(0)));
+
+        let shared = json!({ "date": "2026-10-18", "leader": "周建平", "participants": "王丽",
+                             "gifts": "牛奶", "amount": 50000, "notes": "" });
+        let recorded = shell
+            .call(
+                "campaign_record_visits",
+                json!({ "id": id, "shared": shared, "people": [ids[0]] }),
+            )
+            .unwrap();
+        assert_eq!(recorded["visit_ids"].as_array().unwrap().len(), 1);
+        let coverage = shell.call("campaign_coverage", json!({ "id": id })).unwrap();
+        assert_eq!(coverage["visited"], json!(1));
+
+        let summary = shell.call("work_summary", json!({ "year": 2026, "quarter": 4 })).unwrap();
+        assert_eq!(summary["visits_total"]["amount"], json!(50000));
+    }
+
+    #[test]
+    fn errors_arrive_as_kind_and_chinese_message() {
+        let shell = shell();
+        // A medal for someone who does not exist: refused, with a message the clerk can read.
+        let err = shell
+            .call(
+                "present_medal",
+                json!({ "person": 999, "year": 2026, "presentedOn": "2026-06-28", "notes": "" }),
+            )
+            .unwrap_err();
+        assert_eq!(err["kind"], json!("not_found"), "{err}");
+        assert!(err["message"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        // An argument the page sends wrongly is a clear IPC error, not a crash.
+        let err = shell.call("work_summary", json!({ "year": "二〇二六" })).unwrap_err();
+        assert!(err.to_string().contains("year"), "{err}");
+    }
+}
