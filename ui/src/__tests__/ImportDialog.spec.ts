@@ -137,6 +137,36 @@ describe('ImportDialog', () => {
     w.unmount()
   })
 
+  it('lets the clerk choose per duplicate row, sending only the rows that differ', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(
+      preview({
+        rows: [
+          previewRow(5, '单卫东', 'duplicate', { duplicate_of: 1, duplicate_reason: '身份证号相同' }),
+          previewRow(6, '覃秀英', 'duplicate', { duplicate_of: 2, duplicate_reason: '身份证号相同' }),
+        ],
+        new_count: 0,
+        duplicate_count: 2,
+        warning_count: 0,
+      }),
+    )
+    vi.mocked(api.importApply).mockResolvedValue({ added: 0, updated: 1, skipped: 1, errors: [], warnings: [] })
+    const w = await mountDialog()
+    click('import-pick')
+    await settle()
+    const selects = w.findAllComponents({ name: 'ElSelect' })
+    expect(selects.length).toBe(2)
+    selects[1].vm.$emit('update:modelValue', 'skip')
+    await settle()
+    click('import-apply')
+    await settle()
+    expect(api.importApply).toHaveBeenCalledWith({
+      on_duplicate: 'update',
+      skip_invalid: false,
+      overrides: [[6, 'skip']],
+    })
+    w.unmount()
+  })
+
   it('stays on the first step when the clerk cancels the file dialog', async () => {
     vi.mocked(api.pickImportFile).mockResolvedValue(null)
     const w = await mountDialog()
