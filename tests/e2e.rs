@@ -130,6 +130,32 @@ impl App {
         }
     }
 
+    /// Like `text_until`, with the page's own `innerText`: WebKitWebDriver's element text leaves
+    /// out the plain text of table cells inside a single row, which `innerText` keeps.
+    async fn inner_text_until(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''",
+                    vec![json!(css)],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if ok(&text) {
+                return text;
+            }
+            if start.elapsed() > WAIT {
+                self.screenshot("failure").await;
+                panic!("{css}: text never matched; last was {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     async fn value_until(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -143,6 +169,48 @@ impl App {
             assert!(start.elapsed() < WAIT, "{css}: value never matched; last was {value:?}");
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Chooses an option of an Element Plus select (or of a remote person search after typing)
+    /// by its text: the dropdown is a popper outside the select, so look among the visible ones.
+    async fn choose(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if let Ok(items) = self.client.find_all(Locator::Css(".el-select-dropdown__item")).await
+            {
+                for item in items {
+                    if item.is_displayed().await.unwrap_or(false)
+                        && item.text().await.unwrap_or_default().contains(text)
+                        && item.click().await.is_ok()
+                    {
+                        return;
+                    }
+                }
+            }
+            if start.elapsed() > WAIT {
+                self.screenshot("failure").await;
+                panic!("no option {text:?} to choose");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Opens a select and chooses an option by its text.
+    async fn select(&self, css: &str, text: &str) {
+        self.click(css).await;
+        self.choose(text).await;
+    }
+
+    /// Types a name into a person picker and chooses the person.
+    async fn pick_person(&self, test_id: &str, name: &str) {
+        self.click(&input(test_id)).await;
+        self.type_into(&input(test_id), name).await;
+        self.choose(name).await;
+    }
+
+    async fn press_escape(&self) {
+        let body = self.client.find(Locator::Css("body")).await.unwrap();
+        let _ = body.send_keys("\u{e00c}").await;
     }
 
     async fn search(&self, text: &str) {
@@ -284,4 +352,219 @@ async fn the_roster_exports_from_the_window() {
     let names: Vec<String> =
         range.rows().skip(3).filter_map(|r| r.get(1).map(|c| c.to_string())).collect();
     assert!(names.iter().filter(|n| !n.is_empty()).count() >= living, "{} rows", names.len());
+}
+
+/// A demo ledger of 300 people made by the command-line tool, as a clerk trying the app would.
+fn demo_ledger(dir: &Path, seed: u32) -> PathBuf {
+    let db = dir.join("ledger.db");
+    let o = Command::new(binary("cadre-ledger"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "demo",
+            "--people",
+            "300",
+            "--seed",
+            &seed.to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    db
+}
+
+/// One value read straight from the ledger (before the app opens it), to pick test subjects.
+fn ledger_query(db: &Path, sql: &str) -> Vec<String> {
+    let ledger = ledger::Ledger::open(db).unwrap();
+    let mut stmt = ledger.conn().prepare(sql).unwrap();
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+    rows.map(|r| r.unwrap()).collect()
+}
+
+/// A living person whose name no other name on the roster contains, so a search finds only them.
+const UNIQUE_LIVING: &str =
+    "SELECT p.name FROM people p WHERE p.died_on IS NULL AND p.voided_at IS NULL
+     AND (SELECT count(*) FROM people q WHERE instr(q.name, p.name) > 0) = 1";
+
+/// The `n`th row of a table's body.
+fn body_row(table: &str, n: usize) -> String {
+    format!("[data-testid={table}] .el-table__body tr:nth-child({n})")
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_double_ninth_campaign_is_recorded_for_several_people_in_one_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 21);
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-visits]").await;
+    app.inner_text_until("[data-testid=visits-table]", |t| t.contains("日常走访")).await;
+    app.screenshot("10-visits").await;
+
+    // 重阳节 2026 falls on October 18 (lunar 9/9); the core fills it in with the name.
+    app.click("#tab-campaigns").await;
+    app.inner_text_until("[data-testid=campaigns-table]", |t| t.contains("重阳节慰问")).await;
+    app.screenshot("11-campaigns").await;
+    app.click("[data-testid=add-campaign]").await;
+    app.value_until(&input("campaign-name"), |v| v == "2026年重阳节慰问").await;
+    app.value_until(&input("campaign-date"), |v| v == "2026.10.18").await;
+    // Only 80 and over this time: untick 离休.
+    app.click("[data-testid=target-lixiu]").await;
+    app.type_into(&input("campaign-name"), "2026年重阳节高龄老人慰问").await;
+    // The count follows the boxes after a short pause.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let preview =
+        app.inner_text_until("[data-testid=campaign-preview]", |t| t.contains("将列入")).await;
+    let due: usize = preview
+        .split("将列入")
+        .nth(1)
+        .and_then(|s| s.split('人').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{preview:?}"));
+    assert!(due > 10, "{preview}");
+    app.screenshot("12-new-campaign").await;
+    app.click("[data-testid=campaign-save]").await;
+
+    // The new campaign's list opens: nobody visited yet.
+    let zero = format!("已走访 0 / 应走访 {due}");
+    app.inner_text_until("[data-testid=coverage-counts]", |t| t.contains(&zero)).await;
+    for n in 1..=3 {
+        app.click(&format!("{} .el-checkbox", body_row("coverage-table", n))).await;
+    }
+    app.inner_text_until("[data-testid=record-visits]", |t| t.contains("3人")).await;
+    app.click("[data-testid=record-visits]").await;
+    app.inner_text_until("[data-testid=campaign-visit-count]", |t| t == "3").await;
+    app.type_into(&input("campaign-visit-leader"), "王局长").await;
+    app.type_into(&input("campaign-visit-amount"), "300").await;
+    app.screenshot("13-campaign-visit-dialog").await;
+    app.click("[data-testid=campaign-visit-save]").await;
+    let three = format!("已走访 3 / 应走访 {due}");
+    app.inner_text_until("[data-testid=coverage-counts]", |t| t.contains(&three)).await;
+    app.inner_text_until(&body_row("coverage-table", 1), |t| t.contains("未走访")).await;
+    app.screenshot("14-campaign-coverage").await;
+
+    // The rest in one go: select every one not visited, one dialog.
+    app.click("[data-testid=select-todo]").await;
+    let rest = due - 3;
+    app.inner_text_until("[data-testid=record-visits]", |t| t.contains(&format!("{rest}人"))).await;
+    app.click("[data-testid=record-visits]").await;
+    app.click("[data-testid=campaign-visit-save]").await;
+    let all = format!("已走访 {due} / 应走访 {due}");
+    app.inner_text_until("[data-testid=coverage-counts]", |t| t.contains(&all)).await;
+
+    // Back on the list, the campaign shows its progress.
+    app.click("[data-testid=campaign-back]").await;
+    app.inner_text_until("[data-testid=campaigns-table]", |t| {
+        t.contains("2026年重阳节高龄老人慰问") && t.contains(&all)
+    })
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_hospital_stay_loses_its_flag_once_visited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 22);
+    let name = ledger_query(&db, UNIQUE_LIVING).into_iter().next().unwrap();
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-hospital]").await;
+    app.wait_for("[data-testid=stays-table]").await;
+    app.screenshot("20-hospital").await;
+
+    app.click("[data-testid=add-stay]").await;
+    app.pick_person("stay-person", &name).await;
+    app.type_into(&input("stay-hospital"), "市第一人民医院").await;
+    app.screenshot("21-stay-dialog").await;
+    app.click("[data-testid=stay-save]").await;
+
+    // Admitted today: the newest stay, first in the list, not visited yet.
+    let first = body_row("stays-table", 1);
+    app.inner_text_until(&first, |t| t.contains(&name) && t.contains("未探视")).await;
+    app.click("[data-testid=flagged-only]").await;
+    app.inner_text_until(&first, |t| t.contains(&name)).await;
+    app.screenshot("22-hospital-flagged").await;
+
+    app.click(&format!("{first} [data-testid=stay-visit]")).await;
+    app.wait_for("[data-testid=visit-form]").await;
+    app.inner_text_until("[data-testid=visit-form]", |t| t.contains("市第一人民医院")).await;
+    app.screenshot("23-hospital-visit").await;
+    app.click("[data-testid=visit-save]").await;
+
+    // Visited: the flag goes, and with 仅看需处理 the stay leaves the list.
+    app.inner_text_until("[data-testid=stays-table]", |t| !t.contains(&name)).await;
+    app.click("[data-testid=flagged-only]").await;
+    app.inner_text_until(&first, |t| t.contains(&name) && !t.contains("未探视")).await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_death_makes_the_spouse_a_survivor_and_leaves_open_campaigns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 23);
+    // Someone 80 or over at 春节 2027 (so on its default list), with a spouse, and a unique name.
+    let found = ledger_query(
+        &db,
+        &format!(
+            "SELECT p.name || '|' || f.name FROM people p JOIN family_members f ON f.person_id = p.id
+             WHERE f.relation = '配偶' AND f.voided_at IS NULL AND p.birth <= '1946-01'
+             AND p.name IN ({UNIQUE_LIVING})"
+        ),
+    );
+    let (name, spouse) = found.first().and_then(|s| s.split_once('|')).unwrap();
+
+    let app = App::launch(&db, &[]).await;
+    // An open campaign: 春节 2027 (February 6), 离休 or 80 and over.
+    app.click("[data-testid=nav-visits]").await;
+    app.click("#tab-campaigns").await;
+    app.click("[data-testid=add-campaign]").await;
+    app.click("[data-testid=festival-spring_festival]").await;
+    app.select("[data-testid=campaign-dialog] .year", "2027年").await;
+    app.value_until(&input("campaign-date"), |v| v == "2027.02.06").await;
+    app.inner_text_until("[data-testid=campaign-preview]", |t| t.contains("将列入")).await;
+    app.click("[data-testid=campaign-save]").await;
+    app.inner_text_until("[data-testid=coverage-table]", |t| t.contains(name)).await;
+
+    // From the roster: open the person, 登记去世 with the spouse ticked.
+    app.click("[data-testid=nav-roster]").await;
+    app.search(name).await;
+    app.inner_text_until("[data-testid=roster-total]", |t| t.contains("共 1 人")).await;
+    app.click(&format!("{} .name-link", body_row("roster-table", 1))).await;
+    app.click("[data-testid=record-death]").await;
+    app.inner_text_until("[data-testid=death-survivors]", |t| t.contains(spouse)).await;
+    app.screenshot("30-death-dialog").await;
+    app.click("[data-testid=death-save]").await;
+    app.inner_text_until("[data-testid=death-outcome-survivors]", |t| t.contains(spouse)).await;
+    app.inner_text_until("[data-testid=death-outcome]", |t| t.contains("2027年春节慰问")).await;
+    app.screenshot("31-death-outcome").await;
+    // Confirm the proposed condolence visit.
+    app.click("[data-testid=death-condolence]").await;
+    app.wait_for("[data-testid=visit-form]").await;
+    app.screenshot("32-condolence-visit").await;
+    app.click("[data-testid=visit-save]").await;
+    app.click("#tab-timeline").await;
+    app.inner_text_until("[data-testid=person-timeline]", |t| t.contains("吊唁")).await;
+    app.screenshot("33-person-timeline").await;
+    app.press_escape().await;
+
+    // The spouse is now a survivor.
+    app.click("[data-testid=nav-deaths]").await;
+    app.inner_text_until("[data-testid=deaths-table]", |t| t.contains(name)).await;
+    app.screenshot("34-deaths").await;
+    app.click("#tab-survivors").await;
+    app.inner_text_until("[data-testid=survivors-table]", |t| t.contains(spouse)).await;
+    app.screenshot("35-survivors").await;
+
+    // And no longer due in the open campaign.
+    app.click("[data-testid=nav-visits]").await;
+    app.click("#tab-campaigns").await;
+    app.select("[data-testid=campaign-year]", "2027年").await;
+    app.click(&format!("{} .name", body_row("campaigns-table", 1))).await;
+    app.inner_text_until("[data-testid=campaign-title]", |t| t.contains("2027年春节慰问")).await;
+    app.inner_text_until("[data-testid=coverage-table]", |t| {
+        t.contains("未走访") && !t.contains(name)
+    })
+    .await;
+    app.quit().await;
 }
