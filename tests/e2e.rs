@@ -436,6 +436,10 @@ async fn a_double_ninth_campaign_is_recorded_for_several_people_in_one_dialog() 
     app.inner_text_until("[data-testid=campaign-visit-count]", |t| t == "3").await;
     app.type_into(&input("campaign-visit-leader"), "王局长").await;
     app.type_into(&input("campaign-visit-amount"), "300").await;
+    app.inner_text_until("[data-testid=campaign-visit-dialog]", |t| {
+        t.contains("合计慰问金 900.00 元")
+    })
+    .await;
     app.screenshot("13-campaign-visit-dialog").await;
     app.click("[data-testid=campaign-visit-save]").await;
     let three = format!("已走访 3 / 应走访 {due}");
