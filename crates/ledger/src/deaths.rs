@@ -59,6 +59,7 @@ pub struct DeathInput {
     pub notes: String,
     /// Family member ids to mark as survivors (see [`proposed_survivors`]).
     #[serde(default)]
+    #[ts(type = "Array<number>")]
     pub survivors: Vec<i64>,
 }
 
@@ -99,6 +100,7 @@ pub struct DeathRecord {
 /// A survivor, for choosing whom a survivor visit or a 遗属困难补助 is for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SurvivorRow {
+    #[ts(type = "number")]
     pub family_member_id: i64,
     pub person_id: PersonId,
     /// The deceased retiree.

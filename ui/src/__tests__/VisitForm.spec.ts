@@ -23,7 +23,7 @@ import VisitForm from '../components/VisitForm.vue'
 import { emptyVisit } from '../lib/visit'
 
 const survivor = (id: number, person: number, name: string): SurvivorRow => ({
-  family_member_id: id as unknown as bigint,
+  family_member_id: id,
   person_id: person,
   deceased_name: '李四',
   died_on: '2026-03-01',

@@ -695,7 +695,7 @@ recipient: string, notes: string,
 /**
  * Family member ids to mark as survivors (see [`proposed_survivors`]).
  */
-survivors: Array<bigint>, };
+survivors: Array<number>, };
 export type DeathOutcome = { death_id: DeathId, 
 /**
  * The person's survivors after the change.
@@ -710,7 +710,7 @@ left_campaigns: Array<string>,
  */
 proposed_visit: VisitInput, };
 export type DeathRecord = { id: DeathId, person_id: PersonId, name: string, sex: Sex | null, birth: string | null, retirement_kind: RetirementKind | null, died_on: string, cause: string, farewell: string, funeral: Fen, pension: Fen, paid_on: string | null, recipient: string, notes: string, survivors: Array<FamilyMember>, };
-export type SurvivorRow = { family_member_id: bigint, person_id: PersonId, 
+export type SurvivorRow = { family_member_id: number, person_id: PersonId, 
 /**
  * The deceased retiree.
  */
