@@ -1,50 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { parseYuan, yuanText } from '../lib/format'
+import { mount } from '@vue/test-utils'
+import YuanInput from '../components/YuanInput.vue'
+import { plugins } from './helpers'
 import { emptyFilters, festivalFilters, followUpVisit, hospitalVisit, namesSummary, targetQueries } from '../lib/visit'
 import type { HospitalStay } from '../api'
 
-describe('parseYuan', () => {
-  // [typed, fen]: each must come out exact, with no float in between (0.29 * 100 = 28.999… in floats).
-  const ok: [string, number][] = [
-    ['', 0],
-    ['500', 50000],
-    ['0.29', 29],
-    ['1.1', 110],
-    ['1200.05', 120005],
-    ['1,200.50', 120050],
-    ['￥300元', 30000],
-    ['¥ 8.8', 880],
-    ['１２００', 120000],
-    ['.5', 50],
-    ['100.', 10000],
-    ['19.99', 1999],
-    ['  600 ', 60000],
-  ]
-  it.each(ok)('reads %j as %i fen', (text, fen) => {
-    expect(parseYuan(text)).toEqual({ fen })
-  })
-
-  const bad: [string, string][] = [
-    ['-5', '负数'],
-    ['1.234', '两位小数'],
-    ['abc', '数字'],
-    ['12a', '数字'],
-    ['.', '数字'],
-    ['1.2.3', '数字'],
-    ['999999999999', '过大'],
-  ]
-  it.each(bad)('refuses %j saying %s', (text, words) => {
-    const r = parseYuan(text)
-    expect(r.fen).toBeUndefined()
-    expect(r.error).toContain(words)
-  })
-
-  it('writes fen back as plain yuan text that reads back the same', () => {
-    for (const fen of [1, 29, 110, 50000, 120005, 123456789]) {
-      expect(parseYuan(yuanText(fen))).toEqual({ fen })
+describe('YuanInput', () => {
+  it('gives fen for what the clerk types, 0 for nothing, and keeps the last good value on a mistake', async () => {
+    const w = mount(YuanInput, { props: { modelValue: 50000 }, global: { plugins } })
+    const input = w.find('input')
+    expect(input.element.value).toBe('500')
+    for (const [typed, fen] of [['0.29', 29], ['1,200.05', 120005], ['', 0]] as const) {
+      await input.setValue(typed)
+      expect(w.emitted('update:modelValue')!.at(-1)).toEqual([fen])
     }
-    expect(yuanText(0)).toBe('')
-    expect(yuanText(120050)).toBe('1200.50')
+    const before = w.emitted('update:modelValue')!.length
+    await input.setValue('1.234')
+    expect(w.emitted('update:modelValue')!.length).toBe(before)
+    expect(w.text()).toContain('小数点后两位')
   })
 })
 

@@ -246,32 +246,3 @@ export async function copyText(text: string): Promise<boolean> {
   return ok
 }
 
-/**
- * Parses what the clerk typed as yuan into integer fen, without going through a float: the text
- * is split at the decimal point and the two parts are read as integers. Accepts thousands
- * separators, full-width digits, a leading ¥/￥ and a trailing 元; an empty box means 0.
- * Returns `{ fen }` or `{ error }` with a Chinese message saying what to type instead.
- */
-export function parseYuan(text: string): { fen: number; error?: undefined } | { fen?: undefined; error: string } {
-  const s = text
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.')
-    .replace(/[,，\s]/g, '')
-    .replace(/^[¥￥]/, '')
-    .replace(/元$/, '')
-  if (s === '') return { fen: 0 }
-  if (s.startsWith('-')) return { error: '金额不能为负数，没有请填0' }
-  const m = /^(\d*)(?:\.(\d*))?$/.exec(s)
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return { error: '请填写数字金额，如 500 或 1200.50' }
-  const decimals = m[2] ?? ''
-  if (decimals.length > 2) return { error: '金额最多到分（两位小数）' }
-  const whole = m[1] === '' ? 0 : Number(m[1])
-  if (!Number.isSafeInteger(whole) || whole > 100_000_000) return { error: '金额过大，请核对' }
-  return { fen: whole * 100 + Number(decimals.padEnd(2, '0')) }
-}
-
-/** Fen as the plain yuan text an input box starts with: 120050 → "1200.50", 0 → "". */
-export function yuanText(fen: number): string {
-  if (!fen) return ''
-  return formatYuan(fen).replace(/,/g, '')
-}
