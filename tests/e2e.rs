@@ -572,3 +572,199 @@ async fn a_death_makes_the_spouse_a_survivor_and_leaves_open_campaigns() {
     .await;
     app.quit().await;
 }
+
+/// Waits for the first file with this extension to appear in `dir`.
+async fn saved_file(dir: &Path, ext: &str) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == ext));
+        if let Some(f) = found {
+            return f;
+        }
+        assert!(start.elapsed() < WAIT * 2, "no .{ext} file appeared in {}", dir.display());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// `6,200.00元` → 620000 fen.
+fn fen_of(text: &str) -> i64 {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits.parse().unwrap()
+}
+
+/// The year and quarter in `XX单位_2026年第四季度_老干部工作台账.xlsx`.
+fn period_in_name(name: &str) -> (i32, u8) {
+    let at = name.find("年第").unwrap();
+    let year: i32 = name[..at].rsplit('_').next().unwrap().parse().unwrap();
+    let q = name[at + "年第".len()..].chars().next().unwrap();
+    let quarter = "一二三四".chars().position(|c| c == q).unwrap() as u8 + 1;
+    (year, quarter)
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn the_quarterly_workbook_exports_from_the_reports_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 13);
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let app = App::launch(&db, &[("CADRE_LEDGER_SAVE_DIR", out_dir.as_path())]).await;
+    app.wait_for("[data-testid=home-page]").await;
+
+    // Each work page with demo data, for a person to look at.
+    app.click("[data-testid=nav-subsidies]").await;
+    app.text_until("[data-testid=subsidy-totals]", |t| t.contains("合计")).await;
+    app.screenshot("10-subsidies").await;
+    app.click("[data-testid=nav-checkups]").await;
+    app.text_until("[data-testid=checkup-figures]", |t| t.contains("参检率")).await;
+    app.text_until("[data-testid=checkup-table]", |t| t.contains("已参检")).await;
+    app.screenshot("12-checkups").await;
+    app.click("[data-testid=nav-party]").await;
+    app.text_until("[data-testid=party-table]", |t| t.contains("编辑")).await;
+    app.screenshot("13-party-members").await;
+    app.click("#tab-medals").await;
+    app.text_until("[data-testid=medal-table]", |t| t.contains("颁发")).await;
+    app.screenshot("14-party-medals").await;
+    app.click("[data-testid=nav-activities]").await;
+    app.wait_for("[data-testid=activity-summary]").await;
+    app.screenshot("15-activities").await;
+    app.click("[data-testid=nav-settings]").await;
+    app.text_until("[data-testid=subsidy-kinds]", |t| t.contains("已使用")).await;
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=subsidy-kinds-card]').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("17-settings").await;
+
+    // The quarterly workbook, for the quarter the page proposes (the current one).
+    app.click("[data-testid=nav-reports]").await;
+    app.text_until("[data-testid=summary-text]", |t| t.contains("走访慰问")).await;
+    app.screenshot("16-reports").await;
+    app.click("[data-testid=export-quarterly]").await;
+    let file = saved_file(&out_dir, "xlsx").await;
+    app.quit().await;
+
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert!(name.ends_with("老干部工作台账.xlsx"), "{name}");
+    let (year, quarter) = period_in_name(&name);
+    let label = format!("{year}年第{}季度", ["一", "二", "三", "四"][usize::from(quarter - 1)]);
+    assert!(name.contains(&format!("_{label}_")), "{name}");
+
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(&file).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "走访慰问台账",
+            "住院探视登记",
+            "补贴发放明细",
+            "健康体检台账",
+            "去世及遗属登记",
+            "光荣在党50年名单",
+            "活动登记"
+        ]
+    );
+    let visits = wb.worksheet_range("走访慰问台账").unwrap();
+    let rows: Vec<&[Data]> = visits.rows().collect();
+    let title = rows[0][0].to_string();
+    assert!(title.contains(&label) && title.contains("走访慰问台账"), "{title}");
+    let money_col = rows
+        .iter()
+        .take(6)
+        .find_map(|r| r.iter().position(|c| c.to_string().contains("慰问金")))
+        .expect("a 慰问金 column");
+    let total_row = rows
+        .iter()
+        .find(|r| r.iter().take(3).any(|c| c.to_string().replace(' ', "") == "合计"))
+        .expect("a 合计 row");
+    let total = match &total_row[money_col] {
+        Data::Float(f) => (f * 100.0).round() as i64,
+        Data::Int(i) => i * 100,
+        other => panic!("合计 of 慰问金 is {other:?}"),
+    };
+
+    // The same figure computed by the core from the ledger, through the command-line tool.
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "summary", "--json", "--year"])
+        .arg(year.to_string())
+        .args(["--quarter", &quarter.to_string()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expected = summary["visits_total"]["amount"].as_i64().unwrap();
+    assert!(expected > 0, "the demo quarter has visits with money");
+    assert_eq!(total, expected, "合计 of 慰问金 in the workbook");
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_subsidy_batch_adds_to_the_period_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 17);
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let app = App::launch(&db, &[("CADRE_LEDGER_SAVE_DIR", out_dir.as_path())]).await;
+    app.wait_for("[data-testid=home-page]").await;
+    app.click("[data-testid=nav-subsidies]").await;
+    let before =
+        fen_of(&app.text_until("[data-testid=subsidy-grand-total]", |t| t.contains('元')).await);
+
+    // 批量发放 to two people found by name pinyin, 123.45 yuan each.
+    app.click("[data-testid=subsidy-batch]").await;
+    app.type_into(&input("batch-amount"), "123.45").await;
+    app.type_into(&input("batch-people"), "wang").await;
+    let start = Instant::now();
+    let mut added = 0;
+    while added < 2 {
+        assert!(start.elapsed() < WAIT, "the person search offered nobody");
+        let options = app.client.find_all(Locator::Css(".el-select-dropdown__item")).await.unwrap();
+        let mut shown = Vec::new();
+        for o in options {
+            if o.is_displayed().await.unwrap_or(false)
+                && o.text().await.unwrap_or_default().contains('王')
+            {
+                shown.push(o);
+            }
+        }
+        if shown.len() < 2 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            continue;
+        }
+        for o in shown.into_iter().take(2) {
+            o.click().await.unwrap();
+            added += 1;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+    app.text_until("[data-testid=batch-total]", |t| t.contains("共 2 人，合计 246.90 元")).await;
+    // The search list stays open for more names; clicking elsewhere in the dialog closes it.
+    app.click(".el-dialog__title").await;
+    // Some of them may have had this quarter's allowance already (the demo pays the committees).
+    app.click("[data-testid=batch-allow-repeat]").await;
+    app.screenshot("11-subsidy-batch").await;
+    app.click("[data-testid=batch-issue]").await;
+    app.text_until("[data-testid=subsidy-grand-total]", |t| fen_of(t) == before + 24_690).await;
+    tokio::time::sleep(Duration::from_millis(800)).await; // the dialog fades out
+    app.screenshot("10b-subsidies-after-batch").await;
+
+    // The batch is listed and prints its 签收表.
+    app.click("#tab-batches").await;
+    app.text_until("[data-testid=batch-table]", |t| t.contains("246.90")).await;
+    app.screenshot("11b-subsidy-batches").await;
+    app.click("[data-testid=print-receipt]").await;
+    let receipt = saved_file(&out_dir, "xlsx").await;
+    app.quit().await;
+    assert!(
+        receipt.file_name().unwrap().to_string_lossy().contains("签收"),
+        "{}",
+        receipt.display()
+    );
+}
