@@ -227,25 +227,7 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
-impl ts_rs::TS for PartialDate {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-    fn name() -> String {
-        "string".into()
-    }
-    fn inline() -> String {
-        "string".into()
-    }
-    fn decl() -> String {
-        String::new()
-    }
-    fn decl_concrete() -> String {
-        String::new()
-    }
-    fn inline_flattened() -> String {
-        "string".into()
-    }
-}
+crate::ts_as_string!(PartialDate);
 
 impl rusqlite::types::ToSql for PartialDate {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {

@@ -3,6 +3,34 @@
 //! This crate knows nothing about Tauri or any GUI: the desktop shell and the command-line tool both
 //! call it, and `cargo test -p ledger` needs no display and no WebKit.
 
+/// A type that serialises as text (a partial date, a pay period) is a plain `string` in the UI's
+/// generated TypeScript.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ts_as_string {
+    ($t:ty) => {
+        impl ts_rs::TS for $t {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name() -> String {
+                "string".into()
+            }
+            fn inline() -> String {
+                "string".into()
+            }
+            fn decl() -> String {
+                String::new()
+            }
+            fn decl_concrete() -> String {
+                String::new()
+            }
+            fn inline_flattened() -> String {
+                "string".into()
+            }
+        }
+    };
+}
+
 pub mod activities;
 pub mod app;
 pub mod audit;

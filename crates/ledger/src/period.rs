@@ -160,25 +160,7 @@ impl<'de> Deserialize<'de> for PayPeriod {
     }
 }
 
-impl TS for PayPeriod {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-    fn name() -> String {
-        "string".into()
-    }
-    fn inline() -> String {
-        "string".into()
-    }
-    fn decl() -> String {
-        String::new()
-    }
-    fn decl_concrete() -> String {
-        String::new()
-    }
-    fn inline_flattened() -> String {
-        "string".into()
-    }
-}
+crate::ts_as_string!(PayPeriod);
 
 impl rusqlite::types::ToSql for PayPeriod {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {

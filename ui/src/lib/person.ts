@@ -1,7 +1,7 @@
 // The person form's model: a `PersonInput` (fields + family), with helpers to start an empty one,
 // load one from a saved `Person`, and take the plain fields out for validation.
 
-import type { FamilyMember, Person, PersonFields, PersonInput, PeopleQuery } from '../api'
+import type { FamilyMember, Person, PersonFields, PersonId, PersonInput, PersonRow, PeopleQuery } from '../api'
 
 export function emptyFields(): PersonFields {
   return {
@@ -76,5 +76,33 @@ export function defaultQuery(): PeopleQuery {
     sort: 'entry',
     offset: 0,
     limit: 50,
+  }
+}
+
+/**
+ * A stand-in roster row for a person known only by id and name (a visit being edited, the deceased
+ * of a survivor), so the person picker can show the name before any search.
+ */
+export function knownRow(id: PersonId, name: string, extra: Partial<PersonRow> = {}): PersonRow {
+  return {
+    id,
+    name,
+    sex: null,
+    birth: null,
+    age: null,
+    id_number_masked: '',
+    phone_masked: '',
+    retirement_kind: null,
+    unit_kind: null,
+    grade: null,
+    former_post: '',
+    political_status: null,
+    party_branch: '',
+    health: null,
+    care_level: null,
+    living: null,
+    liaison: '',
+    died_on: null,
+    ...extra,
   }
 }

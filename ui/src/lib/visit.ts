@@ -5,8 +5,6 @@ import type {
   CareFilter,
   HospitalStay,
   PeopleQuery,
-  PersonId,
-  PersonRow,
   StayFlag,
   Visit,
   VisitInput,
@@ -88,33 +86,6 @@ export function followUpVisit(stay: HospitalStay, today: string): VisitInput {
   }
 }
 
-/**
- * A stand-in roster row for a person known only by id and name (a visit being edited, the deceased
- * of a survivor), so the person picker can show the name before any search.
- */
-export function knownRow(id: PersonId, name: string, extra: Partial<PersonRow> = {}): PersonRow {
-  return {
-    id,
-    name,
-    sex: null,
-    birth: null,
-    age: null,
-    id_number_masked: '',
-    phone_masked: '',
-    retirement_kind: null,
-    unit_kind: null,
-    grade: null,
-    former_post: '',
-    political_status: null,
-    party_branch: '',
-    health: null,
-    care_level: null,
-    living: null,
-    liaison: '',
-    died_on: null,
-    ...extra,
-  }
-}
 
 /** Who a campaign is due to, as the clerk ticks it in the new-campaign dialog. */
 export interface TargetFilters {
