@@ -123,6 +123,21 @@ describe('export progress dialog', () => {
     w.unmount()
   })
 
+  it('counts sheets, not rows, for a workbook of tables', async () => {
+    const w = mountDialog()
+    const exp = pending()
+    const running = runJob('正在生成季度报送工作簿…', exp.call, undefined, '张表')
+    await settle()
+    send(3, 7)
+    await wait(SHOW_DELAY_MS + 100)
+    await settle()
+    expect(text('job-progress-text')).toBe('已写入 3 / 7 张表')
+    exp.resolve('/home/clerk/季度.xlsx')
+    await running
+    expect(job.unit).toBe('行') // the next export counts rows again
+    w.unmount()
+  })
+
   it('取消 asks the core to stop, says so on the button, and a cancelled export reports no file', async () => {
     const w = mountDialog()
     const exp = pending()

@@ -22,6 +22,8 @@ export const job = reactive({
   started: false,
   done: 0,
   total: 0,
+  /** What `done` and `total` count: 行 (rows) for a table, 张表 for a workbook of tables. */
+  unit: '行',
   cancelling: false,
 })
 
@@ -35,7 +37,7 @@ let showTimer: ReturnType<typeof setTimeout> | undefined
 function reset() {
   if (showTimer !== undefined) clearTimeout(showTimer)
   showTimer = undefined
-  Object.assign(job, { label: '', active: false, visible: false, started: false, done: 0, total: 0, cancelling: false })
+  Object.assign(job, { label: '', active: false, visible: false, started: false, done: 0, total: 0, unit: '行', cancelling: false })
 }
 
 /**
@@ -47,13 +49,14 @@ export async function runJob(
   label: string,
   call: () => Promise<string | null>,
   saved: (path: string) => string = (path) => `已导出到 ${path}`,
+  unit = '行',
 ): Promise<string | null> {
   if (job.active) {
     ElMessage.warning('上一个导出还没有完成，请稍候。')
     return null
   }
   reset()
-  Object.assign(job, { label, active: true })
+  Object.assign(job, { label, active: true, unit })
   let unlisten: (() => void) | null = null
   try {
     unlisten = await onJobProgress((p) => {
