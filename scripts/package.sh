@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 (cd ui && npm run build)
-# The Tauri CLI is a pinned dev dependency of the UI; it runs offline.
-ui/node_modules/.bin/tauri build --bundles deb --ci
+# The Tauri CLI, pinned, from the npm registry (a build-time tool only; the app never needs it).
+npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci
 
 deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 echo "== $deb ($(du -h "$deb" | cut -f1))"
