@@ -25,4 +25,7 @@ echo "== End to end through the real app (Xvfb + tauri-driver + WebKitWebDriver)
 xvfb-run -a -s '-screen 0 1366x768x24' \
   cargo test -p cadre-tests --test e2e -- --ignored --test-threads=1
 
+echo "== Installer: build the .deb and check what it holds"
+bash scripts/package.sh
+
 echo "== 全部测试通过"
