@@ -115,9 +115,11 @@ fn check(conn: &Connection, input: &ActivityInput) -> Result<(ActivityInput, Vec
     Ok((a, names))
 }
 
+/// Puts people on an activity's list (back on it, if they had been taken off).
 fn write_participants(conn: &Connection, id: i64, people: &[PersonId]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO activity_participants (activity_id, person_id) VALUES (?1, ?2)",
+        "INSERT INTO activity_participants (activity_id, person_id) VALUES (?1, ?2)
+         ON CONFLICT (activity_id, person_id) DO UPDATE SET removed_at = NULL",
     )?;
     for p in people {
         stmt.execute(params![id, p.0])?;
@@ -173,11 +175,13 @@ pub fn update(
         )?
         .execute(params![a.date, a.title, a.kind, a.place, a.notes, stamp.at(), id])?;
         let keep: HashSet<PersonId> = a.participants.iter().copied().collect();
+        // Taken off the list: the link is marked, not deleted (the audit entry names them too).
         let mut remove = conn.prepare_cached(
-            "DELETE FROM activity_participants WHERE activity_id = ?1 AND person_id = ?2",
+            "UPDATE activity_participants SET removed_at = ?3
+             WHERE activity_id = ?1 AND person_id = ?2 AND removed_at IS NULL",
         )?;
         for p in old.participants.iter().filter(|p| !keep.contains(&p.person_id)) {
-            remove.execute(params![id, p.person_id.0])?;
+            remove.execute(params![id, p.person_id.0, stamp.at()])?;
         }
         write_participants(conn, id, &a.participants)?;
         audit::record(conn, stamp, "activity", Some(id), "update", &changes, None)
@@ -217,7 +221,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Activity> {
     let mut stmt = conn.prepare_cached(
         "SELECT ap.person_id, p.name FROM activity_participants ap
          JOIN people p ON p.id = ap.person_id
-         WHERE ap.activity_id = ?1 ORDER BY ap.person_id",
+         WHERE ap.activity_id = ?1 AND ap.removed_at IS NULL ORDER BY ap.person_id",
     )?;
     let rows = stmt
         .query_map([id], |r| Ok(Participant { person_id: PersonId(r.get(0)?), name: r.get(1)? }))?;
@@ -232,7 +236,8 @@ pub fn list(conn: &Connection, period: Period) -> Result<Vec<ActivitySummary>> {
                 COUNT(p.id), COALESCE(group_concat(p.name, '、'), '')
          FROM activities a
          LEFT JOIN (SELECT ap.activity_id, pp.id, pp.name FROM activity_participants ap
-                    JOIN people pp ON pp.id = ap.person_id ORDER BY pp.id) p
+                    JOIN people pp ON pp.id = ap.person_id
+                    WHERE ap.removed_at IS NULL ORDER BY pp.id) p
            ON p.activity_id = a.id
          WHERE a.voided_at IS NULL AND a.date BETWEEN ?1 AND ?2
          GROUP BY a.id ORDER BY a.date, a.id",
@@ -364,6 +369,18 @@ mod tests {
         assert_eq!(log[0].changes.len(), 1);
         assert_eq!(log[0].changes[0].field, "participants");
         assert_eq!(log[0].changes[0].old, serde_json::json!(["张三", "李四"]));
+        // Taken off the list, 张三 is still in the file, marked; put back, the same link returns.
+        let links: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM activity_participants WHERE activity_id = ?1",
+                [first.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(links, 3);
+        let back = update(conn, &st, first.id, &activity("七一主题党日", "2026-07-01", &[a, b, c]))
+            .unwrap();
+        assert_eq!(back.participants.len(), 3);
 
         void(conn, &st, first.id, "重复录入").unwrap();
         assert!(get(conn, first.id).is_err());

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_roster.sql"),
     include_str!("../migrations/002_search_index.sql"),
     include_str!("../migrations/003_work_ledgers.sql"),
+    include_str!("../migrations/004_activity_participants_kept.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

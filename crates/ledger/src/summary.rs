@@ -247,7 +247,8 @@ pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
     )?);
     let activities = conn.query_row(
         "SELECT COUNT(DISTINCT a.id), COUNT(ap.person_id), COUNT(DISTINCT ap.person_id)
-         FROM activities a LEFT JOIN activity_participants ap ON ap.activity_id = a.id
+         FROM activities a
+         LEFT JOIN activity_participants ap ON ap.activity_id = a.id AND ap.removed_at IS NULL
          WHERE a.voided_at IS NULL AND a.date BETWEEN ?1 AND ?2",
         params![start_s, end_s],
         |r| {

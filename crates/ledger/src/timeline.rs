@@ -168,7 +168,7 @@ const SOURCES: &[Source] = &[
         entity: "activity",
         sql: "SELECT a.id, a.date, a.title, a.kind, a.place
               FROM activity_participants ap JOIN activities a ON a.id = ap.activity_id
-              WHERE ap.person_id = ?1 AND a.voided_at IS NULL",
+              WHERE ap.person_id = ?1 AND ap.removed_at IS NULL AND a.voided_at IS NULL",
         read: |r| {
             let kind: String = r.get(3)?;
             let kind = ActivityKind::from_code(&kind).map_or(kind, |k| k.label().to_string());

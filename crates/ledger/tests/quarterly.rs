@@ -135,7 +135,7 @@ fn every_total_row_equals_the_ledger() {
         .query_row(
             &format!(
                 "SELECT COUNT(*) FROM activity_participants ap JOIN activities a ON a.id = ap.activity_id
-                 WHERE a.date {q3}"
+                 WHERE a.date {q3} AND ap.removed_at IS NULL"
             ),
             [],
             |r| r.get(0),
