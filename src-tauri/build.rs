@@ -56,6 +56,7 @@ fn main() {
             "list_subsidies",
             "subsidy_totals",
             "create_subsidy",
+            "update_subsidy",
             "void_subsidy",
             "issue_subsidy_batch",
             "list_subsidy_batches",

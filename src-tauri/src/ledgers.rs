@@ -272,6 +272,15 @@ pub fn create_subsidy(state: State<'_, AppState>, input: SubsidyInput) -> CmdRes
 }
 
 #[tauri::command]
+pub fn update_subsidy(
+    state: State<'_, AppState>,
+    id: i64,
+    input: SubsidyInput,
+) -> CmdResult<Subsidy> {
+    write(&state, |c, s| ledger::subsidies::update(c, s, id, &input))
+}
+
+#[tauri::command]
 pub fn void_subsidy(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::subsidies::void(c, s, id, &reason))
 }

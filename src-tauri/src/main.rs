@@ -87,6 +87,7 @@ fn main() {
             ledgers::list_subsidies,
             ledgers::subsidy_totals,
             ledgers::create_subsidy,
+            ledgers::update_subsidy,
             ledgers::void_subsidy,
             ledgers::issue_subsidy_batch,
             ledgers::list_subsidy_batches,

@@ -184,6 +184,7 @@ export const api = {
   listSubsidies: (query: SubsidyQuery) => invoke<Subsidy[]>('list_subsidies', { query }),
   subsidyTotals: (period: Period) => invoke<SubsidyTotals>('subsidy_totals', { period }),
   createSubsidy: (input: SubsidyInput) => invoke<Subsidy>('create_subsidy', { input }),
+  updateSubsidy: (id: number, input: SubsidyInput) => invoke<Subsidy>('update_subsidy', { id, input }),
   voidSubsidy: (id: number, reason: string) => invoke<void>('void_subsidy', { id, reason }),
   /** Pays a group at once (all or nothing). */
   issueSubsidyBatch: (input: BatchInput) => invoke<BatchResult>('issue_subsidy_batch', { input }),
