@@ -9,6 +9,7 @@ fn main() {
             "get_settings",
             "save_settings",
             "list_people",
+            "list_branches",
             "get_person",
             "reveal_contact",
             "check_date",

@@ -67,6 +67,12 @@ pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> CmdResult<
     Ok(people::list(state.ledger()?.conn(), &query, today())?)
 }
 
+/// The party branches on the roster, for the filters that choose one.
+#[tauri::command]
+pub fn list_branches(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    Ok(people::branches(state.ledger()?.conn())?)
+}
+
 #[tauri::command]
 pub fn get_person(state: State<'_, AppState>, id: PersonId) -> CmdResult<Person> {
     Ok(people::get(state.ledger()?.conn(), id)?)

@@ -40,6 +40,7 @@ fn main() {
             commands::get_settings,
             commands::save_settings,
             commands::list_people,
+            commands::list_branches,
             commands::get_person,
             commands::reveal_contact,
             commands::check_date,

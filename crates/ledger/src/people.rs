@@ -684,6 +684,16 @@ pub fn find_duplicate(conn: &Connection, p: &PersonFields) -> Result<Option<(Per
 pub(crate) const ID_LOOKUP: &str =
     "SELECT id FROM people WHERE id_number = ?1 AND id_number <> '' AND voided_at IS NULL";
 
+/// The party branches recorded on the roster (living people only), for filters and pickers.
+pub fn branches(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT party_branch FROM people
+         WHERE party_branch <> '' AND voided_at IS NULL AND died_on IS NULL ORDER BY party_branch",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// One page of the roster for the list, with the total count.
 pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<PeoplePage> {
     let mut sql = String::from(" FROM people WHERE voided_at IS NULL");

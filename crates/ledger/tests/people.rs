@@ -302,3 +302,28 @@ fn welcome_step_with_demo_data() {
     assert_eq!(info.unit_name, "某某市审计局");
     assert_eq!(info.people_count, 120);
 }
+
+#[test]
+fn branches_lists_each_living_members_branch_once() {
+    let mut ledger = Ledger::open_in_memory().unwrap();
+    for (name, branch, died) in [
+        ("张三", "第一支部", None),
+        ("李四", "第一支部", None),
+        ("王五", "第二支部", None),
+        ("赵六", "第三支部", Some("2025-03")),
+        ("孙七", "", None),
+    ] {
+        let fields = PersonFields {
+            name: name.into(),
+            party_branch: branch.into(),
+            died_on: died.map(|d| PartialDate::parse(d).unwrap()),
+            ..Default::default()
+        };
+        ledger
+            .with_tx(|tx| {
+                people::insert(tx, &stamp(), &PersonInput { fields, ..Default::default() })
+            })
+            .unwrap();
+    }
+    assert_eq!(people::branches(ledger.conn()).unwrap(), ["第一支部", "第二支部"]);
+}

@@ -105,6 +105,8 @@ export const api = {
   saveSettings: (settings: UnitSettings) => invoke<void>('save_settings', { settings }),
 
   listPeople: (query: PeopleQuery) => invoke<PeoplePage>('list_people', { query }),
+  /** The party branches on the roster (living people), for branch filters. */
+  listBranches: () => invoke<string[]>('list_branches'),
   getPerson: (id: PersonId) => invoke<Person>('get_person', { id }),
   /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
