@@ -59,6 +59,157 @@ pub fn created<T: Serialize>(new: &T) -> Vec<FieldChange> {
         .collect()
 }
 
+/// [`created`] as the JSON [`record`] stores, written field by field without building a
+/// `serde_json::Value` of the whole record: the same text as `serde_json::to_string(&created(new))`
+/// (fields in name order, as `Value`'s map keeps them). Bulk imports log every person they add.
+pub fn created_json<T: Serialize>(new: &T) -> String {
+    let mut fields = Fields::default();
+    if new.serialize(&mut fields).is_err() {
+        // Not a plain struct: take the general way.
+        return serde_json::to_string(&created(new)).unwrap_or_else(|_| "[]".into());
+    }
+    fields.entries.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out: Vec<u8> = Vec::with_capacity(fields.json.len() + 40 * fields.entries.len() + 2);
+    out.push(b'[');
+    for (i, (name, range)) in fields.entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"field\":");
+        if serde_json::to_writer(&mut out, name).is_err() {
+            return serde_json::to_string(&created(new)).unwrap_or_else(|_| "[]".into());
+        }
+        out.extend_from_slice(b",\"old\":null,\"new\":");
+        out.extend_from_slice(&fields.json[range.clone()]);
+        out.push(b'}');
+    }
+    out.push(b']');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|_| "[]".into())
+}
+
+/// Collects a struct's fields as JSON text for [`created_json`]: each value is written into one
+/// buffer, and null and empty-string values are dropped as [`created`] drops them. A value holding
+/// objects goes through `Value`, whose maps order keys by name, so the text stays the same.
+#[derive(Default)]
+struct Fields {
+    json: Vec<u8>,
+    entries: Vec<(&'static str, std::ops::Range<usize>)>,
+}
+
+fn not_a_struct() -> serde_json::Error {
+    serde::ser::Error::custom("not a struct")
+}
+
+macro_rules! refuse {
+    ($($name:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(fn $name(self, $(_: $arg),*) -> std::result::Result<$ok, serde_json::Error> {
+            Err(not_a_struct())
+        })*
+    };
+}
+
+impl serde::Serializer for &mut Fields {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTuple = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeMap = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = serde::ser::Impossible<(), serde_json::Error>;
+
+    refuse! {
+        serialize_bool(bool) -> ();
+        serialize_i8(i8) -> ();
+        serialize_i16(i16) -> ();
+        serialize_i32(i32) -> ();
+        serialize_i64(i64) -> ();
+        serialize_u8(u8) -> ();
+        serialize_u16(u16) -> ();
+        serialize_u32(u32) -> ();
+        serialize_u64(u64) -> ();
+        serialize_f32(f32) -> ();
+        serialize_f64(f64) -> ();
+        serialize_char(char) -> ();
+        serialize_str(&str) -> ();
+        serialize_bytes(&[u8]) -> ();
+        serialize_none() -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_unit_variant(&'static str, u32, &'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<V: Serialize + ?Sized>(self, _: &V) -> std::result::Result<(), Self::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_struct<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &V,
+    ) -> std::result::Result<(), Self::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_variant<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &V,
+    ) -> std::result::Result<(), Self::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> std::result::Result<Self::SerializeStruct, Self::Error> {
+        self.entries.reserve(len);
+        Ok(self)
+    }
+}
+
+impl serde::ser::SerializeStruct for &mut Fields {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_field<V: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &V,
+    ) -> std::result::Result<(), Self::Error> {
+        let start = self.json.len();
+        serde_json::to_writer(&mut self.json, value)?;
+        let text = &self.json[start..];
+        if text == b"null" || text == b"\"\"" {
+            self.json.truncate(start);
+            return Ok(());
+        }
+        if text.starts_with(b"{") || text.starts_with(b"[") {
+            // Nested objects: `Value` orders their keys by name.
+            let ordered = serde_json::to_vec(&serde_json::to_value(value)?)?;
+            self.json.truncate(start);
+            self.json.extend_from_slice(&ordered);
+        }
+        self.entries.push((key, start..self.json.len()));
+        Ok(())
+    }
+
+    fn end(self) -> std::result::Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
 pub fn record(
     conn: &rusqlite::Connection,
     stamp: &Stamp,
@@ -69,6 +220,19 @@ pub fn record(
     reason: Option<&str>,
 ) -> Result<()> {
     let changes = serde_json::to_string(changes).unwrap_or_else(|_| "[]".into());
+    record_json(conn, stamp, entity, entity_id, action, &changes, reason)
+}
+
+/// [`record`] with the changes already as JSON text (see [`created_json`]).
+pub fn record_json(
+    conn: &rusqlite::Connection,
+    stamp: &Stamp,
+    entity: &str,
+    entity_id: Option<i64>,
+    action: &str,
+    changes: &str,
+    reason: Option<&str>,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -108,4 +272,43 @@ pub fn list_for(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+    use crate::model::*;
+
+    /// The fast writer must store exactly what the general way stores.
+    #[test]
+    fn created_json_is_the_text_of_created() {
+        let full = PersonFields {
+            name: "张三".into(),
+            sex: Some(Sex::Male),
+            birth: PartialDate::parse("1945.10").ok(),
+            id_number: "11010519451003001X".into(),
+            retirement_kind: Some(RetirementKind::Lixiu),
+            grade: Some(Grade::BureauDeputy),
+            address: "北京市\"东城区\"\n\\ 1号".into(),
+            lunar_birthday: Some(LunarBirthday { month: 8, day: 15, leap: true }),
+            notes: "=SUM(A1)".into(),
+            ..Default::default()
+        };
+        let member = FamilyMember {
+            id: Some(7),
+            name: "李四".into(),
+            relation: "配偶".into(),
+            is_survivor: true,
+            ..Default::default()
+        };
+        let general = |v: &[FieldChange]| serde_json::to_string(v).unwrap();
+        assert_eq!(created_json(&full), general(&created(&full)));
+        assert_eq!(
+            created_json(&PersonFields::default()),
+            general(&created(&PersonFields::default()))
+        );
+        assert_eq!(created_json(&member), general(&created(&member)));
+        assert_eq!(created_json(&3), general(&created(&3)));
+    }
 }

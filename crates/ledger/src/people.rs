@@ -41,11 +41,18 @@ fn issue(field: crate::roster::Field, code: &str, message: impl Into<String>) ->
 /// Checks and normalises a person: the name is required; the ID number is validated (15→18,
 /// checksum), fills birth date and sex when they are empty, and a mismatch with them is a warning.
 pub fn validate(input: &PersonFields) -> Validation {
+    validate_owned(input.clone())
+}
+
+/// [`validate`] for fields the caller no longer needs: text that is already normal is kept as it is,
+/// without a copy (the importer validates every row it reads).
+pub fn validate_owned(mut p: PersonFields) -> Validation {
     use crate::roster::Field as F;
-    let mut p = input.clone();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    p.name = crate::text::compact(&p.name);
+    if let std::borrow::Cow::Owned(name) = crate::text::compacted(&p.name) {
+        p.name = name;
+    }
     if p.name.is_empty() {
         errors.push(issue(F::Name, "name", "姓名不能为空"));
     } else if p.name.chars().count() > 30 {
@@ -64,7 +71,7 @@ pub fn validate(input: &PersonFields) -> Validation {
         &mut p.liaison,
         &mut p.notes,
     ] {
-        *text = crate::text::normalize(text);
+        crate::text::normalize_in_place(text);
     }
     if !p.id_number.trim().is_empty() {
         match idcard::parse(&p.id_number) {
@@ -309,6 +316,32 @@ fn fields_from_row(r: &Row<'_>) -> rusqlite::Result<PersonFields> {
     })
 }
 
+/// The INSERT and UPDATE that [`write_fields`] runs, built once: they are looked up in the
+/// statement cache for every row an import writes.
+static SQL: std::sync::LazyLock<(String, String)> = std::sync::LazyLock::new(|| {
+    const SET: &str = "name, sex, ethnicity, native_place, birth, id_number, political_status,
+        party_joined, party_confirmed, education, work_started, retired_on, retirement_kind,
+        former_post, grade, unit_kind, health, care_level, living, residence, address, phone,
+        emergency_contact, emergency_phone, party_branch, liaison, lunar_month, lunar_day,
+        lunar_leap, died_on, notes, search_key";
+    let insert = format!(
+        "INSERT INTO people ({SET}, updated_at, created_at) VALUES
+         (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,
+          ?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?33)"
+    );
+    let assignments: Vec<String> = SET
+        .split(',')
+        .map(str::trim)
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    let update = format!(
+        "UPDATE people SET {}, updated_at = ?33 WHERE id = ?34 AND voided_at IS NULL",
+        assignments.join(", ")
+    );
+    (insert, update)
+});
+
 fn write_fields(
     conn: &Connection,
     id: Option<PersonId>,
@@ -352,37 +385,13 @@ fn write_fields(
         key,
         now,
     ];
-    const SET: &str = "name, sex, ethnicity, native_place, birth, id_number, political_status,
-        party_joined, party_confirmed, education, work_started, retired_on, retirement_kind,
-        former_post, grade, unit_kind, health, care_level, living, residence, address, phone,
-        emergency_contact, emergency_phone, party_branch, liaison, lunar_month, lunar_day,
-        lunar_leap, died_on, notes, search_key";
     let result = match id {
-        None => conn.prepare_cached(
-            &format!(
-                "INSERT INTO people ({SET}, updated_at, created_at) VALUES
-                 (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,
-                  ?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?33)"
-            ),
-        )
-        .and_then(|mut stmt| stmt.execute(values)),
-        Some(id) => {
-            let assignments: Vec<String> = SET
-                .split(',')
-                .map(str::trim)
-                .enumerate()
-                .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                .collect();
-            conn.prepare_cached(&format!(
-                "UPDATE people SET {}, updated_at = ?33 WHERE id = ?34 AND voided_at IS NULL",
-                assignments.join(", ")
+        None => conn.prepare_cached(&SQL.0).and_then(|mut stmt| stmt.execute(values)),
+        Some(id) => conn.prepare_cached(&SQL.1).and_then(|mut stmt| {
+            stmt.execute(rusqlite::params_from_iter(
+                values.iter().copied().chain(std::iter::once(&id.0 as &dyn rusqlite::ToSql)),
             ))
-            .and_then(|mut stmt| {
-                stmt.execute(rusqlite::params_from_iter(
-                    values.iter().copied().chain(std::iter::once(&id.0 as &dyn rusqlite::ToSql)),
-                ))
-            })
-        }
+        }),
     };
     match result {
         Ok(_) => Ok(id.unwrap_or(PersonId(conn.last_insert_rowid()))),
@@ -435,7 +444,8 @@ pub fn insert_validated(
     fields: &PersonFields,
 ) -> Result<PersonId> {
     let id = write_fields(conn, None, fields, &stamp.at())?;
-    audit::record(conn, stamp, "person", Some(id.0), "create", &audit::created(fields), None)?;
+    let changes = audit::created_json(fields);
+    audit::record_json(conn, stamp, "person", Some(id.0), "create", &changes, None)?;
     Ok(id)
 }
 

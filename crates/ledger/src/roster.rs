@@ -144,20 +144,18 @@ pub fn column(field: Field) -> &'static Column {
 /// Compares header text the way clerks' files vary it: without spaces, line breaks, brackets,
 /// slashes and full-width forms.
 pub fn header_key(text: &str) -> String {
-    crate::text::compact(text)
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '(' | ')' | '[' | ']' | '/' | '、' | '*' | ':' | '：' | '（' | '）' | '【' | '】'
-            )
-        })
-        .collect()
+    crate::text::compact(text).chars().filter(|c| !is_header_punctuation(*c)).collect()
 }
 
 /// The field a header names, if any. The normalised headers and synonyms are computed once: the
 /// importer asks this for every cell it suspects of being a repeated header row.
 pub fn field_for_header(text: &str) -> Option<Field> {
+    field_for_header_in(text, &mut String::new())
+}
+
+/// [`field_for_header`] building the compared key in `buf`, so a caller asking for many cells
+/// allocates once. The key is [`header_key`]'s, built character by character.
+pub fn field_for_header_in(text: &str, buf: &mut String) -> Option<Field> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static KEYS: OnceLock<HashMap<String, Field>> = OnceLock::new();
@@ -170,11 +168,20 @@ pub fn field_for_header(text: &str) -> Option<Field> {
         }
         map
     });
-    let key = header_key(text);
-    if key.is_empty() {
+    buf.clear();
+    buf.extend(
+        text.chars()
+            .map(crate::text::fold)
+            .filter(|c| !c.is_whitespace() && !is_header_punctuation(*c)),
+    );
+    if buf.is_empty() {
         return None;
     }
-    keys.get(&key).copied()
+    keys.get(buf.as_str()).copied()
+}
+
+fn is_header_punctuation(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '/' | '、' | '*' | ':' | '：' | '（' | '）' | '【' | '】')
 }
 
 const LUNAR_MONTHS: [&str; 12] =
@@ -284,7 +291,8 @@ impl Field {
     /// The error says what was expected. ID numbers are stored as given (normalised); checking them
     /// against birth date and sex is [`crate::people::validate`]'s job.
     pub fn set_text(self, p: &mut PersonFields, raw: &str) -> Result<(), String> {
-        let text = crate::text::normalize(raw);
+        // Borrowed when the cell is already normal: enum and date fields then parse it in place.
+        let text = crate::text::normalized(raw);
         if text.is_empty() {
             return Ok(());
         }
@@ -295,24 +303,24 @@ impl Field {
         match self {
             Field::Name => p.name = crate::text::compact(&text),
             Field::Sex => p.sex = en(&text, Sex::from_label(&text), Sex::labels_hint())?,
-            Field::Ethnicity => p.ethnicity = text,
-            Field::NativePlace => p.native_place = text,
+            Field::Ethnicity => p.ethnicity = text.into_owned(),
+            Field::NativePlace => p.native_place = text.into_owned(),
             Field::Birth => p.birth = date(&text)?,
-            Field::IdNumber => p.id_number = crate::text::compact(&text).to_uppercase(),
+            Field::IdNumber => p.id_number = crate::text::compacted(&text).to_uppercase(),
             Field::PoliticalStatus => {
                 p.political_status =
                     en(&text, PoliticalStatus::from_label(&text), PoliticalStatus::labels_hint())?
             }
             Field::PartyJoined => p.party_joined = date(&text)?,
             Field::PartyConfirmed => p.party_confirmed = date(&text)?,
-            Field::Education => p.education = text,
+            Field::Education => p.education = text.into_owned(),
             Field::WorkStarted => p.work_started = date(&text)?,
             Field::RetiredOn => p.retired_on = date(&text)?,
             Field::RetirementKind => {
                 p.retirement_kind =
                     en(&text, RetirementKind::from_label(&text), RetirementKind::labels_hint())?
             }
-            Field::FormerPost => p.former_post = text,
+            Field::FormerPost => p.former_post = text.into_owned(),
             Field::Grade => p.grade = en(&text, Grade::from_label(&text), Grade::labels_hint())?,
             Field::UnitKind => {
                 p.unit_kind = en(&text, UnitKind::from_label(&text), UnitKind::labels_hint())?
@@ -329,15 +337,15 @@ impl Field {
             Field::Residence => {
                 p.residence = en(&text, Residence::from_label(&text), Residence::labels_hint())?
             }
-            Field::Address => p.address = text,
-            Field::Phone => p.phone = text,
-            Field::EmergencyContact => p.emergency_contact = text,
-            Field::EmergencyPhone => p.emergency_phone = text,
-            Field::PartyBranch => p.party_branch = text,
-            Field::Liaison => p.liaison = text,
+            Field::Address => p.address = text.into_owned(),
+            Field::Phone => p.phone = text.into_owned(),
+            Field::EmergencyContact => p.emergency_contact = text.into_owned(),
+            Field::EmergencyPhone => p.emergency_phone = text.into_owned(),
+            Field::PartyBranch => p.party_branch = text.into_owned(),
+            Field::Liaison => p.liaison = text.into_owned(),
             Field::LunarBirthday => p.lunar_birthday = Some(parse_lunar_birthday(&text)?),
             Field::DiedOn => p.died_on = date(&text)?,
-            Field::Notes => p.notes = text,
+            Field::Notes => p.notes = text.into_owned(),
         }
         Ok(())
     }

@@ -30,10 +30,15 @@ const SURNAME_READINGS: &[(&str, &str)] = &[
 /// Full pinyin and initials of a name, reading the surname as a surname. Characters without a
 /// reading (Latin letters, digits, `·` in minority names) are kept as they are, lower-cased.
 pub fn pinyin_of_name(name: &str) -> (String, String) {
-    let name = crate::text::compact(name);
     let mut full = String::new();
     let mut initials = String::new();
-    let mut rest = name.as_str();
+    push_pinyin(&crate::text::compacted(name), &mut full, &mut initials);
+    (full, initials)
+}
+
+/// Appends the full pinyin and the initials of an already compacted name.
+fn push_pinyin(name: &str, full: &mut String, initials: &mut String) {
+    let mut rest = name;
     if let Some((surname, reading)) = SURNAME_READINGS.iter().find(|(s, _)| name.starts_with(s)) {
         full.push_str(reading);
         // Initials of a compound surname: one letter per character (尉迟 → yc).
@@ -51,14 +56,14 @@ pub fn pinyin_of_name(name: &str) -> (String, String) {
                 initials.push_str(p.first_letter());
             }
             None if c.is_alphanumeric() => {
-                let lower: String = c.to_lowercase().collect();
-                full.push_str(&lower);
-                initials.push_str(&lower);
+                for lower in c.to_lowercase() {
+                    full.push(lower);
+                    initials.push(lower);
+                }
             }
             None => {}
         }
     }
-    (full, initials)
 }
 
 /// Splits a compound surname's reading into per-character syllables for its initials.
@@ -74,17 +79,25 @@ fn split_compound(reading: &'static str, chars: usize) -> Vec<&'static str> {
 
 /// The text a person is found by: `name|pinyin|initials|id|phone digits`, lower-case.
 pub fn search_key(name: &str, id_number: &str, phone: &str, emergency_phone: &str) -> String {
-    let (full, initials) = pinyin_of_name(name);
-    let digits = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
-    format!(
-        "{}|{}|{}|{}|{}|{}",
-        crate::text::compact(name),
-        full,
-        initials,
-        digits(id_number).to_lowercase(),
-        digits(phone),
-        digits(emergency_phone)
-    )
+    // Built in one string: the importer makes a key for every person it adds.
+    let name = crate::text::compacted(name);
+    let mut key = String::with_capacity(name.len() * 4 + id_number.len() + phone.len() + 32);
+    let mut initials = String::new();
+    key.push_str(&name);
+    key.push('|');
+    push_pinyin(&name, &mut key, &mut initials);
+    key.push('|');
+    key.push_str(&initials);
+    key.push('|');
+    fn digits(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(char::is_ascii_alphanumeric)
+    }
+    key.extend(digits(id_number).map(|c| c.to_ascii_lowercase()));
+    key.push('|');
+    key.extend(digits(phone));
+    key.push('|');
+    key.extend(digits(emergency_phone));
+    key
 }
 
 /// Normalises a typed query the same way: spaces and full-width forms removed, lower-case.
@@ -119,6 +132,8 @@ mod tests {
     #[test]
     fn key_holds_every_searchable_part() {
         let key = search_key("张三丰", "11010519491231002X", "138 1234 5678", "");
+        assert_eq!(key, "张三丰|zhangsanfeng|zsf|11010519491231002x|13812345678|");
+        assert_eq!(search_key(" 尉迟 Ａb ", "", "", "ａ1-2"), "尉迟Ab|yuchiab|ycab|||12");
         for q in ["张三", "zsf", "zhangsan", "1949123", "002x", "12345678"] {
             assert!(key.contains(&normalize_query(q)), "{q} in {key}");
         }

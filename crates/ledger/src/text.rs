@@ -1,21 +1,24 @@
 //! Text normalisation shared by import, search and validation: full-width characters to half-width,
 //! every kind of space (full-width, non-breaking, line breaks inside a cell) collapsed.
 
+use std::borrow::Cow;
+
 /// Full-width ASCII forms (U+FF01–U+FF5E) become their half-width twins; the ideographic space and
 /// other unusual spaces become a plain space; runs of whitespace collapse to one space; the ends are
 /// trimmed.
 pub fn normalize(s: &str) -> String {
+    normalized(s).into_owned()
+}
+
+/// [`normalize`] without a copy when the text already is normal (most cells of a roster are).
+pub fn normalized(s: &str) -> Cow<'_, str> {
     if is_normal(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
-            _ => c,
-        };
+        let c = fold(c);
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -26,7 +29,14 @@ pub fn normalize(s: &str) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Normalises `s` in place, leaving it untouched (no allocation) when it already is normal.
+pub fn normalize_in_place(s: &mut String) {
+    if let Cow::Owned(n) = normalized(s) {
+        *s = n;
+    }
 }
 
 /// Whether [`normalize`] would return `s` unchanged: no full-width forms or unusual spaces, no
@@ -49,10 +59,31 @@ fn is_normal(s: &str) -> bool {
 /// Like [`normalize`] but removes every space: for names, ID numbers and header labels, where a space
 /// typed to align columns (`张  三`) is never meant.
 pub fn compact(s: &str) -> String {
+    compacted(s).into_owned()
+}
+
+/// [`compact`] without a copy when the text already is compact.
+pub fn compacted(s: &str) -> Cow<'_, str> {
     if is_normal(s) && !s.contains(' ') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
+    Cow::Owned(s.chars().map(fold).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// Whether [`compact`] would return the empty string: every character is some kind of space.
+/// Answers without building the compacted text (the reader asks this of every cell).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| fold(c).is_whitespace())
+}
+
+/// One character as [`normalize`] maps it before collapsing whitespace: full-width forms to their
+/// half-width twins, unusual spaces to a plain space.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+        _ => c,
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +143,7 @@ mod tests {
             };
             assert_eq!(normalize(s), slow, "{s:?}");
             assert_eq!(compact(s), slow.replace(' ', ""), "{s:?}");
+            assert_eq!(is_blank(s), slow.is_empty(), "{s:?}");
         }
     }
 }

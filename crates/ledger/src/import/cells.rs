@@ -6,20 +6,22 @@ use super::read::{number_text, Cell};
 use crate::date::PartialDate;
 use crate::roster::Field;
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
 
 /// The text to give the field, and a warning when the reading had to guess.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CellText {
-    pub text: String,
+pub(crate) struct CellText<'a> {
+    /// Borrowed from a text cell, which the field then normalises as it reads it.
+    pub text: Cow<'a, str>,
     pub warning: Option<String>,
 }
 
-fn plain(text: String) -> CellText {
-    CellText { text, warning: None }
+fn plain<'a>(text: impl Into<Cow<'a, str>>) -> CellText<'a> {
+    CellText { text: text.into(), warning: None }
 }
 
 /// `Ok(None)` for an empty cell; `Err` says what is wrong with the cell, in words for the clerk.
-pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText>, String> {
+pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText<'_>>, String> {
     if cell.is_empty() {
         return Ok(None);
     }
@@ -28,7 +30,7 @@ pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText>, 
         Cell::Error(e) => {
             return Err(format!("单元格是错误值“{e}”，请在原表中改正公式或直接填写内容"));
         }
-        Cell::Text(t) => plain(t.clone()),
+        Cell::Text(t) => plain(t.as_str()),
         Cell::Bool(_) => plain(cell.display()),
         Cell::Date(d) if field.is_date() => plain(PartialDate::from_date(*d).iso()),
         Cell::Date(d) => plain(d.format("%Y-%m-%d").to_string()),
@@ -53,7 +55,7 @@ fn id_from_number(n: f64) -> Result<String, String> {
 
 /// A number found in a date column: `1945` (a year), `194510` or `19451003` typed as numbers,
 /// `1945.1` / `1945.10` typed as a decimal, or an Excel serial date (1900 date system).
-fn number_as_date(n: f64) -> Result<CellText, String> {
+fn number_as_date(n: f64) -> Result<CellText<'static>, String> {
     let whole = n.fract() == 0.0;
     let year_range = 1880.0..2201.0;
     let digits_date = year_range.contains(&n)
@@ -73,7 +75,7 @@ fn number_as_date(n: f64) -> Result<CellText, String> {
             format!("“{n}”不是可识别的日期，应写成如 1945.10、1945-10-03 或 1945年10月")
         })?;
         return Ok(CellText {
-            text: date.iso(),
+            text: date.iso().into(),
             warning: (cents == 10).then(|| {
                 format!(
                     "“{n}”是数字格式，已按{}读入；如果本意是{year}年1月，请把该单元格改为文本“{year}.01”",
@@ -106,7 +108,7 @@ mod tests {
     use super::*;
 
     fn text(field: Field, cell: Cell) -> Result<Option<String>, String> {
-        field_text(field, &cell).map(|t| t.map(|t| t.text))
+        field_text(field, &cell).map(|t| t.map(|t| t.text.into_owned()))
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! the columns under it: while the upper cell is empty and the lower one is not, the column belongs
 //! to the nearest group title on its left.
 
-use super::read::{Sheet, SheetRow};
-use crate::roster::{field_for_header, Field};
+use super::read::{Cell, Sheet, SheetRow};
+use crate::roster::{field_for_header, field_for_header_in, Field};
 use std::collections::HashSet;
 
 /// How many non-empty rows at the top of a sheet may hold the header.
@@ -169,16 +169,35 @@ pub(crate) fn find(sheet: &Sheet) -> Option<Header> {
 }
 
 /// Whether a row repeats the header (files pasted together from printed pages do that).
+///
+/// Asked of every data row, so text cells are compared without copying them: only their header
+/// key is built, in one reused buffer. Other cells go through their displayed text as before.
 pub(crate) fn is_repeated_header(row: &SheetRow) -> bool {
-    let texts: Vec<String> = texts(row).into_iter().filter(|t| !t.is_empty()).collect();
-    let named = texts.iter().filter(|t| field_for_header(t).is_some()).count();
-    named >= 2 && named * 2 >= texts.len()
+    let mut key = String::new();
+    let (mut texts, mut named) = (0, 0);
+    for cell in &row.cells {
+        let is_named = match cell {
+            Cell::Empty => continue,
+            // The same test as `display()` being empty: normalising keeps any non-space.
+            Cell::Text(t) if crate::text::is_blank(t) => continue,
+            Cell::Text(t) => field_for_header_in(t, &mut key).is_some(),
+            other => {
+                let text = other.display();
+                if text.is_empty() {
+                    continue;
+                }
+                field_for_header_in(&text, &mut key).is_some()
+            }
+        };
+        texts += 1;
+        named += usize::from(is_named);
+    }
+    named >= 2 && named * 2 >= texts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::read::Cell;
 
     fn row(number: u32, cells: &[&str]) -> SheetRow {
         SheetRow {

@@ -210,9 +210,13 @@ fn issue(row: u32, column: &str, message: impl Into<String>, severity: Severity)
 }
 
 fn is_notes(row: &SheetRow) -> bool {
-    let first =
-        row.cells.iter().find(|c| !c.is_empty()).map(|c| crate::text::compact(&c.display()));
-    first.is_some_and(|t| NOTES_PREFIXES.iter().any(|p| t.starts_with(p)))
+    let starts_notes = |t: &str| NOTES_PREFIXES.iter().any(|p| t.starts_with(p));
+    match row.cells.iter().find(|c| !c.is_empty()) {
+        None => false,
+        // Compacting text compacts its normalised form too: no need to build `display()` first.
+        Some(read::Cell::Text(t)) => starts_notes(&crate::text::compacted(t)),
+        Some(other) => starts_notes(&crate::text::compact(&other.display())),
+    }
 }
 
 /// The file's own header for the field a validation issue names, so the clerk finds the column.
@@ -329,7 +333,7 @@ fn check_rows(
                 ),
             );
         }
-        let v = people::validate(&fields);
+        let v = people::validate_owned(fields);
         for e in v.errors.iter().filter(|e| !(nameless && e.field == "name")) {
             issues.push(issue(row.number, &column_text(header, e), &e.message, Severity::Error));
         }

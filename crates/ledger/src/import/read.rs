@@ -45,7 +45,7 @@ impl Cell {
     pub(crate) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty() || crate::text::compact(t).is_empty(),
+            Cell::Text(t) => crate::text::is_blank(t),
             _ => false,
         }
     }
