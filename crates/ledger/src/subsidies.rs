@@ -816,6 +816,11 @@ pub(crate) fn demo(
                 let sid: Option<i64> = survivors.query_row([id.0], |r| r.get(0)).optional()?;
                 if let Some(sid) = sid {
                     single(*id, Some(sid), SURVIVOR_AID, rng.range(10, 30) * 10_000, rng)?;
+                    // Those paid the aid are recorded as receiving it (是否享受遗属补助).
+                    conn.prepare_cached(
+                        "UPDATE family_members SET survivor_aid = 1 WHERE id = ?1",
+                    )?
+                    .execute([sid])?;
                 }
             }
         }
