@@ -257,3 +257,67 @@ fn stats_and_template_are_real_workbooks() {
     assert!(o.status.success(), "the blank template imports as nothing: {}", stderr(&o));
     assert_eq!(json(&o)["added"], 0);
 }
+
+#[test]
+fn the_work_ledgers_export_and_summarise_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    assert!(run(&db, &["demo", "--people", "200", "--seed", "4"]).status.success());
+
+    // The summary as JSON: the figures a script would read, consistent with each other.
+    let o = run(&db, &["summary", "--year", "2026", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = json(&o);
+    let by_kind: i64 =
+        s["visits"].as_array().unwrap().iter().map(|f| f["times"].as_i64().unwrap()).sum();
+    assert_eq!(by_kind, s["visits_total"]["times"].as_i64().unwrap());
+    assert!(by_kind > 100, "three years of demo records include this year's visits: {by_kind}");
+    assert!(s["paragraph"].as_str().unwrap().starts_with("2026年，我单位共有离退休干部"));
+
+    // The quarterly workbook: one sheet per table, each titled for the quarter.
+    let out = dir.path().join("季度.xlsx");
+    let o = run(
+        &db,
+        &[
+            "export",
+            "quarterly",
+            "--year",
+            "2026",
+            "--quarter",
+            "3",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let sheets = wb.sheet_names();
+    assert_eq!(
+        sheets,
+        [
+            "走访慰问台账",
+            "住院探视登记",
+            "补贴发放明细",
+            "健康体检台账",
+            "去世及遗属登记",
+            "光荣在党50年名单",
+            "活动登记"
+        ]
+    );
+    let range = wb.worksheet_range("走访慰问台账").unwrap();
+    assert_eq!(
+        range.get_value((0, 0)).unwrap().to_string(),
+        "2026年第三季度离退休干部走访慰问台账"
+    );
+
+    // One table for the whole year.
+    let out = dir.path().join("补贴.xlsx");
+    let o = run(&db, &["export", "subsidies", "--year", "2026", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2026年补贴发放明细"));
+
+    // A quarter that does not exist is an argument error, in Chinese, exit 2.
+    let o = run(&db, &["summary", "--year", "2026", "--quarter", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("参数的值无效"));
+}
