@@ -48,6 +48,7 @@ fn main() {
             "void_stay",
             "proposed_survivors",
             "record_death",
+            "has_death_record",
             "list_deaths",
             "void_death",
             "list_survivors",

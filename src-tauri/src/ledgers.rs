@@ -219,6 +219,11 @@ pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<
 }
 
 #[tauri::command]
+pub fn has_death_record(state: State<'_, AppState>, person: PersonId) -> CmdResult<bool> {
+    read(&state, |c| ledger::deaths::has_record(c, person))
+}
+
+#[tauri::command]
 pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
     read(&state, |c| ledger::deaths::list(c, period))
 }

@@ -79,6 +79,7 @@ fn main() {
             ledgers::void_stay,
             ledgers::proposed_survivors,
             ledgers::record_death,
+            ledgers::has_death_record,
             ledgers::list_deaths,
             ledgers::void_death,
             ledgers::list_survivors,

@@ -421,6 +421,14 @@ pub fn get(conn: &Connection, id: DeathId) -> Result<DeathRecord> {
     with_survivors(conn, d)
 }
 
+/// Whether the person's death has been recorded here (a roster imported with 去世日期 has the date
+/// but not the death record: the clerk may still add the cause, farewell and payments).
+pub fn has_record(conn: &Connection, person: PersonId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM deaths WHERE person_id = ?1 AND voided_at IS NULL")?
+        .exists([person.0])?)
+}
+
 /// Deaths in the period (by date of death), in date order, each with the person's survivors.
 pub fn list(conn: &Connection, period: Period) -> Result<Vec<DeathRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -485,6 +493,22 @@ mod tests {
     }
 
     #[test]
+    fn a_death_imported_with_the_roster_can_be_completed_later() {
+        // The roster file said 去世 2025.03 but nothing more: no record yet, and one can be added.
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let (p, _) =
+            add(ledger.conn(), retiree("王五").born("1930-05").died("2025-03").build(), &[]);
+        assert!(!has_record(ledger.conn(), p).unwrap());
+        let today = d("2026-11-21");
+        let input = DeathInput { paid_on: Some(d("2025-03-20")), ..death(p, "2025-03-12") };
+        ledger.with_tx(|tx| record_death(tx, &stamp(), &input, today)).unwrap();
+        let conn = ledger.conn();
+        assert!(has_record(conn, p).unwrap());
+        let died = crate::people::get(conn, p).unwrap().fields.died_on;
+        assert_eq!(died, Some(PartialDate::from_date(d("2025-03-12"))), "the day is now known");
+    }
+
+    #[test]
     fn recording_a_death_moves_the_spouse_to_survivors_and_proposes_a_condolence() {
         let mut ledger = Ledger::open_in_memory().unwrap();
         let today = d("2026-11-21");
@@ -514,7 +538,9 @@ mod tests {
             .unwrap();
         let mut input = death(p, "2026-09-10");
         input.survivors = family.clone();
+        assert!(!has_record(ledger.conn(), p).unwrap());
         let out = ledger.with_tx(|tx| record_death(tx, &stamp(), &input, today)).unwrap();
+        assert!(has_record(ledger.conn(), p).unwrap());
         assert_eq!(out.survivors.len(), 2);
         assert_eq!(out.left_campaigns, ["2027年春节慰问"], "the past spring keeps its list");
         assert_eq!(
@@ -546,6 +572,7 @@ mod tests {
         assert!(err.to_string().contains("原因"));
         ledger.with_tx(|tx| void(tx, &stamp(), out.death_id, "误登记")).unwrap();
         let conn = ledger.conn();
+        assert!(!has_record(conn, p).unwrap());
         assert_eq!(crate::people::get(conn, p).unwrap().fields.died_on, None);
         assert_eq!(campaigns::coverage(conn, spring).unwrap().total, 1);
         assert!(survivors(conn).unwrap().is_empty(), "survivors only of the deceased");

@@ -9,6 +9,7 @@ vi.mock('../api', async (importOriginal) => {
     ...original,
     api: {
       getPerson: vi.fn(),
+      hasDeathRecord: vi.fn(async () => true),
       validatePerson: vi.fn(),
       checkDate: vi.fn(),
       createPerson: vi.fn(),

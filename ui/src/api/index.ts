@@ -175,6 +175,8 @@ export const api = {
   proposedSurvivors: (person: PersonId) => invoke<FamilyMember[]>('proposed_survivors', { person }),
   /** Marks a person deceased: keeps every record, leaves pending campaigns, marks survivors. */
   recordDeath: (input: DeathInput) => invoke<DeathOutcome>('record_death', { input }),
+  /** Whether a death is recorded for the person (an imported 去世日期 alone is not a record). */
+  hasDeathRecord: (person: PersonId) => invoke<boolean>('has_death_record', { person }),
   listDeaths: (period: Period) => invoke<DeathRecord[]>('list_deaths', { period }),
   voidDeath: (id: DeathId, reason: string) => invoke<void>('void_death', { id, reason }),
   listSurvivors: () => invoke<SurvivorRow[]>('list_survivors'),
