@@ -13,7 +13,7 @@ use crate::money::Fen;
 use crate::people::FieldIssue;
 use crate::period::Period;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -344,30 +344,37 @@ const INSERT_SQL: &str = "INSERT INTO visits (person_id, survivor_id, kind, reas
     notes, created_at, updated_at)
     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?16)";
 
+/// The stored columns of a visit in the order INSERT_SQL and the UPDATE number them (?1–?16, the
+/// last being the time of the change), so the two statements cannot drift apart.
+fn columns<'a>(v: &'a VisitInput, at: &'a dyn ToSql) -> [&'a dyn ToSql; 16] {
+    [
+        &v.person_id.0,
+        &v.survivor_id,
+        &v.kind,
+        &v.reason,
+        &v.campaign_id,
+        &v.hospital_stay_id,
+        &v.date,
+        &v.leader,
+        &v.participants,
+        &v.gifts,
+        &v.amount.0,
+        &v.condition,
+        &v.problems,
+        &v.handling,
+        &v.notes,
+        at,
+    ]
+}
+
 /// Inserts a visit that has already been validated; audited. The bulk path campaigns use.
 pub(crate) fn insert_validated(
     conn: &Connection,
     stamp: &Stamp,
     v: &VisitInput,
 ) -> Result<VisitId> {
-    conn.prepare_cached(INSERT_SQL)?.execute(params![
-        v.person_id.0,
-        v.survivor_id,
-        v.kind,
-        v.reason,
-        v.campaign_id,
-        v.hospital_stay_id,
-        v.date,
-        v.leader,
-        v.participants,
-        v.gifts,
-        v.amount.0,
-        v.condition,
-        v.problems,
-        v.handling,
-        v.notes,
-        stamp.at(),
-    ])?;
+    let at = stamp.at();
+    conn.prepare_cached(INSERT_SQL)?.execute(params_from_iter(columns(v, &at)))?;
     let id = conn.last_insert_rowid();
     audit::record(conn, stamp, "visit", Some(id), "create", &audit::created(v), None)?;
     Ok(VisitId(id))
@@ -396,25 +403,7 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: VisitId, input: &VisitInput)
          condition=?12, problems=?13, handling=?14, notes=?15, updated_at=?16
          WHERE id=?17 AND voided_at IS NULL",
     )?
-    .execute(params![
-        v.person_id.0,
-        v.survivor_id,
-        v.kind,
-        v.reason,
-        v.campaign_id,
-        v.hospital_stay_id,
-        v.date,
-        v.leader,
-        v.participants,
-        v.gifts,
-        v.amount.0,
-        v.condition,
-        v.problems,
-        v.handling,
-        v.notes,
-        stamp.at(),
-        id.0,
-    ])?;
+    .execute(params_from_iter(columns(&v, &stamp.at()).into_iter().chain([&id.0 as &dyn ToSql])))?;
     audit::record(conn, stamp, "visit", Some(id.0), "update", &changes, None)?;
     get(conn, id)
 }
