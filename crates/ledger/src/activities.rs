@@ -138,8 +138,7 @@ pub fn insert(conn: &Connection, stamp: &Stamp, input: &ActivityInput) -> Result
         .execute(params![a.date, a.title, a.kind, a.place, a.notes, stamp.at()])?;
         let id = conn.last_insert_rowid();
         write_participants(conn, id, &a.participants)?;
-        let changes = audit::created(&audited(&a, &names));
-        audit::record(conn, stamp, "activity", Some(id), "create", &changes, None)?;
+        audit::record_created(conn, stamp, "activity", id, &audited(&a, &names))?;
         Ok(id)
     })
     .and_then(|id| get(conn, id))

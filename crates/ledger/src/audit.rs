@@ -59,33 +59,51 @@ pub fn created<T: Serialize>(new: &T) -> Vec<FieldChange> {
         .collect()
 }
 
-/// [`created`] as the JSON [`record`] stores, written field by field without building a
-/// `serde_json::Value` of the whole record: the same text as `serde_json::to_string(&created(new))`
-/// (fields in name order, as `Value`'s map keeps them). Bulk imports log every person they add.
+/// [`created`] as the JSON a creation is logged with: one object of the new values
+/// (`{"birth":"1945-10","name":"张三"}`, keys in name order), which [`list_for`] reads back as
+/// changes from nothing. Half the size of the change list an update stores, which matters because
+/// an import logs every person it adds. Written field by field, without building a
+/// `serde_json::Value` of the whole record.
 pub fn created_json<T: Serialize>(new: &T) -> String {
+    let general = || {
+        let object: serde_json::Map<String, Value> =
+            created(new).into_iter().map(|c| (c.field, c.new)).collect();
+        serde_json::to_string(&object).unwrap_or_else(|_| "{}".into())
+    };
     let mut fields = Fields::default();
     if new.serialize(&mut fields).is_err() {
         // Not a plain struct: take the general way.
-        return serde_json::to_string(&created(new)).unwrap_or_else(|_| "[]".into());
+        return general();
     }
     fields.entries.sort_by(|a, b| a.0.cmp(b.0));
-    let mut out: Vec<u8> = Vec::with_capacity(fields.json.len() + 40 * fields.entries.len() + 2);
-    out.push(b'[');
+    let mut out: Vec<u8> = Vec::with_capacity(fields.json.len() + 20 * fields.entries.len() + 2);
+    out.push(b'{');
     for (i, (name, range)) in fields.entries.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"{\"field\":");
         if serde_json::to_writer(&mut out, name).is_err() {
-            return serde_json::to_string(&created(new)).unwrap_or_else(|_| "[]".into());
+            return general();
         }
-        out.extend_from_slice(b",\"old\":null,\"new\":");
+        out.push(b':');
         out.extend_from_slice(&fields.json[range.clone()]);
-        out.push(b'}');
     }
-    out.push(b']');
+    out.push(b'}');
     // serde_json writes UTF-8 only.
-    String::from_utf8(out).unwrap_or_else(|_| "[]".into())
+    String::from_utf8(out).unwrap_or_else(|_| general())
+}
+
+/// The changes a log entry stores: a list of [`FieldChange`] (updates, and creations logged by
+/// earlier builds), or an object of new values (creations, see [`created_json`]).
+fn parse_changes(text: &str) -> Vec<FieldChange> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(values)) => values
+            .into_iter()
+            .map(|(field, new)| FieldChange { field, old: Value::Null, new })
+            .collect(),
+        Ok(list @ Value::Array(_)) => serde_json::from_value(list).unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// Collects a struct's fields as JSON text for [`created_json`]: each value is written into one
@@ -223,7 +241,18 @@ pub fn record(
     record_json(conn, stamp, entity, entity_id, action, &changes, reason)
 }
 
-/// [`record`] with the changes already as JSON text (see [`created_json`]).
+/// Logs the creation of a record with its non-empty fields (see [`created_json`]).
+pub fn record_created<T: Serialize>(
+    conn: &rusqlite::Connection,
+    stamp: &Stamp,
+    entity: &str,
+    entity_id: i64,
+    new: &T,
+) -> Result<()> {
+    record_json(conn, stamp, entity, Some(entity_id), "create", &created_json(new), None)
+}
+
+/// [`record`] with the changes already as JSON text.
 pub fn record_json(
     conn: &rusqlite::Connection,
     stamp: &Stamp,
@@ -267,7 +296,7 @@ pub fn list_for(
             entity: r.get(2)?,
             entity_id: r.get(3)?,
             action: r.get(4)?,
-            changes: serde_json::from_str(&changes).unwrap_or_default(),
+            changes: parse_changes(&changes),
             reason: r.get(6)?,
         })
     })?;
@@ -302,13 +331,35 @@ mod tests {
             is_survivor: true,
             ..Default::default()
         };
-        let general = |v: &[FieldChange]| serde_json::to_string(v).unwrap();
-        assert_eq!(created_json(&full), general(&created(&full)));
-        assert_eq!(
-            created_json(&PersonFields::default()),
-            general(&created(&PersonFields::default()))
-        );
-        assert_eq!(created_json(&member), general(&created(&member)));
-        assert_eq!(created_json(&3), general(&created(&3)));
+        let cases = [
+            (created_json(&full), created(&full)),
+            (created_json(&PersonFields::default()), created(&PersonFields::default())),
+            (created_json(&member), created(&member)),
+            (created_json(&3), created(&3)),
+        ];
+        for (json, general) in cases {
+            assert!(json.starts_with('{'), "an object of new values: {json}");
+            assert_eq!(parse_changes(&json), general, "{json}");
+            // The general way's text too: a `Value` map orders keys by name, as the fast way does.
+            let object: serde_json::Map<String, Value> =
+                general.iter().map(|c| (c.field.clone(), c.new.clone())).collect();
+            assert_eq!(json, serde_json::to_string(&object).unwrap());
+        }
+        assert!(!created(&full).is_empty() && created(&PersonFields::default()).is_empty());
+    }
+
+    /// Creations logged by earlier builds stored the change list; both forms read back the same.
+    #[test]
+    fn both_forms_of_a_creation_read_back_as_changes_from_nothing() {
+        let legacy =
+            r#"[{"field":"name","old":null,"new":"张三"},{"field":"sex","old":null,"new":"male"}]"#;
+        let compact = r#"{"name":"张三","sex":"male"}"#;
+        let want = vec![
+            FieldChange { field: "name".into(), old: Value::Null, new: "张三".into() },
+            FieldChange { field: "sex".into(), old: Value::Null, new: "male".into() },
+        ];
+        assert_eq!(parse_changes(legacy), want);
+        assert_eq!(parse_changes(compact), want);
+        assert_eq!(parse_changes("not json"), Vec::new());
     }
 }

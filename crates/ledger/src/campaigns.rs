@@ -193,7 +193,7 @@ pub fn create(conn: &Connection, stamp: &Stamp, input: &CampaignInput) -> Result
     .execute(params![c.name, c.festival, c.year, c.date, c.notes, now])?;
     let id = CampaignId(conn.last_insert_rowid());
     let logged = CampaignInput { targets: Vec::new(), ..c.clone() };
-    audit::record(conn, stamp, "campaign", Some(id.0), "create", &audit::created(&logged), None)?;
+    audit::record_created(conn, stamp, "campaign", id.0, &logged)?;
     add_targets(conn, stamp, id, &c.targets)?;
     Ok(id)
 }

@@ -307,7 +307,7 @@ fn write(conn: &Connection, stamp: &Stamp, c: &CheckupInput) -> Result<Checkup> 
                 stamp.at()
             ])?;
             let id = conn.last_insert_rowid();
-            audit::record(conn, stamp, "checkup", Some(id), "create", &audit::created(c), None)?;
+            audit::record_created(conn, stamp, "checkup", id, c)?;
             Ok(Checkup { id, input: c.clone() })
         }
     }

@@ -217,15 +217,7 @@ pub fn record_death(
     ])?;
     let death_id = DeathId(conn.last_insert_rowid());
     let logged = DeathInput { survivors: Vec::new(), ..d.clone() };
-    audit::record(
-        conn,
-        stamp,
-        "death",
-        Some(death_id.0),
-        "create",
-        &audit::created(&logged),
-        None,
-    )?;
+    audit::record_created(conn, stamp, "death", death_id.0, &logged)?;
 
     let left_campaigns = leave_campaigns(conn, stamp, d.person_id, d.died_on)?;
 

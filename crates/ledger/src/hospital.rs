@@ -169,7 +169,7 @@ pub(crate) fn insert_validated(
         stamp.at()
     ])?;
     let id = conn.last_insert_rowid();
-    audit::record(conn, stamp, "hospital_stay", Some(id), "create", &audit::created(s), None)?;
+    audit::record_created(conn, stamp, "hospital_stay", id, s)?;
     Ok(StayId(id))
 }
 

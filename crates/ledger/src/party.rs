@@ -376,7 +376,7 @@ pub fn present_medal(
     .execute(params![person.0, year, presented_on, notes, stamp.at()])?;
     let id = conn.last_insert_rowid();
     let record = MedalRecord { person_id: person.0, year, presented_on, notes: &notes };
-    audit::record(conn, stamp, "medal", Some(id), "create", &audit::created(&record), None)?;
+    audit::record_created(conn, stamp, "medal", id, &record)?;
     Ok(id)
 }
 

@@ -311,7 +311,7 @@ fn write(conn: &Connection, stamp: &Stamp, s: &SubsidyInput, batch_id: Option<i6
         stamp.at()
     ])?;
     let id = conn.last_insert_rowid();
-    audit::record(conn, stamp, "subsidy", Some(id), "create", &audit::created(s), None)?;
+    audit::record_created(conn, stamp, "subsidy", id, s)?;
     Ok(id)
 }
 
@@ -586,15 +586,7 @@ pub fn issue_batch(conn: &Connection, stamp: &Stamp, input: &BatchInput) -> Resu
             count,
             total,
         };
-        audit::record(
-            conn,
-            stamp,
-            "subsidy_batch",
-            Some(batch_id),
-            "create",
-            &audit::created(&record),
-            None,
-        )?;
+        audit::record_created(conn, stamp, "subsidy_batch", batch_id, &record)?;
         for p in &payments {
             write(conn, stamp, p, Some(batch_id))?;
         }

@@ -376,7 +376,7 @@ pub(crate) fn insert_validated(
     let at = stamp.at();
     conn.prepare_cached(INSERT_SQL)?.execute(params_from_iter(columns(v, &at)))?;
     let id = conn.last_insert_rowid();
-    audit::record(conn, stamp, "visit", Some(id), "create", &audit::created(v), None)?;
+    audit::record_created(conn, stamp, "visit", id, v)?;
     Ok(VisitId(id))
 }
 
