@@ -34,8 +34,20 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// `2026-01-05 09:00:00`. Written field by field: it is asked for twice per row written, and
+    /// chrono's `format` parses its pattern on every call.
     pub fn at(&self) -> String {
-        self.now.format("%Y-%m-%d %H:%M:%S").to_string()
+        use chrono::{Datelike, Timelike};
+        let n = &self.now;
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            n.year(),
+            n.month(),
+            n.day(),
+            n.hour(),
+            n.minute(),
+            n.second()
+        )
     }
 }
 
@@ -73,6 +85,10 @@ impl Ledger {
         })?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 16 MiB of page cache instead of SQLite's 2 MiB: an import of 100,000 people inserts into
+        // three indexes in random order, and with the small cache the transaction spills pages
+        // and reads them back (measured: 4.8 s → 3.9 s for that import; 64 MiB is no faster).
+        conn.pragma_update(None, "cache_size", -16 * 1024)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > schema_version() as i64 {
             return Err(Error::Database(format!(
@@ -165,6 +181,23 @@ fn prune_backups(dir: &Path, stem: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamp_time_is_zero_padded_to_the_second() {
+        let cases = [
+            ((2026, 1, 5), (9, 0, 0), "2026-01-05 09:00:00"),
+            ((2026, 12, 31), (23, 59, 59), "2026-12-31 23:59:59"),
+            ((999, 7, 1), (0, 5, 7), "0999-07-01 00:05:07"),
+        ];
+        for ((y, m, d), (h, min, sec), want) in cases {
+            let now = chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|d| d.and_hms_milli_opt(h, min, sec, 900))
+                .unwrap();
+            let stamp = Stamp { actor: String::new(), now };
+            assert_eq!(stamp.at(), want);
+            assert_eq!(stamp.at(), now.format("%Y-%m-%d %H:%M:%S").to_string());
+        }
+    }
 
     #[test]
     fn backups_are_consistent_copies_and_pruned() {
