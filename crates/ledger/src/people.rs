@@ -345,13 +345,17 @@ static SQL: std::sync::LazyLock<(String, String)> = std::sync::LazyLock::new(|| 
     (insert, update)
 });
 
+fn search_key_of(p: &PersonFields) -> String {
+    search::search_key(&p.name, &p.id_number, &p.phone, &p.emergency_phone)
+}
+
 fn write_fields(
     conn: &Connection,
     id: Option<PersonId>,
     p: &PersonFields,
+    key: &str,
     now: &str,
 ) -> Result<PersonId> {
-    let key = search::search_key(&p.name, &p.id_number, &p.phone, &p.emergency_phone);
     let lunar = p.lunar_birthday;
     let values = params![
         p.name,
@@ -446,9 +450,33 @@ pub fn insert_validated(
     stamp: &Stamp,
     fields: &PersonFields,
 ) -> Result<PersonId> {
-    let id = write_fields(conn, None, fields, &stamp.at())?;
-    let changes = audit::created_json(fields);
-    audit::record_json(conn, stamp, "person", Some(id.0), "create", &changes, None)?;
+    insert_prepared(conn, stamp, fields, &InsertExtras::of(fields))
+}
+
+/// What writing a new person takes besides their fields, worked out without the ledger (the
+/// search key and the audit entry), so a bulk import can prepare it on one thread while another
+/// writes.
+pub struct InsertExtras {
+    search_key: String,
+    audit: String,
+}
+
+impl InsertExtras {
+    pub fn of(fields: &PersonFields) -> Self {
+        Self { search_key: search_key_of(fields), audit: audit::created_json(fields) }
+    }
+}
+
+/// [`insert_validated`] with its extras prepared beforehand; `extras` must be of these `fields`.
+pub fn insert_prepared(
+    conn: &Connection,
+    stamp: &Stamp,
+    fields: &PersonFields,
+    extras: &InsertExtras,
+) -> Result<PersonId> {
+    let at = stamp.at();
+    let id = write_fields(conn, None, fields, &extras.search_key, &at)?;
+    audit::record_json(conn, stamp, "person", Some(id.0), "create", &extras.audit, None)?;
     Ok(id)
 }
 
@@ -465,7 +493,7 @@ pub fn update_validated(
     if changes.is_empty() {
         return Ok(false);
     }
-    write_fields(conn, Some(id), fields, &stamp.at())?;
+    write_fields(conn, Some(id), fields, &search_key_of(fields), &stamp.at())?;
     audit::record(conn, stamp, "person", Some(id.0), "update", &changes, None)?;
     Ok(true)
 }
@@ -549,15 +577,7 @@ fn save_family(
                 )?;
                 let id = conn.last_insert_rowid();
                 m.id = Some(id);
-                audit::record(
-                    conn,
-                    stamp,
-                    "family_member",
-                    Some(id),
-                    "create",
-                    &audit::created(&m),
-                    None,
-                )?;
+                audit::record_created(conn, stamp, "family_member", id, &m)?;
             }
         }
     }

@@ -15,7 +15,7 @@ pub trait Progress: Sync {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
-    /// Reading the file.
+    /// Reading the file (an import checks the rows read so far at the same time).
     Reading,
     /// Checking rows.
     Checking,

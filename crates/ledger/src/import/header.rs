@@ -8,12 +8,12 @@
 //! the columns under it: while the upper cell is empty and the lower one is not, the column belongs
 //! to the nearest group title on its left.
 
-use super::read::{Cell, Sheet, SheetRow};
+use super::read::{Cell, SheetRow};
 use crate::roster::{field_for_header, field_for_header_in, Field};
 use std::collections::HashSet;
 
 /// How many non-empty rows at the top of a sheet may hold the header.
-const SCAN_ROWS: usize = 20;
+pub(crate) const SCAN_ROWS: usize = 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HeaderColumn {
@@ -128,8 +128,8 @@ fn dedupe(mut columns: Vec<HeaderColumn>) -> Vec<HeaderColumn> {
 
 /// The header of a sheet: the row (or pair of rows) among the first [`SCAN_ROWS`] that names the most
 /// roster fields, at least two of them including 姓名. Ties go to the single row, then the earlier.
-pub(crate) fn find(sheet: &Sheet) -> Option<Header> {
-    let top = &sheet.rows[..sheet.rows.len().min(SCAN_ROWS)];
+pub(crate) fn find(rows: &[SheetRow]) -> Option<Header> {
+    let top = &rows[..rows.len().min(SCAN_ROWS)];
     let mut best: Option<(usize, Header)> = None;
     let mut consider = |count: usize, header: Header| {
         if best.as_ref().is_none_or(|(c, _)| count > *c) {
@@ -198,6 +198,7 @@ pub(crate) fn is_repeated_header(row: &SheetRow) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::read::Sheet;
 
     fn row(number: u32, cells: &[&str]) -> SheetRow {
         SheetRow {
@@ -229,7 +230,7 @@ mod tests {
             row(3, &["序号", "姓  名", "出生\n年月", "职务\n（职级）", "身份证号"]),
             row(4, &["1", "张三", "1945.10", "", "110105194510030012"]),
         ]);
-        let h = find(&s).unwrap();
+        let h = find(&s.rows).unwrap();
         assert_eq!(h.row_numbers, vec![3]);
         assert_eq!(h.data_start, 3);
         let fields: Vec<Option<Field>> = h.columns.iter().map(|c| c.field).collect();
@@ -253,7 +254,7 @@ mod tests {
             row(4, &["", "", "性别", "出生日期", "民族", "", "本人电话", "紧急联系人"]),
             row(5, &["1", "张三", "男", "1945.10", "汉族", "110105194510030012", "", ""]),
         ]);
-        let h = find(&s).unwrap();
+        let h = find(&s.rows).unwrap();
         assert_eq!(h.row_numbers, vec![3, 4]);
         assert_eq!(h.data_start, 3);
         let got: Vec<(&str, Option<Field>)> =
@@ -279,7 +280,7 @@ mod tests {
             row(1, &["姓名", "性别", "出生年月", "职务"]),
             row(2, &["张三", "男", "1945.10", "局长"]),
         ]);
-        let h = find(&s).unwrap();
+        let h = find(&s.rows).unwrap();
         assert_eq!(h.row_numbers, vec![1]);
         assert_eq!(h.data_start, 1);
     }
@@ -287,13 +288,13 @@ mod tests {
     #[test]
     fn no_header_without_a_name_column() {
         let s = sheet(vec![row(1, &["性别", "出生年月"]), row(2, &["男", "1945.10"])]);
-        assert_eq!(find(&s), None);
+        assert_eq!(find(&s.rows), None);
     }
 
     #[test]
     fn second_column_for_the_same_field_is_ignored() {
         let s = sheet(vec![row(1, &["姓名", "电话", "手机"])]);
-        let h = find(&s).unwrap();
+        let h = find(&s.rows).unwrap();
         assert_eq!(h.columns[1].field, Some(Field::Phone));
         assert_eq!(h.columns[2].field, None);
     }

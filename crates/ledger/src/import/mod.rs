@@ -155,14 +155,16 @@ const NOTES_PREFIXES: &[&str] = &[
 const NAMELESS_VALUES: usize = 3;
 
 /// Reads and checks every row; writes nothing.
+///
+/// The file is read on a second thread while this one checks the rows already read, so a large
+/// roster costs about as long as the slower of the two rather than both together.
 pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Result<ImportPreview> {
     let mut book = read::open(path, progress)?;
-    let (sheet, header) = pick_sheet(&mut book, progress)?;
-    let rows = check_rows(conn, &sheet, &header, progress)?;
+    let Checked { sheet_name, header, rows } = check_book(conn, &mut book, progress)?;
     let count = |s: RowStatus| rows.iter().filter(|r| r.status == s).count() as u32;
     Ok(ImportPreview {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        sheet_name: sheet.name.clone(),
+        sheet_name,
         header_rows: header.row_numbers.clone(),
         columns: header
             .columns
@@ -184,18 +186,50 @@ pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Resul
     })
 }
 
-/// The first sheet whose header is found; sheets without data are passed over.
-fn pick_sheet(book: &mut read::Book, progress: &dyn Progress) -> Result<(Sheet, Header)> {
+/// The sheet that was imported, its header and its checked rows.
+struct Checked {
+    sheet_name: String,
+    header: Header,
+    rows: Vec<PreviewRow>,
+}
+
+/// What checking one sheet came to.
+enum SheetOutcome {
+    Checked(Header, Vec<PreviewRow>),
+    /// No non-empty rows: passed over.
+    Empty,
+    /// Rows, but no header among the first ones: passed over, named if no sheet has a header.
+    NoHeader,
+    /// The file stores the sheet's rows out of order, so they are read whole and sorted first.
+    OutOfOrder,
+}
+
+/// Rows handed from the reading thread to the checking one at a time; and how many such batches
+/// may wait, which bounds the rows held in memory at once.
+const BATCH_ROWS: usize = 256;
+const BATCHES_AHEAD: usize = 16;
+
+/// The first sheet whose header is found is checked; sheets without data are passed over.
+fn check_book(
+    conn: &Connection,
+    book: &mut read::Book,
+    progress: &dyn Progress,
+) -> Result<Checked> {
     let mut without_header: Option<String> = None;
-    for i in 0..book.sheet_names().len() {
-        let sheet = book.read_sheet(i, progress)?;
-        if sheet.rows.is_empty() {
-            continue;
+    for (i, sheet_name) in book.sheet_names().into_iter().enumerate() {
+        let outcome = match stream_check(conn, book, i, progress)? {
+            SheetOutcome::OutOfOrder => {
+                check_sorted(conn, book.read_sheet(i, progress)?, progress)?
+            }
+            outcome => outcome,
+        };
+        match outcome {
+            SheetOutcome::Checked(header, rows) => return Ok(Checked { sheet_name, header, rows }),
+            SheetOutcome::Empty => {}
+            SheetOutcome::NoHeader | SheetOutcome::OutOfOrder => {
+                without_header.get_or_insert(sheet_name);
+            }
         }
-        if let Some(header) = header::find(&sheet) {
-            return Ok((sheet, header));
-        }
-        without_header.get_or_insert(sheet.name);
     }
     Err(match without_header {
         None => Error::file("表格里没有任何数据。请确认选对了文件，并且人员名单在第一个有内容的工作表里。"),
@@ -203,6 +237,118 @@ fn pick_sheet(book: &mut read::Book, progress: &dyn Progress) -> Result<(Sheet, 
             "在工作表“{name}”的前20行没有找到表头。表头一行应包含“姓名”以及至少另一列（如“性别”“出生年月”“身份证号码”）。请检查表头文字，或把名单复制到导入模板里再导入。"
         )),
     })
+}
+
+/// Reads sheet `index` on a second thread and checks its rows on this one as they arrive.
+///
+/// Rows go over in batches, and each batch comes back to the reading thread once checked, to be
+/// freed where it was allocated: glibc's allocator serialises frees into another thread's arena
+/// with that thread's allocations, which made the two threads together slower than one.
+fn stream_check(
+    conn: &Connection,
+    book: &mut read::Book,
+    index: usize,
+    progress: &dyn Progress,
+) -> Result<SheetOutcome> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<SheetRow>>(BATCHES_AHEAD);
+    let (spent_sender, spent) = std::sync::mpsc::channel::<Vec<SheetRow>>();
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH_ROWS);
+            book.stream_sheet(index, progress, &mut |row| {
+                batch.push(row);
+                if batch.len() == BATCH_ROWS {
+                    spent.try_iter().for_each(drop);
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
+                    // The checker hung up: it has what it needs, or it failed.
+                    sender.send(full).map_err(|_| Error::Cancelled)?;
+                }
+                Ok(())
+            })?;
+            if !batch.is_empty() {
+                sender.send(batch).map_err(|_| Error::Cancelled)?;
+            }
+            Ok(())
+        });
+        // The receiver moves into the checker, so returning early hangs up on the reader.
+        let give_back = |batch| {
+            // Once the reader is done, the batch is freed here, with no one left to contend.
+            let _ = spent_sender.send(batch);
+        };
+        let checked = check_stream(conn, receiver.into_iter(), &give_back, progress);
+        let read = reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match checked {
+            // Every row was taken, so a reading error means the rows are incomplete.
+            Ok((outcome, true)) => read.map(|()| outcome),
+            // The checker stopped early (no header, or the rows came out of order): whatever
+            // the rest of the sheet holds does not matter.
+            Ok((outcome, false)) => Ok(outcome),
+            Err(e) => Err(e),
+        }
+    })
+}
+
+/// Finds the header in the first rows, then checks the rest batch by batch as they come, handing
+/// each checked batch to `give_back`. Returns the outcome and whether every row was taken.
+fn check_stream(
+    conn: &Connection,
+    mut batches: impl Iterator<Item = Vec<SheetRow>>,
+    give_back: &dyn Fn(Vec<SheetRow>),
+    progress: &dyn Progress,
+) -> Result<(SheetOutcome, bool)> {
+    // The header is looked for in the first rows, which may span several small batches.
+    let mut top: Vec<SheetRow> = Vec::new();
+    let mut complete = true;
+    for batch in batches.by_ref() {
+        top.extend(batch);
+        if top.len() >= header::SCAN_ROWS {
+            complete = false;
+            break;
+        }
+    }
+    if top.is_empty() {
+        return Ok((SheetOutcome::Empty, true));
+    }
+    if !top.is_sorted_by_key(|r| r.number) {
+        return Ok((SheetOutcome::OutOfOrder, complete));
+    }
+    let Some(header) = header::find(&top) else {
+        return Ok((SheetOutcome::NoHeader, complete));
+    };
+    let mut checker = RowChecker::new(conn, &header);
+    let mut last = top.last().map_or(0, |r| r.number);
+    for row in &top[header.data_start..] {
+        checker.check(row, progress)?;
+    }
+    give_back(top);
+    for batch in batches {
+        for row in &batch {
+            if row.number <= last {
+                return Ok((SheetOutcome::OutOfOrder, false));
+            }
+            last = row.number;
+            checker.check(row, progress)?;
+        }
+        give_back(batch);
+    }
+    let rows = checker.finish(progress);
+    Ok((SheetOutcome::Checked(header, rows), true))
+}
+
+/// Checks a sheet read whole and sorted (the rare file that stores rows out of order).
+fn check_sorted(conn: &Connection, sheet: Sheet, progress: &dyn Progress) -> Result<SheetOutcome> {
+    let Some(header) = header::find(&sheet.rows) else {
+        return Ok(if sheet.rows.is_empty() {
+            SheetOutcome::Empty
+        } else {
+            SheetOutcome::NoHeader
+        });
+    };
+    let mut checker = RowChecker::new(conn, &header);
+    for row in &sheet.rows[header.data_start..] {
+        checker.check(row, progress)?;
+    }
+    Ok(SheetOutcome::Checked(header.clone(), checker.finish(progress)))
 }
 
 fn issue(row: u32, column: &str, message: impl Into<String>, severity: Severity) -> ImportIssue {
@@ -267,35 +413,54 @@ impl Seen {
     }
 }
 
-fn check_rows(
-    conn: &Connection,
-    sheet: &Sheet,
-    header: &Header,
-    progress: &dyn Progress,
-) -> Result<Vec<PreviewRow>> {
-    let data = sheet.rows.get(header.data_start..).unwrap_or(&[]);
-    if data.len() > read::MAX_DATA_ROWS {
-        return Err(Error::file(format!(
-            "行数超过{}万，一次导入不了这么多行。请把表格拆分成几个文件分别导入。",
-            read::MAX_DATA_ROWS / 10_000
-        )));
+/// Checks data rows one by one, remembering the rows seen so far to find a person listed twice.
+struct RowChecker<'a> {
+    conn: &'a Connection,
+    header: &'a Header,
+    name_column: String,
+    id_column: String,
+    seen: Seen,
+    data_rows: usize,
+    out: Vec<PreviewRow>,
+}
+
+impl<'a> RowChecker<'a> {
+    fn new(conn: &'a Connection, header: &'a Header) -> Self {
+        let column = |field: Field, default: &str| {
+            header.column_for(field).map_or(default.to_string(), |c| c.text.clone())
+        };
+        Self {
+            conn,
+            header,
+            name_column: column(Field::Name, "姓名"),
+            id_column: column(Field::IdNumber, "身份证号码"),
+            seen: Seen::default(),
+            data_rows: 0,
+            out: Vec::new(),
+        }
     }
-    let name_column =
-        header.column_for(Field::Name).map_or("姓名".to_string(), |c| c.text.clone());
-    let id_column = header
-        .column_for(Field::IdNumber)
-        .map_or("身份证号码".to_string(), |c| c.text.clone());
-    let total = data.len() as u64;
-    let mut seen = Seen::default();
-    let mut out = Vec::with_capacity(data.len());
-    for (i, row) in data.iter().enumerate() {
-        if i % 500 == 0 {
-            progress.step(Stage::Checking, i as u64, total);
+
+    fn finish(self, progress: &dyn Progress) -> Vec<PreviewRow> {
+        let total = self.data_rows as u64;
+        progress.step(Stage::Checking, total, total);
+        self.out
+    }
+
+    fn check(&mut self, row: &SheetRow, progress: &dyn Progress) -> Result<()> {
+        self.data_rows += 1;
+        if self.data_rows > read::MAX_DATA_ROWS {
+            return Err(Error::file(format!(
+                "行数超过{}万，一次导入不了这么多行。请把表格拆分成几个文件分别导入。",
+                read::MAX_DATA_ROWS / 10_000
+            )));
+        }
+        if self.data_rows % 500 == 0 {
             progress::check(progress)?;
         }
         if is_notes(row) || header::is_repeated_header(row) {
-            continue;
+            return Ok(());
         }
+        let (header, name_column, id_column) = (self.header, &self.name_column, &self.id_column);
         let mut fields = PersonFields::default();
         let mut issues = Vec::new();
         let mut filled = 0;
@@ -321,13 +486,13 @@ fn check_rows(
         let nameless = crate::text::compact(&fields.name).is_empty();
         if nameless {
             if filled < NAMELESS_VALUES {
-                continue;
+                return Ok(());
             }
             issues.insert(
                 0,
                 issue(
                     row.number,
-                    &name_column,
+                    name_column,
                     "这一行有内容但没有姓名。如果是人员，请补上姓名；如果不是（如小计、分组标题），请在原表中删去这一行",
                     Severity::Error,
                 ),
@@ -348,8 +513,8 @@ fn check_rows(
         };
         let mut duplicate_of = None;
         let mut duplicate_reason = String::new();
-        if let Some((earlier, why)) = seen.earlier(&fields) {
-            let column = if why == "身份证号相同" { &id_column } else { &name_column };
+        if let Some((earlier, why)) = self.seen.earlier(&fields) {
+            let column = if why == "身份证号相同" { id_column } else { name_column };
             issues.push(issue(
                 row.number,
                 column,
@@ -358,17 +523,17 @@ fn check_rows(
             ));
             status = RowStatus::Invalid;
         } else if status == RowStatus::New {
-            if let Some((id, why)) = people::find_duplicate(conn, &fields)? {
-                if let Some(earlier) = seen.ledger.get(&id) {
+            if let Some((id, why)) = people::find_duplicate(self.conn, &fields)? {
+                if let Some(earlier) = self.seen.ledger.get(&id) {
                     issues.push(issue(
                         row.number,
-                        &name_column,
+                        name_column,
                         format!("与第{earlier}行对应台账中的同一人员（{why}），请核对这两行是否是同一人"),
                         Severity::Error,
                     ));
                     status = RowStatus::Invalid;
                 } else {
-                    seen.ledger.insert(id, row.number);
+                    self.seen.ledger.insert(id, row.number);
                     status = RowStatus::Duplicate;
                     duplicate_of = Some(id);
                     duplicate_reason = why;
@@ -376,9 +541,9 @@ fn check_rows(
             }
         }
         if !nameless {
-            seen.add(row.number, &fields);
+            self.seen.add(row.number, &fields);
         }
-        out.push(PreviewRow {
+        self.out.push(PreviewRow {
             row: row.number,
             status,
             fields,
@@ -386,9 +551,8 @@ fn check_rows(
             duplicate_reason,
             issues,
         });
+        Ok(())
     }
-    progress.step(Stage::Checking, total, total);
-    Ok(out)
 }
 
 /// What one row will do to the ledger, decided before anything is written.
@@ -525,28 +689,86 @@ pub fn apply(
     if !summary.errors.is_empty() && !options.skip_invalid {
         return Ok(ImportSummary { errors: summary.errors, ..Default::default() });
     }
-    for (i, (plan, warnings)) in plans.into_iter().enumerate() {
-        if i % 500 == 0 {
-            progress.step(Stage::Saving, total + i as u64, total * 2);
-        }
-        progress::check(progress)?;
-        match plan {
-            Plan::Insert(fields) => {
-                people::insert_validated(conn, stamp, &fields)?;
-                summary.added += 1;
-            }
-            Plan::Update(id, fields) => {
-                if people::update_validated(conn, stamp, id, &fields)? {
-                    summary.updated += 1;
-                } else {
-                    summary.skipped += 1;
-                }
-            }
-        }
-        summary.warnings.extend(warnings);
-    }
+    write_plans(conn, stamp, plans, &mut summary, total, progress)?;
     progress.step(Stage::Saving, total * 2, total * 2);
     Ok(summary)
+}
+
+/// A planned row with what writing it takes.
+enum Ready {
+    Insert(PersonFields, people::InsertExtras),
+    Update(PersonId, PersonFields),
+}
+
+/// Writes the planned rows, counting them into `summary`. The search key and audit entry of each
+/// new person are prepared on a second thread a few batches ahead of the writes; the prepared
+/// parts come back to that thread to be freed (see [`stream_check`] for why).
+fn write_plans(
+    conn: &Connection,
+    stamp: &Stamp,
+    plans: Vec<(Plan, Vec<ImportIssue>)>,
+    summary: &mut ImportSummary,
+    total: u64,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let (sender, receiver) =
+        std::sync::mpsc::sync_channel::<Vec<(Ready, Vec<ImportIssue>)>>(BATCHES_AHEAD);
+    let (spent_sender, spent) = std::sync::mpsc::channel::<Vec<people::InsertExtras>>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut plans = plans.into_iter();
+            loop {
+                spent.try_iter().for_each(drop);
+                let batch: Vec<_> = plans
+                    .by_ref()
+                    .take(BATCH_ROWS)
+                    .map(|(plan, warnings)| {
+                        let ready = match plan {
+                            Plan::Insert(fields) => {
+                                let extras = people::InsertExtras::of(&fields);
+                                Ready::Insert(fields, extras)
+                            }
+                            Plan::Update(id, fields) => Ready::Update(id, fields),
+                        };
+                        (ready, warnings)
+                    })
+                    .collect();
+                // An empty batch: all sent. A failed send: the writer stopped (an error or 取消).
+                if batch.is_empty() || sender.send(batch).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut written = 0u64;
+        for batch in receiver {
+            let mut used = Vec::with_capacity(batch.len());
+            for (ready, warnings) in batch {
+                if written % 500 == 0 {
+                    progress.step(Stage::Saving, total + written, total * 2);
+                }
+                written += 1;
+                progress::check(progress)?;
+                match ready {
+                    Ready::Insert(fields, extras) => {
+                        people::insert_prepared(conn, stamp, &fields, &extras)?;
+                        summary.added += 1;
+                        used.push(extras);
+                    }
+                    Ready::Update(id, fields) => {
+                        if people::update_validated(conn, stamp, id, &fields)? {
+                            summary.updated += 1;
+                        } else {
+                            summary.skipped += 1;
+                        }
+                    }
+                }
+                summary.warnings.extend(warnings);
+            }
+            // Once the preparing thread is done, the parts are freed here instead.
+            let _ = spent_sender.send(used);
+        }
+        Ok(())
+    })
 }
 
 fn id_in_ledger(conn: &Connection, id_number: &str) -> Result<bool> {

@@ -107,15 +107,38 @@ impl Book {
         }
     }
 
+    /// A sheet's non-empty rows, sorted by row number.
     pub(crate) fn read_sheet(&mut self, index: usize, progress: &dyn Progress) -> Result<Sheet> {
         let name = self.sheet_names().get(index).cloned().unwrap_or_default();
+        let mut rows = Vec::new();
+        self.stream_sheet(index, progress, &mut |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        // Sheets store rows in order, but nothing forces them to.
+        if !rows.is_sorted_by_key(|r| r.number) {
+            rows.sort_by_key(|r| r.number);
+        }
+        Ok(Sheet { name, rows })
+    }
+
+    /// Hands a sheet's non-empty rows to `sink` one at a time, in the order the file stores them
+    /// (ascending in every file Excel, WPS or LibreOffice writes; the caller checks). An error from
+    /// `sink` stops the reading and is returned.
+    pub(crate) fn stream_sheet(
+        &mut self,
+        index: usize,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(SheetRow) -> Result<()>,
+    ) -> Result<()> {
+        let name = self.sheet_names().get(index).cloned().unwrap_or_default();
         match self {
-            Book::Xlsx(x) => read_xlsx_sheet(x, &name, progress),
+            Book::Xlsx(x) => stream_xlsx_sheet(x, &name, progress, sink),
             Book::Other(s) => {
                 let range = s.worksheet_range(&name).map_err(|e| unreadable(&e.to_string()))?;
-                range_to_sheet(&name, &range, progress)
+                stream_range(&range, progress, sink)
             }
-            Book::Text(sheet) => Ok(sheet.clone()),
+            Book::Text(sheet) => sheet.rows.iter().try_for_each(|row| sink(row.clone())),
         }
     }
 }
@@ -374,15 +397,17 @@ fn from_data(v: &Data) -> Cell {
     }
 }
 
-/// Collects cells into non-empty rows as they stream in (row by row, as sheets store them).
-struct RowBuilder {
-    rows: Vec<SheetRow>,
+/// Gathers cells into non-empty rows as they stream in (row by row, as sheets store them) and hands
+/// each finished row on, refusing a sheet with more rows than an import accepts.
+struct RowStream<'a> {
+    sink: &'a mut dyn FnMut(SheetRow) -> Result<()>,
     current: Option<SheetRow>,
+    count: usize,
 }
 
-impl RowBuilder {
-    fn new() -> Self {
-        Self { rows: Vec::new(), current: None }
+impl<'a> RowStream<'a> {
+    fn new(sink: &'a mut dyn FnMut(SheetRow) -> Result<()>) -> Self {
+        Self { sink, current: None, count: 0 }
     }
 
     fn push(&mut self, row: u32, col: u32, cell: Cell) -> Result<()> {
@@ -404,32 +429,25 @@ impl RowBuilder {
 
     fn finish_row(&mut self) -> Result<()> {
         if let Some(row) = self.current.take() {
-            self.rows.push(row);
-            if self.rows.len() > MAX_DATA_ROWS + SLACK_ROWS {
+            self.count += 1;
+            if self.count > MAX_DATA_ROWS + SLACK_ROWS {
                 return Err(too_many_rows());
             }
+            (self.sink)(row)?;
         }
         Ok(())
     }
-
-    fn finish(mut self) -> Result<Vec<SheetRow>> {
-        self.finish_row()?;
-        // Sheets store rows in order, but nothing forces them to.
-        if !self.rows.is_sorted_by_key(|r| r.number) {
-            self.rows.sort_by_key(|r| r.number);
-        }
-        Ok(self.rows)
-    }
 }
 
-fn read_xlsx_sheet(
+fn stream_xlsx_sheet(
     xlsx: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
     name: &str,
     progress: &dyn Progress,
-) -> Result<Sheet> {
+    sink: &mut dyn FnMut(SheetRow) -> Result<()>,
+) -> Result<()> {
     let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| unreadable(&e.to_string()))?;
     let total = u64::from(reader.dimensions().end.0) + 1;
-    let mut rows = RowBuilder::new();
+    let mut rows = RowStream::new(sink);
     let mut last_reported = 0u32;
     while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e.to_string()))? {
         let (r, c) = cell.get_position();
@@ -440,17 +458,17 @@ fn read_xlsx_sheet(
         }
         rows.push(r, c, from_data_ref(cell.get_value().clone()))?;
     }
-    Ok(Sheet { name: name.to_string(), rows: rows.finish()? })
+    rows.finish_row()
 }
 
-fn range_to_sheet(
-    name: &str,
+fn stream_range(
     range: &calamine::Range<Data>,
     progress: &dyn Progress,
-) -> Result<Sheet> {
+    sink: &mut dyn FnMut(SheetRow) -> Result<()>,
+) -> Result<()> {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let total = range.height() as u64;
-    let mut rows = RowBuilder::new();
+    let mut rows = RowStream::new(sink);
     for (i, row) in range.rows().enumerate() {
         if i % 500 == 0 {
             progress.step(Stage::Reading, i as u64, total);
@@ -463,5 +481,5 @@ fn range_to_sheet(
         }
         rows.finish_row()?;
     }
-    Ok(Sheet { name: name.to_string(), rows: rows.finish()? })
+    Ok(())
 }

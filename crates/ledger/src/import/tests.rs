@@ -394,6 +394,81 @@ fn the_first_sheet_with_a_header_is_used() {
 }
 
 #[test]
+fn a_long_sheet_without_a_header_is_passed_over() {
+    // More rows than the reading thread may hold ahead of the checker: the checker gives up on
+    // the sheet after its first rows and must not leave the reader waiting.
+    let dir = Dir::new();
+    let path = dir.0.path().join("长说明.xlsx");
+    let mut wb = Workbook::new();
+    let notes = wb.add_worksheet().set_name("说明").unwrap();
+    for r in 0..10_000 {
+        notes.write_string(r, 0, format!("第{r}条说明")).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("花名册").unwrap();
+    ws.write_row(0, 0, ["姓名", "出生年月"]).unwrap();
+    ws.write_row(1, 0, ["张三", "1945.10"]).unwrap();
+    wb.save(&path).unwrap();
+    let ledger = Ledger::open_in_memory().unwrap();
+    let p = preview(ledger.conn(), &path, &Silent).unwrap();
+    assert_eq!((p.sheet_name.as_str(), p.rows.len()), ("花名册", 1));
+}
+
+/// The workbook with the `<row>` elements of rows `a` and `b` (1-based) swapped in its first
+/// sheet's XML, as a hand-edited or oddly generated file might store them.
+fn swap_rows(path: &Path, a: u32, b: u32) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let span = |n: u32| {
+                let start = xml.find(&format!("<row r=\"{n}\"")).unwrap();
+                (start, start + xml[start..].find("</row>").unwrap() + "</row>".len())
+            };
+            let ((a0, a1), (b0, b1)) = (span(a), span(b));
+            assert!(a1 <= b0);
+            let swapped =
+                [&xml[..a0], &xml[b0..b1], &xml[a1..b0], &xml[a0..a1], &xml[b1..]].concat();
+            data = swapped.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn rows_stored_out_of_order_are_read_in_row_order() {
+    let dir = Dir::new();
+    let fill = |ws: &mut Worksheet| {
+        ws.write_row(0, 0, ["姓名", "出生年月"]).unwrap();
+        for (r, name) in [(1, "张三"), (2, "李四"), (3, "王五")] {
+            ws.write_row(r, 0, [name, "1945.10"]).unwrap();
+        }
+    };
+    let ledger = Ledger::open_in_memory().unwrap();
+    // Swapped within the first rows, and after them (a long sheet).
+    for (rows, a, b) in [(0u32, 2, 4), (40, 30, 40)] {
+        let path = dir.xlsx("顺序.xlsx", |ws| {
+            fill(ws);
+            for r in 4..4 + rows {
+                ws.write_row(r, 0, [format!("人员{r}").as_str(), "1950.01"]).unwrap();
+            }
+        });
+        let swapped = dir.file("乱序.xlsx", &swap_rows(&path, a, b));
+        let p = preview(ledger.conn(), &swapped, &Silent).unwrap();
+        let numbers: Vec<u32> = p.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, (2..=4 + rows).collect::<Vec<_>>(), "swapped rows {a} and {b}");
+        assert_eq!(row(&p, 2).fields.name, "张三");
+    }
+}
+
+#[test]
 fn nameless_rows_and_repeated_headers() {
     let dir = Dir::new();
     let path = dir.simple(
