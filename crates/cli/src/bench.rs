@@ -27,13 +27,26 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Durat
     Ok(median(samples))
 }
 
-/// [`time`] for work with set-up and tear-down that are not to be timed: `f` returns its own time.
-fn time_inner(
+/// How long `f` takes, once.
+fn timed<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<Duration, Error> {
+    let start = Instant::now();
+    f()?;
+    Ok(start.elapsed())
+}
+
+/// Medians of `ours` and `raw` run alternately `runs` times each; each returns its own time, so
+/// set-up and tear-down can stay outside it.
+fn paired(
     runs: usize,
-    mut f: impl FnMut() -> Result<Duration, Error>,
-) -> Result<Duration, Error> {
-    let samples = (0..runs).map(|_| f()).collect::<Result<Vec<_>, _>>()?;
-    Ok(median(samples))
+    mut ours: impl FnMut() -> Result<Duration, Error>,
+    mut raw: impl FnMut() -> Result<Duration, Error>,
+) -> Result<(Duration, Duration), Error> {
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        b.push(raw()?);
+        a.push(ours()?);
+    }
+    Ok((median(a), median(b)))
 }
 
 fn ms(d: Duration) -> String {
@@ -142,11 +155,14 @@ fn work_ledgers(sizes: &[u32], runs: usize, today: chrono::NaiveDate) -> Result<
             |r| r.get(0),
         )?;
         let out = dir.path().join("quarterly.xlsx");
-        let export =
-            time(runs, || ledger::export::quarterly(ledger.conn(), period, today, &out, &Silent))?;
+        ledger::export::quarterly(ledger.conn(), period, today, &out, &Silent)?;
         let sheets = read_all_sheets(&out)?;
         let raw_out = dir.path().join("raw-quarterly.xlsx");
-        let raw = time(runs, || raw_write_sheets(&sheets, &raw_out))?;
+        let (export, raw) = paired(
+            runs,
+            || timed(|| ledger::export::quarterly(ledger.conn(), period, today, &out, &Silent)),
+            || timed(|| raw_write_sheets(&sheets, &raw_out)),
+        )?;
         let summary_q =
             time(runs.max(5), || ledger::summary::compute(ledger.conn(), period).map(|_| ()))?;
         let summary_y =
@@ -190,34 +206,43 @@ pub fn run(sizes: &[u32], runs: usize) -> Result<(), Error> {
         }
         let search = median(per_query);
 
+        // Ours and the raw baseline alternate run by run, so a machine that slows down or speeds
+        // up during the bench weighs on both sides of the ratio alike.
         let out = dir.path().join("roster.xlsx");
-        let export = time(runs, || ledger::export::roster(ledger.conn(), today, &out, &Silent))?;
+        ledger::export::roster(ledger.conn(), today, &out, &Silent)?;
         let grid = raw_read(&out)?;
         let raw_out = dir.path().join("raw.xlsx");
-        let raw_w = time(runs, || raw_write(&grid, &raw_out))?;
+        let (export, raw_w) = paired(
+            runs,
+            || timed(|| ledger::export::roster(ledger.conn(), today, &out, &Silent)),
+            || timed(|| raw_write(&grid, &raw_out)),
+        )?;
         drop(grid);
 
         // Into a new, empty ledger each run; creating the file and closing it are not timed.
         let mut i = 0;
-        let import = time_inner(runs, || {
-            i += 1;
-            let mut fresh = Ledger::open(&dir.path().join(format!("import-{i}.db")))?;
-            let start = Instant::now();
-            let preview = ledger::import::preview(fresh.conn(), &out, &Silent)?;
-            let summary = fresh.with_tx(|tx| {
-                ledger::import::apply(tx, &stamp, &preview, &ImportOptions::default(), &Silent)
-            })?;
-            let took = start.elapsed();
-            let expected = preview.rows.iter().filter(|r| r.status == RowStatus::New).count();
-            if summary.added as usize != expected || expected != n as usize {
-                return Err(Error::invalid(format!(
-                    "导入人数不符：{} / {expected} / {n}",
-                    summary.added
-                )));
-            }
-            Ok(took)
-        })?;
-        let raw_r = time(runs, || raw_read(&out).map(|_| ()))?;
+        let (import, raw_r) = paired(
+            runs,
+            || {
+                i += 1;
+                let mut fresh = Ledger::open(&dir.path().join(format!("import-{i}.db")))?;
+                let start = Instant::now();
+                let preview = ledger::import::preview(fresh.conn(), &out, &Silent)?;
+                let summary = fresh.with_tx(|tx| {
+                    ledger::import::apply(tx, &stamp, &preview, &ImportOptions::default(), &Silent)
+                })?;
+                let took = start.elapsed();
+                let expected = preview.rows.iter().filter(|r| r.status == RowStatus::New).count();
+                if summary.added as usize != expected || expected != n as usize {
+                    return Err(Error::invalid(format!(
+                        "导入人数不符：{} / {expected} / {n}",
+                        summary.added
+                    )));
+                }
+                Ok(took)
+            },
+            || timed(|| raw_read(&out)),
+        )?;
         // Importing the same file again into the ledger that holds it: every row is a duplicate
         // found by ID number and updated (nothing changes, so nothing is written but the checks).
         let reimport = time(runs, || {

@@ -555,12 +555,6 @@ impl<'a> RowChecker<'a> {
     }
 }
 
-/// What one row will do to the ledger, decided before anything is written.
-enum Plan {
-    Insert(PersonFields),
-    Update(PersonId, PersonFields),
-}
-
 /// The existing person's fields with every non-empty field of the row written over them; fields the
 /// row leaves empty keep what the ledger has. Goes through the roster table's text forms, which
 /// round-trip every field (tested in `roster`).
@@ -592,13 +586,90 @@ fn add_warnings(to: &mut Vec<ImportIssue>, new: impl IntoIterator<Item = ImportI
 /// Writes the preview's rows. Call inside one transaction ([`crate::Ledger::with_tx`]); returning
 /// `Err` rolls back.
 ///
-/// Every row is planned before anything is written: duplicates are merged and re-checked against the
-/// ledger as it is now. If any row has errors and `options.skip_invalid` is not set, nothing is
-/// written and the summary lists the errors (added = updated = 0). `skipped` counts every row not
-/// written — invalid rows, duplicates set to 跳过, and duplicates whose update changed nothing — so
-/// added + updated + skipped is the number of rows. Cancelling between rows returns
-/// [`Error::Cancelled`], and the caller's transaction rolls back.
+/// Each row is re-checked against the ledger as it is now (duplicates are merged and validated
+/// again, a new person's ID number must still be free). If any row has errors and
+/// `options.skip_invalid` is not set, nothing is written — the rows already written are rolled
+/// back to a savepoint — and the summary lists the errors (added = updated = 0). `skipped` counts
+/// every row not written — invalid rows, duplicates set to 跳过, and duplicates whose update
+/// changed nothing — so added + updated + skipped is the number of rows. Cancelling between rows
+/// returns [`Error::Cancelled`], and the caller's transaction rolls back.
+///
+/// New people are validated and prepared (search key, audit entry) on a second thread a few
+/// batches ahead of the SQLite writes on this one; the prepared parts go back to that thread to be
+/// freed (see [`stream_check`] for why).
 pub fn apply(
+    conn: &Connection,
+    stamp: &Stamp,
+    preview: &ImportPreview,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary> {
+    conn.execute_batch("SAVEPOINT import_rows")?;
+    let written = write_rows(conn, stamp, preview, options, progress);
+    let undo = !matches!(&written, Ok(s) if s.errors.is_empty() || options.skip_invalid);
+    if undo {
+        conn.execute_batch("ROLLBACK TO import_rows")?;
+    }
+    conn.execute_batch("RELEASE import_rows")?;
+    let summary = written?;
+    if undo {
+        return Ok(ImportSummary { errors: summary.errors, ..Default::default() });
+    }
+    let rows = summary_rows(&summary);
+    progress.step(Stage::Saving, rows, rows);
+    Ok(summary)
+}
+
+fn summary_rows(s: &ImportSummary) -> u64 {
+    u64::from(s.added + s.updated + s.skipped)
+}
+
+/// What one row comes to before it reaches the ledger.
+enum Ready {
+    /// Not written: the errors say why (none for a duplicate set to 跳过).
+    Refused(Vec<ImportIssue>),
+    /// A new person, validated, with what writing them takes.
+    Insert(PersonFields, people::InsertExtras),
+    /// A duplicate to fill in from the row; merged with the ledger's person when written.
+    Update(PersonId, PersonFields),
+}
+
+/// What the preparing thread makes of one preview row; it needs no ledger.
+fn prepare(
+    row: &PreviewRow,
+    overrides: &HashMap<u32, DuplicateAction>,
+    on_duplicate: DuplicateAction,
+) -> Ready {
+    let action = match (row.status, row.duplicate_of) {
+        (RowStatus::Invalid, _) => {
+            let mut errors: Vec<ImportIssue> =
+                row.issues.iter().filter(|x| x.severity == Severity::Error).cloned().collect();
+            if errors.is_empty() {
+                errors.push(issue(row.row, "", "这一行有错误，未导入", Severity::Error));
+            }
+            return Ready::Refused(errors);
+        }
+        (RowStatus::Duplicate, Some(id)) => {
+            (overrides.get(&row.row).copied().unwrap_or(on_duplicate), Some(id))
+        }
+        _ => (DuplicateAction::Add, None),
+    };
+    match action {
+        (DuplicateAction::Skip, _) => Ready::Refused(Vec::new()),
+        (DuplicateAction::Update, Some(id)) => Ready::Update(id, row.fields.clone()),
+        (_, _) => {
+            let v = people::validate(&row.fields);
+            if v.errors.is_empty() {
+                let extras = people::InsertExtras::of(&v.fields);
+                Ready::Insert(v.fields, extras)
+            } else {
+                Ready::Refused(field_issues(row.row, &v.errors, Severity::Error))
+            }
+        }
+    }
+}
+
+fn write_rows(
     conn: &Connection,
     stamp: &Stamp,
     preview: &ImportPreview,
@@ -607,168 +678,118 @@ pub fn apply(
 ) -> Result<ImportSummary> {
     let overrides: HashMap<u32, DuplicateAction> = options.overrides.iter().copied().collect();
     let total = preview.rows.len() as u64;
-    let mut summary = ImportSummary::default();
-    let mut plans: Vec<(Plan, Vec<ImportIssue>)> = Vec::with_capacity(preview.rows.len());
-    let mut ids_in_ledger: HashSet<String> = HashSet::new();
-    for (i, row) in preview.rows.iter().enumerate() {
-        if i % 500 == 0 {
-            progress.step(Stage::Saving, i as u64, total * 2);
-            progress::check(progress)?;
-        }
-        let warnings: Vec<ImportIssue> =
-            row.issues.iter().filter(|x| x.severity == Severity::Warning).cloned().collect();
-        let mut refuse = |errors: Vec<ImportIssue>| {
-            summary.skipped += 1;
-            summary.errors.extend(errors);
-        };
-        let action = match (row.status, row.duplicate_of) {
-            (RowStatus::Invalid, _) => {
-                let mut errors: Vec<ImportIssue> =
-                    row.issues.iter().filter(|x| x.severity == Severity::Error).cloned().collect();
-                if errors.is_empty() {
-                    errors.push(issue(row.row, "", "这一行有错误，未导入", Severity::Error));
-                }
-                refuse(errors);
-                continue;
-            }
-            (RowStatus::Duplicate, Some(id)) => {
-                (overrides.get(&row.row).copied().unwrap_or(options.on_duplicate), Some(id))
-            }
-            _ => (DuplicateAction::Add, None),
-        };
-        match action {
-            (DuplicateAction::Skip, _) => summary.skipped += 1,
-            (DuplicateAction::Update, Some(id)) => {
-                let existing = match people::get(conn, id) {
-                    Ok(p) => p.fields,
-                    Err(Error::NotFound(_)) => {
-                        refuse(vec![issue(
-                            row.row,
-                            "",
-                            "台账中对应的人员已不存在（可能刚被作废），请重新预览后再导入",
-                            Severity::Error,
-                        )]);
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                };
-                let v = people::validate(&merge(&existing, &row.fields));
-                if !v.errors.is_empty() {
-                    refuse(field_issues(row.row, &v.errors, Severity::Error));
-                    continue;
-                }
-                let mut all = warnings;
-                add_warnings(&mut all, field_issues(row.row, &v.warnings, Severity::Warning));
-                plans.push((Plan::Update(id, v.fields), all));
-            }
-            (_, _) => {
-                let v = people::validate(&row.fields);
-                if !v.errors.is_empty() {
-                    refuse(field_issues(row.row, &v.errors, Severity::Error));
-                    continue;
-                }
-                let taken = !v.fields.id_number.is_empty()
-                    && (ids_in_ledger.contains(&v.fields.id_number)
-                        || id_in_ledger(conn, &v.fields.id_number)?);
-                if taken {
-                    refuse(vec![issue(
-                        row.row,
-                        "身份证号码",
-                        "台账中已有相同身份证号的人员，不能作为新人员添加。请对这一行选择“更新”或“跳过”",
-                        Severity::Error,
-                    )]);
-                    continue;
-                }
-                if !v.fields.id_number.is_empty() {
-                    ids_in_ledger.insert(v.fields.id_number.clone());
-                }
-                plans.push((Plan::Insert(v.fields), warnings));
-            }
-        }
-    }
-    if !summary.errors.is_empty() && !options.skip_invalid {
-        return Ok(ImportSummary { errors: summary.errors, ..Default::default() });
-    }
-    write_plans(conn, stamp, plans, &mut summary, total, progress)?;
-    progress.step(Stage::Saving, total * 2, total * 2);
-    Ok(summary)
-}
-
-/// A planned row with what writing it takes.
-enum Ready {
-    Insert(PersonFields, people::InsertExtras),
-    Update(PersonId, PersonFields),
-}
-
-/// Writes the planned rows, counting them into `summary`. The search key and audit entry of each
-/// new person are prepared on a second thread a few batches ahead of the writes; the prepared
-/// parts come back to that thread to be freed (see [`stream_check`] for why).
-fn write_plans(
-    conn: &Connection,
-    stamp: &Stamp,
-    plans: Vec<(Plan, Vec<ImportIssue>)>,
-    summary: &mut ImportSummary,
-    total: u64,
-    progress: &dyn Progress,
-) -> Result<()> {
-    let (sender, receiver) =
-        std::sync::mpsc::sync_channel::<Vec<(Ready, Vec<ImportIssue>)>>(BATCHES_AHEAD);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(BATCHES_AHEAD);
     let (spent_sender, spent) = std::sync::mpsc::channel::<Vec<people::InsertExtras>>();
+    let mut summary = ImportSummary::default();
     std::thread::scope(|scope| {
+        let overrides = &overrides;
         scope.spawn(move || {
-            let mut plans = plans.into_iter();
-            loop {
+            for rows in preview.rows.chunks(BATCH_ROWS) {
                 spent.try_iter().for_each(drop);
-                let batch: Vec<_> = plans
-                    .by_ref()
-                    .take(BATCH_ROWS)
-                    .map(|(plan, warnings)| {
-                        let ready = match plan {
-                            Plan::Insert(fields) => {
-                                let extras = people::InsertExtras::of(&fields);
-                                Ready::Insert(fields, extras)
-                            }
-                            Plan::Update(id, fields) => Ready::Update(id, fields),
-                        };
-                        (ready, warnings)
-                    })
-                    .collect();
-                // An empty batch: all sent. A failed send: the writer stopped (an error or 取消).
-                if batch.is_empty() || sender.send(batch).is_err() {
+                let batch =
+                    rows.iter().map(|r| prepare(r, overrides, options.on_duplicate)).collect();
+                // A failed send: the writer stopped (an error or 取消).
+                if sender.send(batch).is_err() {
                     break;
                 }
             }
         });
-        let mut written = 0u64;
+        let mut rows = preview.rows.iter();
+        let mut ids_in_ledger: HashSet<String> = HashSet::new();
         for batch in receiver {
             let mut used = Vec::with_capacity(batch.len());
-            for (ready, warnings) in batch {
-                if written % 500 == 0 {
-                    progress.step(Stage::Saving, total + written, total * 2);
+            for (ready, row) in batch.into_iter().zip(rows.by_ref()) {
+                let done = summary_rows(&summary);
+                if done % 500 == 0 {
+                    progress.step(Stage::Saving, done, total);
                 }
-                written += 1;
                 progress::check(progress)?;
-                match ready {
-                    Ready::Insert(fields, extras) => {
-                        people::insert_prepared(conn, stamp, &fields, &extras)?;
-                        summary.added += 1;
-                        used.push(extras);
-                    }
-                    Ready::Update(id, fields) => {
-                        if people::update_validated(conn, stamp, id, &fields)? {
-                            summary.updated += 1;
-                        } else {
-                            summary.skipped += 1;
-                        }
-                    }
+                if let Some(extras) =
+                    write_row(conn, stamp, row, ready, &mut ids_in_ledger, &mut summary)?
+                {
+                    used.push(extras);
                 }
-                summary.warnings.extend(warnings);
             }
             // Once the preparing thread is done, the parts are freed here instead.
             let _ = spent_sender.send(used);
         }
-        Ok(())
-    })
+        Ok::<_, Error>(())
+    })?;
+    Ok(summary)
+}
+
+/// Writes one prepared row, or refuses it, counting it into `summary`. Returns the extras of a
+/// person written, to be freed by the thread that made them.
+fn write_row(
+    conn: &Connection,
+    stamp: &Stamp,
+    row: &PreviewRow,
+    ready: Ready,
+    ids_in_ledger: &mut HashSet<String>,
+    summary: &mut ImportSummary,
+) -> Result<Option<people::InsertExtras>> {
+    let warnings = || row.issues.iter().filter(|x| x.severity == Severity::Warning).cloned();
+    let refuse = |summary: &mut ImportSummary, errors: Vec<ImportIssue>| {
+        summary.skipped += 1;
+        summary.errors.extend(errors);
+        Ok(None)
+    };
+    match ready {
+        Ready::Refused(errors) => refuse(summary, errors),
+        Ready::Insert(fields, extras) => {
+            let taken = !fields.id_number.is_empty()
+                && (ids_in_ledger.contains(&fields.id_number)
+                    || id_in_ledger(conn, &fields.id_number)?);
+            if taken {
+                return refuse(
+                    summary,
+                    vec![issue(
+                        row.row,
+                        "身份证号码",
+                        "台账中已有相同身份证号的人员，不能作为新人员添加。请对这一行选择“更新”或“跳过”",
+                        Severity::Error,
+                    )],
+                );
+            }
+            people::insert_prepared(conn, stamp, &fields, &extras)?;
+            if !fields.id_number.is_empty() {
+                ids_in_ledger.insert(fields.id_number);
+            }
+            summary.added += 1;
+            summary.warnings.extend(warnings());
+            Ok(Some(extras))
+        }
+        Ready::Update(id, fields) => {
+            let existing = match people::get(conn, id) {
+                Ok(p) => p.fields,
+                Err(Error::NotFound(_)) => {
+                    return refuse(
+                        summary,
+                        vec![issue(
+                            row.row,
+                            "",
+                            "台账中对应的人员已不存在（可能刚被作废），请重新预览后再导入",
+                            Severity::Error,
+                        )],
+                    );
+                }
+                Err(e) => return Err(e),
+            };
+            let v = people::validate(&merge(&existing, &fields));
+            if !v.errors.is_empty() {
+                return refuse(summary, field_issues(row.row, &v.errors, Severity::Error));
+            }
+            if people::update_validated(conn, stamp, id, &v.fields)? {
+                summary.updated += 1;
+            } else {
+                summary.skipped += 1;
+            }
+            let mut all: Vec<ImportIssue> = warnings().collect();
+            add_warnings(&mut all, field_issues(row.row, &v.warnings, Severity::Warning));
+            summary.warnings.extend(all);
+            Ok(None)
+        }
+    }
 }
 
 fn id_in_ledger(conn: &Connection, id_number: &str) -> Result<bool> {

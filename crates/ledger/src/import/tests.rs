@@ -634,7 +634,7 @@ fn cancelling_midway_leaves_the_ledger_unchanged() {
     );
     let p = preview(ledger.conn(), &path, &Silent).unwrap();
     let before = (count(&ledger), audit_rows(&ledger));
-    // One check while planning, then one per written row: cancel after two rows are written.
+    // One check per row: cancel after three rows (the update of 张三 among them) are written.
     let cancel = CancelAfter(AtomicUsize::new(3));
     let e = ledger
         .with_tx(|tx| apply(tx, &stamp(), &p, &ImportOptions::default(), &cancel))
@@ -708,6 +708,8 @@ fn adding_a_duplicate_id_as_new_is_refused() {
     let s = ledger.with_tx(|tx| apply(tx, &stamp(), &p, &add, &Silent)).unwrap();
     assert_eq!((s.added, s.errors.len()), (0, 1), "{:?}", s.errors);
     assert!(s.errors[0].message.contains("不能作为新人员添加"));
+    // 李四, after the refused row, was written and then rolled back with it.
+    assert_eq!((count(&ledger), audit_rows(&ledger)), (2, 2));
     let add = ImportOptions { skip_invalid: true, ..add };
     let s = ledger.with_tx(|tx| apply(tx, &stamp(), &p, &add, &Silent)).unwrap();
     assert_eq!((s.added, s.skipped), (1, 1), "the namesake 李四 is added");
