@@ -8,6 +8,7 @@
 mod cells;
 mod header;
 mod read;
+mod relay;
 #[cfg(test)]
 mod tests;
 
@@ -204,10 +205,8 @@ enum SheetOutcome {
     OutOfOrder,
 }
 
-/// Rows handed from the reading thread to the checking one at a time; and how many such batches
-/// may wait, which bounds the rows held in memory at once.
+/// Rows handed from one import thread to the other at a time (see [`relay`]).
 const BATCH_ROWS: usize = 256;
-const BATCHES_AHEAD: usize = 16;
 
 /// The first sheet whose header is found is checked; sheets without data are passed over.
 fn check_book(
@@ -239,53 +238,43 @@ fn check_book(
     })
 }
 
-/// Reads sheet `index` on a second thread and checks its rows on this one as they arrive.
-///
-/// Rows go over in batches, and each batch comes back to the reading thread once checked, to be
-/// freed where it was allocated: glibc's allocator serialises frees into another thread's arena
-/// with that thread's allocations, which made the two threads together slower than one.
+/// Reads sheet `index` on a second thread and checks its rows on this one as they arrive, in
+/// batches that go back to the reading thread once checked (see [`relay`]).
 fn stream_check(
     conn: &Connection,
     book: &mut read::Book,
     index: usize,
     progress: &dyn Progress,
 ) -> Result<SheetOutcome> {
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<SheetRow>>(BATCHES_AHEAD);
-    let (spent_sender, spent) = std::sync::mpsc::channel::<Vec<SheetRow>>();
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || {
+    let (read, checked) = relay::relay(
+        |outbox| {
+            // A failed send: the checker hung up, as it has what it needs, or it failed.
+            let hung_up = || Err(Error::Cancelled);
             let mut batch = Vec::with_capacity(BATCH_ROWS);
             book.stream_sheet(index, progress, &mut |row| {
                 batch.push(row);
-                if batch.len() == BATCH_ROWS {
-                    spent.try_iter().for_each(drop);
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-                    // The checker hung up: it has what it needs, or it failed.
-                    sender.send(full).map_err(|_| Error::Cancelled)?;
+                if batch.len() == BATCH_ROWS
+                    && !outbox.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS)))
+                {
+                    return hung_up();
                 }
                 Ok(())
             })?;
-            if !batch.is_empty() {
-                sender.send(batch).map_err(|_| Error::Cancelled)?;
+            if !batch.is_empty() && !outbox.send(batch) {
+                return hung_up();
             }
             Ok(())
-        });
-        // The receiver moves into the checker, so returning early hangs up on the reader.
-        let give_back = |batch| {
-            // Once the reader is done, the batch is freed here, with no one left to contend.
-            let _ = spent_sender.send(batch);
-        };
-        let checked = check_stream(conn, receiver.into_iter(), &give_back, progress);
-        let read = reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        match checked {
-            // Every row was taken, so a reading error means the rows are incomplete.
-            Ok((outcome, true)) => read.map(|()| outcome),
-            // The checker stopped early (no header, or the rows came out of order): whatever
-            // the rest of the sheet holds does not matter.
-            Ok((outcome, false)) => Ok(outcome),
-            Err(e) => Err(e),
-        }
-    })
+        },
+        |batches, returns| check_stream(conn, batches, &|b| returns.give_back(b), progress),
+    );
+    match checked {
+        // Every row was taken, so a reading error means the rows are incomplete.
+        Ok((outcome, true)) => read.map(|()| outcome),
+        // The checker stopped early (no header, or the rows came out of order): whatever the rest
+        // of the sheet holds does not matter.
+        Ok((outcome, false)) => Ok(outcome),
+        Err(e) => Err(e),
+    }
 }
 
 /// Finds the header in the first rows, then checks the rest batch by batch as they come, handing
@@ -596,7 +585,7 @@ fn add_warnings(to: &mut Vec<ImportIssue>, new: impl IntoIterator<Item = ImportI
 ///
 /// New people are validated and prepared (search key, audit entry) on a second thread a few
 /// batches ahead of the SQLite writes on this one; the prepared parts go back to that thread to be
-/// freed (see [`stream_check`] for why).
+/// freed (see [`relay`] for why).
 pub fn apply(
     conn: &Connection,
     stamp: &Stamp,
@@ -678,43 +667,41 @@ fn write_rows(
 ) -> Result<ImportSummary> {
     let overrides: HashMap<u32, DuplicateAction> = options.overrides.iter().copied().collect();
     let total = preview.rows.len() as u64;
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(BATCHES_AHEAD);
-    let (spent_sender, spent) = std::sync::mpsc::channel::<Vec<people::InsertExtras>>();
     let mut summary = ImportSummary::default();
-    std::thread::scope(|scope| {
-        let overrides = &overrides;
-        scope.spawn(move || {
+    let ((), written) = relay::relay(
+        |outbox| {
             for rows in preview.rows.chunks(BATCH_ROWS) {
-                spent.try_iter().for_each(drop);
                 let batch =
-                    rows.iter().map(|r| prepare(r, overrides, options.on_duplicate)).collect();
+                    rows.iter().map(|r| prepare(r, &overrides, options.on_duplicate)).collect();
                 // A failed send: the writer stopped (an error or 取消).
-                if sender.send(batch).is_err() {
+                if !outbox.send(batch) {
                     break;
                 }
             }
-        });
-        let mut rows = preview.rows.iter();
-        let mut ids_in_ledger: HashSet<String> = HashSet::new();
-        for batch in receiver {
-            let mut used = Vec::with_capacity(batch.len());
-            for (ready, row) in batch.into_iter().zip(rows.by_ref()) {
-                let done = summary_rows(&summary);
-                if done % 500 == 0 {
-                    progress.step(Stage::Saving, done, total);
+        },
+        |batches, returns| {
+            let mut rows = preview.rows.iter();
+            let mut ids_in_ledger: HashSet<String> = HashSet::new();
+            for batch in batches {
+                let mut used = Vec::with_capacity(batch.len());
+                for (ready, row) in batch.into_iter().zip(rows.by_ref()) {
+                    let done = summary_rows(&summary);
+                    if done % 500 == 0 {
+                        progress.step(Stage::Saving, done, total);
+                    }
+                    progress::check(progress)?;
+                    if let Some(extras) =
+                        write_row(conn, stamp, row, ready, &mut ids_in_ledger, &mut summary)?
+                    {
+                        used.push(extras);
+                    }
                 }
-                progress::check(progress)?;
-                if let Some(extras) =
-                    write_row(conn, stamp, row, ready, &mut ids_in_ledger, &mut summary)?
-                {
-                    used.push(extras);
-                }
+                returns.give_back(used);
             }
-            // Once the preparing thread is done, the parts are freed here instead.
-            let _ = spent_sender.send(used);
-        }
-        Ok::<_, Error>(())
-    })?;
+            Ok::<_, Error>(())
+        },
+    );
+    written?;
     Ok(summary)
 }
 
