@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 WITH_TEST_TOOLS=1 bash scripts/setup.sh
 
+echo "== the core's layers: no import cycle, no import up a layer"
+python3 scripts/module-cycles.py
+
 echo "== cargo fmt --check"
 cargo fmt --all --check
 

@@ -89,7 +89,7 @@ fn demo_data_is_realistic_and_reproducible() {
     assert_eq!(people_a.len(), 300);
     for p in &people_a {
         let id = p["id_number"].as_str().unwrap();
-        let info = ledger::idcard::parse(id).unwrap();
+        let info = ledger::domain::idcard::parse(id).unwrap();
         assert!(p["birth"].as_str().unwrap().starts_with(&info.birth.format("%Y-%m").to_string()));
     }
     let lixiu: Vec<&Value> = people_a.iter().filter(|p| p["retirement_kind"] == "lixiu").collect();

@@ -3,11 +3,11 @@
 
 use crate::state::{stamp, today, AppState, WindowProgress};
 use ledger::app::AppInfo;
-use ledger::audit::AuditEntry;
-use ledger::date::DateCheck;
+use ledger::domain::date::DateCheck;
+use ledger::domain::model::{Person, PersonFields, PersonId, PersonInput, UnitSettings};
 use ledger::import::{ImportOptions, ImportPreview, ImportSummary};
-use ledger::model::{Person, PersonFields, PersonId, PersonInput, UnitSettings};
-use ledger::people::{self, Contact, PeoplePage, PeopleQuery, Saved, Validation};
+use ledger::store::audit::AuditEntry;
+use ledger::tables::people::{self, Contact, PeoplePage, PeopleQuery, Saved, Validation};
 use ledger::{Error, ErrorKind};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -54,12 +54,12 @@ pub async fn setup_ledger(app: AppHandle, unit_name: String, demo: bool) -> CmdR
 
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> CmdResult<UnitSettings> {
-    Ok(ledger::settings::get(state.ledger()?.conn())?)
+    Ok(ledger::tables::settings::get(state.ledger()?.conn())?)
 }
 
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: UnitSettings) -> CmdResult<()> {
-    Ok(state.ledger()?.with_tx(|tx| ledger::settings::save(tx, &stamp(), &settings))?)
+    Ok(state.ledger()?.with_tx(|tx| ledger::tables::settings::save(tx, &stamp(), &settings))?)
 }
 
 #[tauri::command]
@@ -85,7 +85,7 @@ pub fn reveal_contact(state: State<'_, AppState>, id: PersonId) -> CmdResult<Con
 
 #[tauri::command]
 pub fn check_date(text: String) -> DateCheck {
-    ledger::date::check(&text)
+    ledger::domain::date::check(&text)
 }
 
 #[tauri::command]
@@ -114,7 +114,7 @@ pub fn void_person(state: State<'_, AppState>, id: PersonId, reason: String) -> 
 
 #[tauri::command]
 pub fn person_audit(state: State<'_, AppState>, id: PersonId) -> CmdResult<Vec<AuditEntry>> {
-    Ok(ledger::audit::list_for(state.ledger()?.conn(), "person", id.0)?)
+    Ok(ledger::store::audit::list_for(state.ledger()?.conn(), "person", id.0)?)
 }
 
 /// For automated end-to-end tests only (debug builds): a native dialog cannot be driven through
@@ -215,7 +215,7 @@ pub(crate) fn unit_name(app: &AppHandle) -> String {
     state
         .ledger()
         .ok()
-        .and_then(|l| ledger::settings::get(l.conn()).ok())
+        .and_then(|l| ledger::tables::settings::get(l.conn()).ok())
         .map(|s| s.unit_name)
         .unwrap_or_default()
 }
@@ -223,7 +223,7 @@ pub(crate) fn unit_name(app: &AppHandle) -> String {
 #[tauri::command]
 pub async fn export_roster(app: AppHandle) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || {
-        let name = format!("{}离退休干部花名册_{}.xlsx", unit_name(&app), today().format("%Y%m%d"));
+        let name = ledger::export::names::roster_file_name(&unit_name(&app), today());
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
@@ -238,7 +238,7 @@ pub async fn export_roster(app: AppHandle) -> CmdResult<Option<String>> {
 #[tauri::command]
 pub async fn export_stats(app: AppHandle, year: i32) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || {
-        let name = format!("{}{year}年离退休干部基本情况统计表.xlsx", unit_name(&app));
+        let name = ledger::export::names::stats_file_name(&unit_name(&app), year);
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
         state.ledger()?.with_tx(|tx| ledger::export::stats(tx, year, today(), &path))?;
@@ -252,7 +252,7 @@ pub async fn export_stats(app: AppHandle, year: i32) -> CmdResult<Option<String>
 #[tauri::command]
 pub async fn export_template(app: AppHandle) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || {
-        let Some(path) = pick_save_path(&app, "花名册导入模板.xlsx") else {
+        let Some(path) = pick_save_path(&app, ledger::export::names::TEMPLATE_FILE_NAME) else {
             return Ok(None);
         };
         ledger::export::template(&path)?;
@@ -269,7 +269,7 @@ pub fn work_summary(
     state: State<'_, AppState>,
     year: i32,
     quarter: Option<u8>,
-) -> CmdResult<ledger::summary::Summary> {
-    let period = ledger::period::Period::new(year, quarter)?;
-    Ok(ledger::summary::compute(state.ledger()?.conn(), period)?)
+) -> CmdResult<ledger::reports::summary::Summary> {
+    let period = ledger::domain::period::Period::new(year, quarter)?;
+    Ok(ledger::reports::summary::compute(state.ledger()?.conn(), period)?)
 }

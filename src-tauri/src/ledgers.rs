@@ -5,25 +5,25 @@
 use crate::commands::{background_failed, pick_save_path, unit_name, CmdResult};
 use crate::state::{stamp, today, AppState, WindowProgress};
 use chrono::NaiveDate;
-use ledger::activities::{Activity, ActivityInput, ActivitySummary};
-use ledger::campaigns::{
+use ledger::domain::model::{FamilyMember, Festival, PersonId};
+use ledger::domain::period::Period;
+use ledger::export::LedgerTable;
+use ledger::reports::timeline::TimelineEntry;
+use ledger::tables::activities::{Activity, ActivityInput, ActivitySummary};
+use ledger::tables::campaigns::{
     Campaign, CampaignCoverage, CampaignId, CampaignInput, CampaignSummary, CampaignVisit,
     RecordedVisits,
 };
-use ledger::checkups::{Checkup, CheckupGroup, CheckupInput, CheckupRound};
-use ledger::deaths::{DeathId, DeathInput, DeathOutcome, DeathRecord, SurvivorRow};
-use ledger::export::LedgerTable;
-use ledger::hospital::{HospitalStay, HospitalStayInput, StayId, StayQuery};
-use ledger::model::{FamilyMember, Festival, PersonId};
-use ledger::party::{CommitteeMember, MedalCandidate, PartyInfo, PartyMember};
-use ledger::people::PeopleQuery;
-use ledger::period::Period;
-use ledger::subsidies::{
+use ledger::tables::checkups::{Checkup, CheckupGroup, CheckupInput, CheckupRound};
+use ledger::tables::deaths::{DeathId, DeathInput, DeathOutcome, DeathRecord, SurvivorRow};
+use ledger::tables::hospital::{HospitalStay, HospitalStayInput, StayId, StayQuery};
+use ledger::tables::party::{CommitteeMember, MedalCandidate, PartyInfo, PartyMember};
+use ledger::tables::people::PeopleQuery;
+use ledger::tables::subsidies::{
     BatchInput, BatchResult, Subsidy, SubsidyBatch, SubsidyInput, SubsidyKind, SubsidyQuery,
     SubsidyTotals,
 };
-use ledger::timeline::TimelineEntry;
-use ledger::visits::{Visit, VisitCheck, VisitId, VisitInput, VisitQuery};
+use ledger::tables::visits::{Visit, VisitCheck, VisitId, VisitInput, VisitQuery};
 use ledger::{Error, Stamp};
 use rusqlite::Connection;
 use tauri::{AppHandle, Manager, State};
@@ -48,17 +48,17 @@ fn write<T>(
 
 #[tauri::command]
 pub fn list_visits(state: State<'_, AppState>, query: VisitQuery) -> CmdResult<Vec<Visit>> {
-    read(&state, |c| ledger::visits::list(c, &query))
+    read(&state, |c| ledger::tables::visits::list(c, &query))
 }
 
 #[tauri::command]
 pub fn validate_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<VisitCheck> {
-    read(&state, |c| ledger::visits::validate(c, &input))
+    read(&state, |c| ledger::tables::visits::validate(c, &input))
 }
 
 #[tauri::command]
 pub fn create_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<Visit> {
-    write(&state, |c, s| ledger::visits::insert(c, s, &input))
+    write(&state, |c, s| ledger::tables::visits::insert(c, s, &input))
 }
 
 #[tauri::command]
@@ -67,17 +67,17 @@ pub fn update_visit(
     id: VisitId,
     input: VisitInput,
 ) -> CmdResult<Visit> {
-    write(&state, |c, s| ledger::visits::update(c, s, id, &input))
+    write(&state, |c, s| ledger::tables::visits::update(c, s, id, &input))
 }
 
 #[tauri::command]
 pub fn void_visit(state: State<'_, AppState>, id: VisitId, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::visits::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::visits::void(c, s, id, &reason))
 }
 
 #[tauri::command]
 pub fn must_visit_reasons(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
-    read(&state, ledger::visits::must_visit_reasons)
+    read(&state, ledger::tables::visits::must_visit_reasons)
 }
 
 #[tauri::command]
@@ -85,7 +85,7 @@ pub fn set_must_visit_reasons(
     state: State<'_, AppState>,
     reasons: Vec<String>,
 ) -> CmdResult<Vec<String>> {
-    write(&state, |c, s| ledger::visits::set_must_visit_reasons(c, s, &reasons))
+    write(&state, |c, s| ledger::tables::visits::set_must_visit_reasons(c, s, &reasons))
 }
 
 // ---- campaigns ----------------------------------------------------------------------------
@@ -100,7 +100,7 @@ pub struct CampaignDefaults {
 #[tauri::command]
 pub fn campaign_defaults(festival: Festival, year: i32) -> CampaignDefaults {
     CampaignDefaults {
-        name: ledger::campaigns::default_name(festival, year),
+        name: ledger::tables::campaigns::default_name(festival, year),
         date: festival.date(year),
     }
 }
@@ -110,7 +110,7 @@ pub fn list_campaigns(
     state: State<'_, AppState>,
     year: Option<i32>,
 ) -> CmdResult<Vec<CampaignSummary>> {
-    read(&state, |c| ledger::campaigns::list(c, year))
+    read(&state, |c| ledger::tables::campaigns::list(c, year))
 }
 
 /// Who the filters select on `on` (the festival's date): living people only.
@@ -120,20 +120,20 @@ pub fn campaign_targets_for(
     queries: Vec<PeopleQuery>,
     on: NaiveDate,
 ) -> CmdResult<Vec<PersonId>> {
-    read(&state, |c| ledger::campaigns::targets_for_any(c, &queries, on))
+    read(&state, |c| ledger::tables::campaigns::targets_for_any(c, &queries, on))
 }
 
 #[tauri::command]
 pub fn create_campaign(state: State<'_, AppState>, input: CampaignInput) -> CmdResult<Campaign> {
     write(&state, |c, s| {
-        let id = ledger::campaigns::create(c, s, &input)?;
-        ledger::campaigns::get(c, id)
+        let id = ledger::tables::campaigns::create(c, s, &input)?;
+        ledger::tables::campaigns::get(c, id)
     })
 }
 
 #[tauri::command]
 pub fn void_campaign(state: State<'_, AppState>, id: CampaignId, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::campaigns::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::campaigns::void(c, s, id, &reason))
 }
 
 #[tauri::command]
@@ -141,7 +141,7 @@ pub fn campaign_coverage(
     state: State<'_, AppState>,
     id: CampaignId,
 ) -> CmdResult<CampaignCoverage> {
-    read(&state, |c| ledger::campaigns::coverage(c, id))
+    read(&state, |c| ledger::tables::campaigns::coverage(c, id))
 }
 
 #[tauri::command]
@@ -150,7 +150,7 @@ pub fn campaign_add_targets(
     id: CampaignId,
     people: Vec<PersonId>,
 ) -> CmdResult<u32> {
-    write(&state, |c, s| ledger::campaigns::add_targets(c, s, id, &people))
+    write(&state, |c, s| ledger::tables::campaigns::add_targets(c, s, id, &people))
 }
 
 #[tauri::command]
@@ -160,7 +160,7 @@ pub fn campaign_remove_target(
     person: PersonId,
     reason: String,
 ) -> CmdResult<()> {
-    write(&state, |c, s| ledger::campaigns::remove_target(c, s, id, person, &reason))
+    write(&state, |c, s| ledger::tables::campaigns::remove_target(c, s, id, person, &reason))
 }
 
 /// One visit for each chosen person with the shared details, in one transaction.
@@ -171,14 +171,14 @@ pub fn campaign_record_visits(
     shared: CampaignVisit,
     people: Vec<PersonId>,
 ) -> CmdResult<RecordedVisits> {
-    write(&state, |c, s| ledger::campaigns::record_visits(c, s, id, &shared, &people))
+    write(&state, |c, s| ledger::tables::campaigns::record_visits(c, s, id, &shared, &people))
 }
 
 // ---- hospital stays -----------------------------------------------------------------------
 
 #[tauri::command]
 pub fn list_stays(state: State<'_, AppState>, query: StayQuery) -> CmdResult<Vec<HospitalStay>> {
-    read(&state, |c| ledger::hospital::list(c, &query, today()))
+    read(&state, |c| ledger::tables::hospital::list(c, &query, today()))
 }
 
 #[tauri::command]
@@ -186,7 +186,7 @@ pub fn create_stay(
     state: State<'_, AppState>,
     input: HospitalStayInput,
 ) -> CmdResult<HospitalStay> {
-    write(&state, |c, s| ledger::hospital::insert(c, s, &input, today()))
+    write(&state, |c, s| ledger::tables::hospital::insert(c, s, &input, today()))
 }
 
 #[tauri::command]
@@ -195,12 +195,12 @@ pub fn update_stay(
     id: StayId,
     input: HospitalStayInput,
 ) -> CmdResult<HospitalStay> {
-    write(&state, |c, s| ledger::hospital::update(c, s, id, &input, today()))
+    write(&state, |c, s| ledger::tables::hospital::update(c, s, id, &input, today()))
 }
 
 #[tauri::command]
 pub fn void_stay(state: State<'_, AppState>, id: StayId, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::hospital::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::hospital::void(c, s, id, &reason))
 }
 
 // ---- deaths and survivors -----------------------------------------------------------------
@@ -210,32 +210,32 @@ pub fn proposed_survivors(
     state: State<'_, AppState>,
     person: PersonId,
 ) -> CmdResult<Vec<FamilyMember>> {
-    read(&state, |c| ledger::deaths::proposed_survivors(c, person))
+    read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))
 }
 
 #[tauri::command]
 pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<DeathOutcome> {
-    write(&state, |c, s| ledger::deaths::record_death(c, s, &input, today()))
+    write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))
 }
 
 #[tauri::command]
 pub fn has_death_record(state: State<'_, AppState>, person: PersonId) -> CmdResult<bool> {
-    read(&state, |c| ledger::deaths::has_record(c, person))
+    read(&state, |c| ledger::tables::deaths::has_record(c, person))
 }
 
 #[tauri::command]
 pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
-    read(&state, |c| ledger::deaths::list(c, period))
+    read(&state, |c| ledger::tables::deaths::list(c, period))
 }
 
 #[tauri::command]
 pub fn void_death(state: State<'_, AppState>, id: DeathId, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::deaths::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::deaths::void(c, s, id, &reason))
 }
 
 #[tauri::command]
 pub fn list_survivors(state: State<'_, AppState>) -> CmdResult<Vec<SurvivorRow>> {
-    read(&state, ledger::deaths::survivors)
+    read(&state, ledger::tables::deaths::survivors)
 }
 
 #[tauri::command]
@@ -243,14 +243,14 @@ pub fn person_timeline(
     state: State<'_, AppState>,
     person: PersonId,
 ) -> CmdResult<Vec<TimelineEntry>> {
-    read(&state, |c| ledger::timeline::for_person(c, person))
+    read(&state, |c| ledger::reports::timeline::for_person(c, person))
 }
 
 // ---- subsidies ----------------------------------------------------------------------------
 
 #[tauri::command]
 pub fn subsidy_kinds(state: State<'_, AppState>) -> CmdResult<Vec<SubsidyKind>> {
-    read(&state, ledger::subsidies::kinds)
+    read(&state, ledger::tables::subsidies::kinds)
 }
 
 #[tauri::command]
@@ -258,22 +258,22 @@ pub fn set_subsidy_kinds(
     state: State<'_, AppState>,
     kinds: Vec<SubsidyKind>,
 ) -> CmdResult<Vec<SubsidyKind>> {
-    write(&state, |c, s| ledger::subsidies::set_kinds(c, s, &kinds))
+    write(&state, |c, s| ledger::tables::subsidies::set_kinds(c, s, &kinds))
 }
 
 #[tauri::command]
 pub fn list_subsidies(state: State<'_, AppState>, query: SubsidyQuery) -> CmdResult<Vec<Subsidy>> {
-    read(&state, |c| ledger::subsidies::list(c, &query))
+    read(&state, |c| ledger::tables::subsidies::list(c, &query))
 }
 
 #[tauri::command]
 pub fn subsidy_totals(state: State<'_, AppState>, period: Period) -> CmdResult<SubsidyTotals> {
-    read(&state, |c| ledger::subsidies::totals(c, period))
+    read(&state, |c| ledger::tables::subsidies::totals(c, period))
 }
 
 #[tauri::command]
 pub fn create_subsidy(state: State<'_, AppState>, input: SubsidyInput) -> CmdResult<Subsidy> {
-    write(&state, |c, s| ledger::subsidies::insert(c, s, &input))
+    write(&state, |c, s| ledger::tables::subsidies::insert(c, s, &input))
 }
 
 #[tauri::command]
@@ -282,12 +282,12 @@ pub fn update_subsidy(
     id: i64,
     input: SubsidyInput,
 ) -> CmdResult<Subsidy> {
-    write(&state, |c, s| ledger::subsidies::update(c, s, id, &input))
+    write(&state, |c, s| ledger::tables::subsidies::update(c, s, id, &input))
 }
 
 #[tauri::command]
 pub fn void_subsidy(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::subsidies::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::subsidies::void(c, s, id, &reason))
 }
 
 #[tauri::command]
@@ -295,7 +295,7 @@ pub fn issue_subsidy_batch(
     state: State<'_, AppState>,
     input: BatchInput,
 ) -> CmdResult<BatchResult> {
-    write(&state, |c, s| ledger::subsidies::issue_batch(c, s, &input))
+    write(&state, |c, s| ledger::tables::subsidies::issue_batch(c, s, &input))
 }
 
 #[tauri::command]
@@ -303,46 +303,46 @@ pub fn list_subsidy_batches(
     state: State<'_, AppState>,
     period: Option<Period>,
 ) -> CmdResult<Vec<SubsidyBatch>> {
-    read(&state, |c| ledger::subsidies::list_batches(c, period))
+    read(&state, |c| ledger::tables::subsidies::list_batches(c, period))
 }
 
 #[tauri::command]
 pub fn void_subsidy_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<u32> {
-    write(&state, |c, s| ledger::subsidies::void_batch(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::subsidies::void_batch(c, s, id, &reason))
 }
 
 #[tauri::command]
 pub fn committee_members(state: State<'_, AppState>) -> CmdResult<Vec<CommitteeMember>> {
-    read(&state, ledger::subsidies::branch_committee_members)
+    read(&state, ledger::tables::subsidies::branch_committee_members)
 }
 
 // ---- checkups -----------------------------------------------------------------------------
 
 #[tauri::command]
 pub fn checkup_round(state: State<'_, AppState>, year: i32) -> CmdResult<CheckupRound> {
-    read(&state, |c| ledger::checkups::round(c, year))
+    read(&state, |c| ledger::tables::checkups::round(c, year))
 }
 
 #[tauri::command]
 pub fn record_checkup(state: State<'_, AppState>, input: CheckupInput) -> CmdResult<Checkup> {
-    write(&state, |c, s| ledger::checkups::record(c, s, &input))
+    write(&state, |c, s| ledger::tables::checkups::record(c, s, &input))
 }
 
 #[tauri::command]
 pub fn record_checkups(state: State<'_, AppState>, group: CheckupGroup) -> CmdResult<u32> {
-    write(&state, |c, s| ledger::checkups::record_many(c, s, &group))
+    write(&state, |c, s| ledger::tables::checkups::record_many(c, s, &group))
 }
 
 #[tauri::command]
 pub fn void_checkup(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::checkups::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::checkups::void(c, s, id, &reason))
 }
 
 // ---- party --------------------------------------------------------------------------------
 
 #[tauri::command]
 pub fn get_party_info(state: State<'_, AppState>, person: PersonId) -> CmdResult<PartyInfo> {
-    read(&state, |c| ledger::party::get(c, person))
+    read(&state, |c| ledger::tables::party::get(c, person))
 }
 
 #[tauri::command]
@@ -351,7 +351,7 @@ pub fn set_party_info(
     person: PersonId,
     info: PartyInfo,
 ) -> CmdResult<PartyInfo> {
-    write(&state, |c, s| ledger::party::set(c, s, person, &info))
+    write(&state, |c, s| ledger::tables::party::set(c, s, person, &info))
 }
 
 #[tauri::command]
@@ -359,12 +359,12 @@ pub fn list_party_members(
     state: State<'_, AppState>,
     branch: Option<String>,
 ) -> CmdResult<Vec<PartyMember>> {
-    read(&state, |c| ledger::party::list_members(c, branch.as_deref()))
+    read(&state, |c| ledger::tables::party::list_members(c, branch.as_deref()))
 }
 
 #[tauri::command]
 pub fn medal_list(state: State<'_, AppState>, year: i32) -> CmdResult<Vec<MedalCandidate>> {
-    read(&state, |c| ledger::party::medal_list(c, year))
+    read(&state, |c| ledger::tables::party::medal_list(c, year))
 }
 
 #[tauri::command]
@@ -375,12 +375,14 @@ pub fn present_medal(
     presented_on: NaiveDate,
     notes: String,
 ) -> CmdResult<i64> {
-    write(&state, |c, s| ledger::party::present_medal(c, s, person, year, presented_on, &notes))
+    write(&state, |c, s| {
+        ledger::tables::party::present_medal(c, s, person, year, presented_on, &notes)
+    })
 }
 
 #[tauri::command]
 pub fn void_medal(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::party::void_medal(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::party::void_medal(c, s, id, &reason))
 }
 
 // ---- activities ---------------------------------------------------------------------------
@@ -390,17 +392,17 @@ pub fn list_activities(
     state: State<'_, AppState>,
     period: Period,
 ) -> CmdResult<Vec<ActivitySummary>> {
-    read(&state, |c| ledger::activities::list(c, period))
+    read(&state, |c| ledger::tables::activities::list(c, period))
 }
 
 #[tauri::command]
 pub fn get_activity(state: State<'_, AppState>, id: i64) -> CmdResult<Activity> {
-    read(&state, |c| ledger::activities::get(c, id))
+    read(&state, |c| ledger::tables::activities::get(c, id))
 }
 
 #[tauri::command]
 pub fn create_activity(state: State<'_, AppState>, input: ActivityInput) -> CmdResult<Activity> {
-    write(&state, |c, s| ledger::activities::insert(c, s, &input))
+    write(&state, |c, s| ledger::tables::activities::insert(c, s, &input))
 }
 
 #[tauri::command]
@@ -409,12 +411,12 @@ pub fn update_activity(
     id: i64,
     input: ActivityInput,
 ) -> CmdResult<Activity> {
-    write(&state, |c, s| ledger::activities::update(c, s, id, &input))
+    write(&state, |c, s| ledger::tables::activities::update(c, s, id, &input))
 }
 
 #[tauri::command]
 pub fn void_activity(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
-    write(&state, |c, s| ledger::activities::void(c, s, id, &reason))
+    write(&state, |c, s| ledger::tables::activities::void(c, s, id, &reason))
 }
 
 // ---- exports ------------------------------------------------------------------------------
@@ -462,8 +464,9 @@ pub async fn export_quarterly(app: AppHandle, year: i32, quarter: u8) -> CmdResu
 pub async fn export_subsidy_receipt(app: AppHandle, batch: i64) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let b = ledger::subsidies::get_batch(state.ledger()?.conn(), batch)?;
-        let name = format!("{}_{}_{}签收表.xlsx", unit_name(&app), b.period.label(), b.kind);
+        let b = ledger::tables::subsidies::get_batch(state.ledger()?.conn(), batch)?;
+        let name =
+            ledger::export::names::receipt_file_name(&unit_name(&app), &b.period.label(), &b.kind);
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         ledger::export::subsidy_receipt(state.ledger()?.conn(), batch, today(), &path)?;
         Ok(Some(path.display().to_string()))

@@ -22,7 +22,7 @@ pub fn binary(name: &str) -> PathBuf {
 /// An 18-digit ID number with a correct check character.
 pub fn id_number(region: &str, birth: &str, seq: &str) -> String {
     let first17 = format!("{region}{birth}{seq}");
-    format!("{first17}{}", ledger::idcard::check_char(&first17).unwrap())
+    format!("{first17}{}", ledger::domain::idcard::check_char(&first17).unwrap())
 }
 
 /// One person of the messy roster, as the clerk's spreadsheet has them.

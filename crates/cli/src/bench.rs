@@ -6,8 +6,8 @@
 use calamine::{open_workbook_auto, Reader};
 use chrono::Datelike;
 use ledger::import::{ImportOptions, RowStatus};
-use ledger::people::PeopleQuery;
 use ledger::progress::Silent;
+use ledger::tables::people::PeopleQuery;
 use ledger::{Error, Ledger};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -133,8 +133,8 @@ fn raw_write_sheets(sheets: &[Sheet], path: &Path) -> Result<(), Error> {
 /// cells) and the work-report summary, on demo ledgers with three years of records.
 fn work_ledgers(sizes: &[u32], runs: usize, today: chrono::NaiveDate) -> Result<(), Error> {
     let stamp = ledger::Stamp { actor: "bench".into(), now: chrono::Local::now().naive_local() };
-    let period = ledger::period::Period::quarter_of(today);
-    let year = ledger::period::Period::year(today.year());
+    let period = ledger::domain::period::Period::quarter_of(today);
+    let year = ledger::domain::period::Period::year(today.year());
     println!();
     println!("## Work ledgers ({} and the year {})", period.label(), today.year());
     println!("| people | events | build demo | quarterly workbook | raw rust_xlsxwriter | ratio | summary (quarter) | summary (year) |");
@@ -163,10 +163,12 @@ fn work_ledgers(sizes: &[u32], runs: usize, today: chrono::NaiveDate) -> Result<
             || timed(|| ledger::export::quarterly(ledger.conn(), period, today, &out, &Silent)),
             || timed(|| raw_write_sheets(&sheets, &raw_out)),
         )?;
-        let summary_q =
-            time(runs.max(5), || ledger::summary::compute(ledger.conn(), period).map(|_| ()))?;
-        let summary_y =
-            time(runs.max(5), || ledger::summary::compute(ledger.conn(), year).map(|_| ()))?;
+        let summary_q = time(runs.max(5), || {
+            ledger::reports::summary::compute(ledger.conn(), period).map(|_| ())
+        })?;
+        let summary_y = time(runs.max(5), || {
+            ledger::reports::summary::compute(ledger.conn(), year).map(|_| ())
+        })?;
         println!(
             "| {n} | {events} | {:.1} s | {} | {} | {:.2}× | {} | {} |",
             build.as_secs_f64(),
@@ -201,8 +203,9 @@ pub fn run(sizes: &[u32], runs: usize) -> Result<(), Error> {
         let mut per_query = Vec::new();
         for q in queries {
             let query = PeopleQuery { search: q.into(), limit: 50, ..Default::default() };
-            per_query
-                .push(time(runs.max(5), || ledger::people::list(ledger.conn(), &query, today))?);
+            per_query.push(time(runs.max(5), || {
+                ledger::tables::people::list(ledger.conn(), &query, today)
+            })?);
         }
         let search = median(per_query);
 

@@ -9,8 +9,8 @@ mod bench;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use ledger::import::{DuplicateAction, ImportOptions, ImportSummary, Severity};
-use ledger::people::{LifeStatus, PeopleQuery};
 use ledger::progress::Silent;
+use ledger::tables::people::{LifeStatus, PeopleQuery};
 use ledger::{Error, Ledger, Stamp};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -274,7 +274,9 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             }
             let mut ledger = open(db)?;
             let n = ledger::demo::populate(&mut ledger, &stamp(), people, seed, today(), &Silent)?;
-            ledger.with_tx(|tx| ledger::settings::set_flag(tx, ledger::app::SETUP_DONE, true))?;
+            ledger.with_tx(|tx| {
+                ledger::tables::settings::set_flag(tx, ledger::app::SETUP_DONE, true)
+            })?;
             println!("已生成演示数据 {n} 人：{}", display_path(&ledger));
         }
         Command::People { command: PeopleCommand::List { search, status, json } } => {
@@ -299,14 +301,14 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             println!("已导出花名册（{n} 人）：{}", out.display());
         }
         Command::Export { command: ExportCommand::Stats { year, out } } => {
-            check_year(year)?;
+            ledger::domain::period::check_year(year)?;
             let mut ledger = open(db)?;
             ledger.with_tx(|tx| ledger::export::stats(tx, year, today(), &out))?;
             println!("已导出{year}年基本情况统计表：{}", out.display());
         }
         Command::Export { command: ExportCommand::Quarterly { year, quarter, out } } => {
-            check_year(year)?;
-            let period = ledger::period::Period::new(year, Some(quarter))?;
+            ledger::domain::period::check_year(year)?;
+            let period = ledger::domain::period::Period::new(year, Some(quarter))?;
             let ledger = open(db)?;
             ledger::export::quarterly(ledger.conn(), period, today(), &out, &Silent)?;
             println!("已导出{}老干部工作台账：{}", period.label(), out.display());
@@ -325,17 +327,17 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 | ExportCommand::Stats { .. }
                 | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
             };
-            check_year(args.year)?;
-            let period = ledger::period::Period::new(args.year, args.quarter)?;
+            ledger::domain::period::check_year(args.year)?;
+            let period = ledger::domain::period::Period::new(args.year, args.quarter)?;
             let ledger = open(db)?;
             ledger::export::ledger_table(ledger.conn(), table, period, today(), &args.out)?;
             println!("已导出{}{}：{}", period.label(), table.label(), args.out.display());
         }
         Command::Summary { year, quarter, json } => {
-            check_year(year)?;
-            let period = ledger::period::Period::new(year, quarter)?;
+            ledger::domain::period::check_year(year)?;
+            let period = ledger::domain::period::Period::new(year, quarter)?;
             let ledger = open(db)?;
-            let summary = ledger::summary::compute(ledger.conn(), period)?;
+            let summary = ledger::reports::summary::compute(ledger.conn(), period)?;
             if json {
                 print_json(&summary);
             } else {
@@ -357,7 +359,7 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn print_work_summary(s: &ledger::summary::Summary) {
+fn print_work_summary(s: &ledger::reports::summary::Summary) {
     let p = &s.people;
     println!("{} 工作数据", s.label);
     println!(
@@ -404,14 +406,6 @@ fn print_work_summary(s: &ledger::summary::Summary) {
     println!("{}", s.paragraph);
 }
 
-fn check_year(year: i32) -> Result<(), Error> {
-    if (1949..=2200).contains(&year) {
-        Ok(())
-    } else {
-        Err(Error::invalid(format!("年份“{year}”不合理，请写四位年份，如 --year 2026")))
-    }
-}
-
 fn display_path(ledger: &Ledger) -> String {
     ledger.path().map(|p| p.display().to_string()).unwrap_or_default()
 }
@@ -423,12 +417,12 @@ fn list_people(ledger: &Ledger, search: String, status: Status, json: bool) -> R
         Status::Deceased => LifeStatus::Deceased,
     };
     let query = PeopleQuery { search, status, ..Default::default() };
-    let page = ledger::people::list(ledger.conn(), &query, today())?;
+    let page = ledger::tables::people::list(ledger.conn(), &query, today())?;
     if json {
         // Scripts get the full record: the machine interface is the one place full values are needed.
         let mut out = Vec::with_capacity(page.rows.len());
         for row in &page.rows {
-            let person = ledger::people::get(ledger.conn(), row.id)?;
+            let person = ledger::tables::people::get(ledger.conn(), row.id)?;
             let mut value = serde_json::to_value(&person).unwrap_or_default();
             if let Some(obj) = value.as_object_mut() {
                 obj.insert("age".into(), serde_json::json!(row.age));

@@ -71,9 +71,9 @@ pub fn info(ledger: &crate::Ledger, today: chrono::NaiveDate) -> crate::Result<A
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| ":memory:".into()),
-        first_run: !crate::settings::get_flag(conn, SETUP_DONE)?,
-        unit_name: crate::settings::get(conn)?.unit_name,
-        people_count: crate::people::count_live(conn)?,
+        first_run: !crate::tables::settings::get_flag(conn, SETUP_DONE)?,
+        unit_name: crate::tables::settings::get(conn)?.unit_name,
+        people_count: crate::tables::people::count_live(conn)?,
         today: today.format("%Y-%m-%d").to_string(),
     })
 }
@@ -87,7 +87,7 @@ pub fn setup(
     demo_people: Option<u32>,
     today: chrono::NaiveDate,
 ) -> crate::Result<AppInfo> {
-    let unit_name = crate::text::normalize(unit_name);
+    let unit_name = crate::domain::text::normalize(unit_name);
     if unit_name.is_empty() {
         return Err(crate::Error::invalid("请填写单位名称，它会印在每一张上报的表格上。"));
     }
@@ -95,10 +95,10 @@ pub fn setup(
         crate::demo::populate(ledger, stamp, n, 2026, today, &crate::progress::Silent)?;
     }
     ledger.with_tx(|tx| {
-        let mut settings = crate::settings::get(tx)?;
+        let mut settings = crate::tables::settings::get(tx)?;
         settings.unit_name = unit_name.clone();
-        crate::settings::save(tx, stamp, &settings)?;
-        crate::settings::set_flag(tx, SETUP_DONE, true)
+        crate::tables::settings::save(tx, stamp, &settings)?;
+        crate::tables::settings::set_flag(tx, SETUP_DONE, true)
     })?;
     info(ledger, today)
 }

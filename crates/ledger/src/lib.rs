@@ -31,40 +31,26 @@ macro_rules! ts_as_string {
     };
 }
 
-pub mod activities;
+// The layers, lowest first. A module may use its own layer and the layers below it, never one above:
+// `domain` (values and rules, no queries) < `store` (the SQLite file, transactions, audit, the shared
+// record helpers) < `tables` (one module per table) < `reports`, `export`, `import` (figures and
+// files made from the tables) < `demo`, `app` (whole operations for the shell and the tool).
+// `error` and `progress` are used by every layer.
 pub mod app;
-pub mod audit;
 #[cfg(test)]
 mod bindings;
-pub mod campaigns;
-pub mod checkups;
-pub mod date;
-pub mod db;
-pub mod deaths;
 pub mod demo;
+pub mod domain;
 pub mod error;
 pub mod export;
-pub mod hospital;
-pub mod idcard;
 pub mod import;
-pub mod lunar;
-pub mod model;
-pub mod money;
-pub mod party;
-pub mod people;
-pub mod period;
 pub mod progress;
-mod records;
-pub mod roster;
-pub mod search;
-pub mod settings;
-pub mod stats;
-pub mod subsidies;
-pub mod summary;
-pub mod text;
-pub mod timeline;
-pub mod visits;
+pub mod reports;
+pub mod store;
+pub mod tables;
+#[cfg(test)]
+mod testing;
 
-pub use date::PartialDate;
-pub use db::{Ledger, Stamp};
+pub use domain::date::PartialDate;
 pub use error::{Error, ErrorKind, Result};
+pub use store::db::{Ledger, Stamp};

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used)] // Test helpers panic on purpose: a failed setup is a failed test.
 
 use chrono::NaiveDate;
-use ledger::model::*;
-use ledger::people::{self, CareFilter, LifeStatus, PeopleQuery};
+use ledger::domain::model::*;
+use ledger::tables::people::{self, CareFilter, LifeStatus, PeopleQuery};
 use ledger::{Ledger, PartialDate, Stamp};
 
 fn today() -> NaiveDate {
@@ -146,7 +146,7 @@ fn updates_are_audited_with_old_and_new_values_and_voids_keep_the_record() {
     input.fields.phone = "13911112222".into();
     let input = PersonInput { fields: input.fields, family: Vec::new() };
     ledger.with_tx(|tx| people::update(tx, &stamp(), id, &input)).unwrap();
-    let log = ledger::audit::list_for(ledger.conn(), "person", id.0).unwrap();
+    let log = ledger::store::audit::list_for(ledger.conn(), "person", id.0).unwrap();
     assert_eq!(log[0].action, "update");
     assert_eq!(log[0].actor, "测试员");
     assert_eq!(log[0].changes[0].field, "phone");
@@ -162,7 +162,7 @@ fn updates_are_audited_with_old_and_new_values_and_voids_keep_the_record() {
         .query_row("SELECT COUNT(*) FROM people WHERE id = ?1", [id.0], |r| r.get(0))
         .unwrap();
     assert_eq!(still_there, 1, "voided, not deleted");
-    let log = ledger::audit::list_for(ledger.conn(), "person", id.0).unwrap();
+    let log = ledger::store::audit::list_for(ledger.conn(), "person", id.0).unwrap();
     assert_eq!((log[0].action.as_str(), log[0].reason.as_deref()), ("void", Some("重复录入")));
 }
 
@@ -286,7 +286,7 @@ fn list_masks_id_and_phone_and_reveal_is_logged() {
     assert_eq!(row.phone_masked, "138****5678");
     let contact = ledger.with_tx(|tx| people::reveal(tx, &stamp(), id)).unwrap();
     assert_eq!(contact.id_number, "11010519491231002X");
-    let log = ledger::audit::list_for(ledger.conn(), "person", id.0).unwrap();
+    let log = ledger::store::audit::list_for(ledger.conn(), "person", id.0).unwrap();
     assert_eq!(log[0].action, "reveal");
 }
 

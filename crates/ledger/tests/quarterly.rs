@@ -4,8 +4,8 @@
 
 use calamine::{open_workbook_auto, Data, Reader};
 use chrono::NaiveDate;
+use ledger::domain::period::Period;
 use ledger::export::{quarterly, LedgerTable};
-use ledger::period::Period;
 use ledger::progress::Silent;
 use ledger::{Ledger, Stamp};
 use std::path::Path;
@@ -145,7 +145,8 @@ fn every_total_row_equals_the_ledger() {
 
     // The work-report summary and the workbook tell the same story.
     let summary =
-        ledger::summary::compute(ledger.conn(), Period::new(2026, Some(3)).unwrap()).unwrap();
+        ledger::reports::summary::compute(ledger.conn(), Period::new(2026, Some(3)).unwrap())
+            .unwrap();
     assert_eq!(summary.visits_total.amount.0 as f64 / 100.0, visits);
     assert_eq!(summary.subsidies_total.amount.0 as f64 / 100.0, subsidies);
 }

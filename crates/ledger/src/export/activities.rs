@@ -1,9 +1,10 @@
 //! 活动登记: the period's activities with who took part, and a 合计 of 参加人数 (person-times).
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::period::Period;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
@@ -18,7 +19,7 @@ pub(crate) fn write_sheet(
     period: Period,
     today: NaiveDate,
 ) -> Result<()> {
-    let list = crate::activities::list(conn, period)?;
+    let list = crate::tables::activities::list(conn, period)?;
     let title = format!("{}离退休干部活动登记表", period.label());
     let right = format!("填报日期：{}", chinese_date(today));
     let columns = [
@@ -58,9 +59,9 @@ pub(crate) fn write_sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::activities::{self, ActivityInput};
-    use crate::model::ActivityKind;
-    use crate::records::testing::*;
+    use crate::domain::model::ActivityKind;
+    use crate::tables::activities::{self, ActivityInput};
+    use crate::testing::*;
 
     #[test]
     fn the_register_names_participants_and_totals_them() {

@@ -1,11 +1,12 @@
 //! 健康体检台账: the year's round, one row per person due a checkup, with a 说明 line giving
 //! 应检 / 参检 / 参检率.
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
-use crate::checkups;
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::period::Period;
+use crate::tables::checkups;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
@@ -77,8 +78,8 @@ pub(crate) fn write_sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkups::CheckupInput;
-    use crate::records::testing::*;
+    use crate::tables::checkups::CheckupInput;
+    use crate::testing::*;
     use chrono::Datelike;
 
     #[test]

@@ -2,12 +2,13 @@
 //! header one row per survivor. A death with several survivors spans their rows (its cells merged
 //! down), so its money is written, and summed, once.
 
-use super::sheet::{chinese_date, write_text, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{write_text, Cell, Column, Heading, Kind, Styles, TableSheet};
 use super::visits::dotted;
-use crate::deaths;
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::period::Period;
+use crate::tables::deaths;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, Workbook};

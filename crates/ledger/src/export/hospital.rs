@@ -1,12 +1,13 @@
 //! 住院探视登记: the stays that overlap the period, whether each was visited, and the follow-up
 //! after discharge, as of the day the table is made.
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
 use super::visits::dotted;
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::hospital::{self, StayFlag, StayQuery};
-use crate::model::UnitSettings;
-use crate::period::Period;
+use crate::tables::hospital::{self, StayFlag, StayQuery};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;

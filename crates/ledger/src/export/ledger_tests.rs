@@ -4,15 +4,15 @@
 use super::sheet::{new_workbook, Styles};
 use super::*;
 use super::{deaths as death_sheet, hospital as hospital_sheet, visits as visit_sheet};
-use crate::db::Ledger;
-use crate::deaths::{self, DeathInput};
-use crate::hospital::{self, HospitalStayInput};
-use crate::model::*;
-use crate::money::Fen;
-use crate::period::Period;
-use crate::stats::builder::retiree;
-use crate::visits::tests::{add, d, stamp};
-use crate::visits::{self, VisitInput};
+use crate::domain::model::*;
+use crate::domain::money::Fen;
+use crate::domain::period::Period;
+use crate::store::db::Ledger;
+use crate::tables::deaths::{self, DeathInput};
+use crate::tables::hospital::{self, HospitalStayInput};
+use crate::tables::visits::tests::{add, d, stamp};
+use crate::tables::visits::{self, VisitInput};
+use crate::testing::builder::retiree;
 use calamine::{open_workbook, Data, Range, Reader, Xlsx};
 
 fn today() -> NaiveDate {
@@ -142,12 +142,14 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
     assert_eq!(text(&r, 4, 5), "遗属慰问");
     let total = find_row(&r, "合    计");
     assert_eq!(total, 6, "three visits in the quarter");
-    let ledger_sum: i64 =
-        visits::list(conn, &crate::visits::VisitQuery { period: Some(q4), ..Default::default() })
-            .unwrap()
-            .iter()
-            .map(|v| v.input.amount.0)
-            .sum();
+    let ledger_sum: i64 = visits::list(
+        conn,
+        &crate::tables::visits::VisitQuery { period: Some(q4), ..Default::default() },
+    )
+    .unwrap()
+    .iter()
+    .map(|v| v.input.amount.0)
+    .sum();
     assert_eq!((number(&r, total, 11) * 100.0).round() as i64, ledger_sum);
     assert_eq!(ledger_sum, 150_050);
     assert_eq!(

@@ -2,9 +2,9 @@
 //! workbook (`XX单位_2026年第三季度_老干部工作台账.xlsx`): one print-ready sheet per table.
 
 use super::sheet::{new_workbook, Styles};
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::period::Period;
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -99,36 +99,6 @@ impl LedgerTable {
     }
 }
 
-/// Characters Windows does not allow in file names, replaced so a unit name never breaks the path.
-fn file_safe(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let trimmed = cleaned.trim().trim_end_matches('.');
-    if trimmed.is_empty() {
-        "本单位".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
-/// `XX单位_2026年第三季度_走访慰问台账.xlsx`
-pub fn table_file_name(unit_name: &str, table: LedgerTable, period: Period) -> String {
-    format!("{}_{}_{}.xlsx", file_safe(unit_name), period.label(), table.label())
-}
-
-/// `XX单位_2026年第三季度_老干部工作台账.xlsx`
-pub fn quarterly_file_name(unit_name: &str, period: Period) -> String {
-    format!("{}_{}_老干部工作台账.xlsx", file_safe(unit_name), period.label())
-}
-
 /// One table for a period, as its own workbook.
 pub fn ledger_table_workbook(
     conn: &Connection,
@@ -136,7 +106,7 @@ pub fn ledger_table_workbook(
     period: Period,
     today: NaiveDate,
 ) -> Result<Workbook> {
-    let settings = crate::settings::get(conn)?;
+    let settings = crate::tables::settings::get(conn)?;
     let styles = Styles::new();
     let title = format!("{}{}", period.label(), table.label());
     let mut wb = new_workbook(&title, &settings, today)?;
@@ -151,7 +121,7 @@ pub fn quarterly_workbook(
     today: NaiveDate,
     progress: &dyn Progress,
 ) -> Result<Workbook> {
-    let settings = crate::settings::get(conn)?;
+    let settings = crate::tables::settings::get(conn)?;
     let styles = Styles::new();
     let title = format!("{}老干部工作台账", period.label());
     let mut wb = new_workbook(&title, &settings, today)?;
@@ -186,20 +156,4 @@ pub fn quarterly(
     let mut wb = quarterly_workbook(conn, period, today, progress)?;
     crate::progress::check(progress)?;
     super::save(&mut wb, path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_carry_the_unit_and_the_period_and_stay_legal() {
-        let q3 = Period::new(2026, Some(3)).unwrap();
-        assert_eq!(quarterly_file_name("XX单位", q3), "XX单位_2026年第三季度_老干部工作台账.xlsx");
-        assert_eq!(
-            table_file_name("市财政局/老干科", LedgerTable::Visits, Period::year(2026)),
-            "市财政局_老干科_2026年_走访慰问台账.xlsx"
-        );
-        assert_eq!(quarterly_file_name("  ", q3), "本单位_2026年第三季度_老干部工作台账.xlsx");
-    }
 }

@@ -1,10 +1,11 @@
 //! 光荣在党50年名单: the year's members due the medal, each with the reason (认定依据) and what to
 //! check (备注), and the date it was presented.
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::period::Period;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
@@ -20,7 +21,7 @@ pub(crate) fn write_sheet(
     today: NaiveDate,
 ) -> Result<()> {
     let year = period.year;
-    let list = crate::party::medal_list(conn, year)?;
+    let list = crate::tables::party::medal_list(conn, year)?;
     let title = format!("{year}年“光荣在党50年”纪念章颁发对象名单");
     let right = format!("填报日期：{}", chinese_date(today));
     let columns = [
@@ -79,7 +80,7 @@ pub(crate) fn write_sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn the_list_gives_each_reason_and_the_count() {
@@ -88,7 +89,8 @@ mod tests {
         let a = add(conn, member("张老", "1975-06", "1976-06"));
         add(conn, member("李老", "1975-05-04", ""));
         add(conn, member("王年轻", "1980-01", "1981-01"));
-        crate::party::present_medal(conn, &stamp(), a, 2026, day("2026-06-28"), "").unwrap();
+        crate::tables::party::present_medal(conn, &stamp(), a, 2026, day("2026-06-28"), "")
+            .unwrap();
 
         let mut wb = Workbook::new();
         let period = Period::year(2026);

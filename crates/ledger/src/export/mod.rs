@@ -19,6 +19,7 @@ mod hospital;
 mod ledger_tests;
 mod ledgers;
 mod medals;
+pub mod names;
 mod roster;
 pub mod sheet;
 mod subsidies;
@@ -27,9 +28,9 @@ mod visits;
 mod yearly;
 
 pub use ledgers::{
-    ledger_table, ledger_table_workbook, quarterly, quarterly_file_name, quarterly_workbook,
-    table_file_name, LedgerTable,
+    ledger_table, ledger_table_workbook, quarterly, quarterly_workbook, LedgerTable,
 };
+pub use names::{quarterly_file_name, table_file_name};
 pub use roster::{roster_workbook, roster_workbook_with_progress};
 pub use template::template_workbook;
 pub use yearly::stats_workbook;
@@ -56,8 +57,8 @@ pub fn roster(
     path: &Path,
     progress: &dyn Progress,
 ) -> Result<u32> {
-    let people = crate::people::all_fields(conn)?;
-    let settings = crate::settings::get(conn)?;
+    let people = crate::tables::people::all_fields(conn)?;
+    let settings = crate::tables::settings::get(conn)?;
     let mut wb = roster_workbook_with_progress(&people, &settings, today, progress)?;
     save(&mut wb, path)?;
     Ok(people.len() as u32)
@@ -67,13 +68,18 @@ pub fn roster(
 /// `year_end_counts`, so next year's reconciliation starts from the figure sent. The caller runs
 /// this in a transaction; the count is recorded only after the file has been written.
 pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Result<()> {
-    let people: Vec<_> = crate::people::all_fields(conn)?.into_iter().map(|(_, p)| p).collect();
-    let settings = crate::settings::get(conn)?;
-    let last = crate::stats::load_year_end(conn, year - 1)?;
-    let stats = crate::stats::yearly(&people, year, last.as_ref());
+    let people: Vec<_> =
+        crate::tables::people::all_fields(conn)?.into_iter().map(|(_, p)| p).collect();
+    let settings = crate::tables::settings::get(conn)?;
+    let last = crate::reports::stats::load_year_end(conn, year - 1)?;
+    let stats = crate::reports::stats::yearly(&people, year, last.as_ref());
     let mut wb = stats_workbook(&stats, &settings, today)?;
     save(&mut wb, path)?;
-    crate::stats::record_year_end(conn, &stats.year_end, &today.format("%Y-%m-%d").to_string())
+    crate::reports::stats::record_year_end(
+        conn,
+        &stats.year_end,
+        &today.format("%Y-%m-%d").to_string(),
+    )
 }
 
 /// Writes the blank import template (导入模板.xlsx): the roster's header and a 填写说明 sheet.
@@ -90,8 +96,8 @@ pub fn subsidy_receipt(
     today: NaiveDate,
     path: &Path,
 ) -> Result<()> {
-    let settings = crate::settings::get(conn)?;
-    let batch = crate::subsidies::get_batch(conn, batch_id)?;
+    let settings = crate::tables::settings::get(conn)?;
+    let batch = crate::tables::subsidies::get_batch(conn, batch_id)?;
     let mut wb = sheet::new_workbook(&subsidies::receipt_title(&batch), &settings, today)?;
     subsidies::write_receipt_sheet(
         &mut wb,

@@ -1,15 +1,16 @@
-//! The 花名册: 序号 and then exactly the columns of [`crate::roster::COLUMNS`], printed with
-//! [`crate::roster::Field::text`]. The importer reads the same headers back, so exporting a ledger
+//! The 花名册: 序号 and then exactly the columns of [`crate::domain::roster::COLUMNS`], printed with
+//! [`crate::domain::roster::Field::text`]. The importer reads the same headers back, so exporting a ledger
 //! and importing the file into an empty one gives the same roster.
 //!
 //! Under the table: a `合计：N 人` line and the signature line. Both start in the 序号 column,
 //! which the importer ignores, and leave the 姓名 column empty.
 
-use super::sheet::{chinese_date, new_workbook, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{new_workbook, Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::{PersonFields, PersonId, UnitSettings};
+use crate::domain::roster::{Field, COLUMNS};
 use crate::error::Result;
-use crate::model::{PersonFields, PersonId, UnitSettings};
 use crate::progress::{Progress, Silent, Stage};
-use crate::roster::{Field, COLUMNS};
 use chrono::NaiveDate;
 use rust_xlsxwriter::Workbook;
 

@@ -8,8 +8,8 @@
 //! only ever goes through `write_string*`/`merge_range`, and text starting with `=`, `+`, `-` or `@`
 //! also gets the quote prefix so that editing the cell in Excel keeps it text.
 
+use crate::domain::model::UnitSettings;
 use crate::error::Result;
-use crate::model::UnitSettings;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     utility::row_col_to_cell, ColNum, DocProperties, ExcelDateTime, Format, FormatAlign,
@@ -180,11 +180,6 @@ pub fn write_merged(
         ws.write_string_with_format(row, first_col, text, f)?;
     }
     Ok(())
-}
-
-/// `2026年11月21日`, the way dates are printed in the lines above and below a table.
-pub fn chinese_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 /// A workbook whose document properties are fixed by `today`, so the same ledger on the same day

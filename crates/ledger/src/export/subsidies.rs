@@ -1,12 +1,13 @@
 //! 补贴发放明细 (a period's payments, with the total in figures and in capitals) and the printable
 //! 签收表 of one batch, where each recipient signs for the money.
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::UnitSettings;
+use crate::domain::money::{capitals, Fen};
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::UnitSettings;
-use crate::money::{capitals, Fen};
-use crate::period::Period;
-use crate::subsidies::{self, SubsidyQuery};
+use crate::tables::subsidies::{self, SubsidyQuery};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
@@ -143,10 +144,10 @@ pub(crate) fn receipt_title(batch: &subsidies::SubsidyBatch) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FamilyMember, PayMethod, PersonId};
-    use crate::period::PayPeriod;
-    use crate::records::testing::*;
-    use crate::subsidies::{BatchInput, BatchRecipient, SubsidyInput};
+    use crate::domain::model::{FamilyMember, PayMethod, PersonId};
+    use crate::domain::period::PayPeriod;
+    use crate::tables::subsidies::{BatchInput, BatchRecipient, SubsidyInput};
+    use crate::testing::*;
 
     fn settings() -> UnitSettings {
         UnitSettings {
@@ -164,7 +165,7 @@ mod tests {
         let cases = [
             (120_000, "壹仟贰佰元整"),
             (120_005, "壹仟贰佰元零伍分"),
-            // 元位 is 0 before 角: the rules allow both forms; crate::money writes the 零.
+            // 元位 is 0 before 角: the rules allow both forms; crate::domain::money writes the 零.
             (120_050, "壹仟贰佰元零伍角"),
             (1_000_500, "壹万零伍元整"),
             (10_000_000, "壹拾万元整"),
@@ -216,7 +217,7 @@ mod tests {
             },
             vec![spouse],
         );
-        let sid = crate::people::list_family(conn, dead).unwrap()[0].id;
+        let sid = crate::tables::people::list_family(conn, dead).unwrap()[0].id;
         subsidies::insert(conn, &st, &payment(a, "困难补贴", 100_000, "2026-07-10")).unwrap();
         let mut aid = payment(dead, subsidies::SURVIVOR_AID, 20_005, "2026-08-01");
         aid.survivor_id = sid;
@@ -315,5 +316,5 @@ mod tests {
         assert!(crate::export::subsidy_receipt(conn, id, today(), &path).is_err());
     }
 
-    use crate::model::PersonFields;
+    use crate::domain::model::PersonFields;
 }

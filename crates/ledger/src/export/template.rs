@@ -1,5 +1,5 @@
 //! The import template (导入模板.xlsx): a first sheet with a title, a one-line hint and the
-//! roster's header (序号 + [`crate::roster::COLUMNS`], exactly as the 花名册 prints them), and a
+//! roster's header (序号 + [`crate::domain::roster::COLUMNS`], exactly as the 花名册 prints them), and a
 //! 填写说明 sheet with what each column accepts and an example. The example lives only in the
 //! 说明 sheet, so importing the blank template gives no rows.
 //!
@@ -7,10 +7,10 @@
 //! typed: an ID number keeps all 18 characters and `1945.10` does not become the number 1945.1.
 
 use super::sheet::{write_merged, write_text, Styles};
-use crate::date::PartialDate;
+use crate::domain::date::PartialDate;
+use crate::domain::model::*;
+use crate::domain::roster::{Field, COLUMNS};
 use crate::error::Result;
-use crate::model::*;
-use crate::roster::{Field, COLUMNS};
 use rust_xlsxwriter::{ColNum, Format, Workbook};
 
 const DATE_HINT: &str =

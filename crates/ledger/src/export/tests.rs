@@ -2,10 +2,10 @@
 //! importer and the bureau's tools will read them.
 
 use super::*;
-use crate::model::*;
+use crate::domain::model::*;
+use crate::domain::roster::{field_for_header, Field, COLUMNS};
 use crate::progress::{CancelFlag, Silent};
-use crate::roster::{field_for_header, Field, COLUMNS};
-use crate::stats::builder::retiree;
+use crate::testing::builder::retiree;
 use calamine::{open_workbook, Data, Range, Reader, Xlsx};
 use std::sync::atomic::Ordering;
 
@@ -108,7 +108,7 @@ fn sample_people() -> Vec<PersonFields> {
             .notes("@某人 转告")
             .build(),
     ];
-    list.iter().map(|p| crate::people::validate(p).fields).collect()
+    list.iter().map(|p| crate::tables::people::validate(p).fields).collect()
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn same_ledger_same_day_same_bytes() {
     };
     assert_eq!(build(today()), build(today()));
     assert_ne!(build(today()), build(today().succ_opt().unwrap()));
-    let stats = crate::stats::yearly(&sample_people(), 2026, None);
+    let stats = crate::reports::stats::yearly(&sample_people(), 2026, None);
     let s = |_| stats_workbook(&stats, &settings(), today()).unwrap().save_to_buffer().unwrap();
     assert_eq!(s(1), s(2));
     assert_eq!(
@@ -203,10 +203,10 @@ fn same_ledger_same_day_same_bytes() {
 fn ledger_with(list: &[PersonFields]) -> crate::Ledger {
     let ledger = crate::Ledger::open_in_memory().unwrap();
     let stamp = crate::Stamp { actor: "测试".into(), now: today().and_hms_opt(9, 0, 0).unwrap() };
-    crate::settings::save(ledger.conn(), &stamp, &settings()).unwrap();
+    crate::tables::settings::save(ledger.conn(), &stamp, &settings()).unwrap();
     for p in list {
         let input = PersonInput { fields: p.clone(), family: vec![] };
-        crate::people::insert(ledger.conn(), &stamp, &input).unwrap();
+        crate::tables::people::insert(ledger.conn(), &stamp, &input).unwrap();
     }
     ledger
 }
@@ -314,7 +314,7 @@ fn grid(r: &Range<Data>, rows: std::ops::Range<u32>) -> String {
 
 #[test]
 fn stats_tables_read_back_as_expected() {
-    let stats = crate::stats::yearly(&stats_people(), 2026, None);
+    let stats = crate::reports::stats::yearly(&stats_people(), 2026, None);
     let mut wb = stats_workbook(&stats, &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
 
@@ -362,7 +362,7 @@ fn stats_tables_read_back_as_expected() {
 
 #[test]
 fn total_rows_are_sum_formulas_with_cached_results() {
-    let stats = crate::stats::yearly(&stats_people(), 2026, None);
+    let stats = crate::reports::stats::yearly(&stats_people(), 2026, None);
     let mut wb = stats_workbook(&stats, &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
     for name in super::yearly::SHEETS {
@@ -399,7 +399,7 @@ fn stats_export_records_the_year_end_for_next_year() {
     let path_2026 = dir.path().join("2026.xlsx");
     let day = NaiveDate::from_ymd_opt(2027, 1, 8).unwrap();
     ledger.with_tx(|tx| stats(tx, 2026, day, &path_2026)).unwrap();
-    let recorded = crate::stats::load_year_end(ledger.conn(), 2026).unwrap().unwrap();
+    let recorded = crate::reports::stats::load_year_end(ledger.conn(), 2026).unwrap().unwrap();
     assert_eq!(recorded.recorded_at, "2027-01-08");
     assert_eq!(recorded.total_for(Some(UnitKind::Organ)), 5);
 
@@ -407,8 +407,12 @@ fn stats_export_records_the_year_end_for_next_year() {
     // the 9 reported, and the late entry shows as a difference of 1.
     let stamp = crate::Stamp { actor: "测试".into(), now: day.and_hms_opt(10, 0, 0).unwrap() };
     let late = retiree("补录").born("1960-02").retired("2020-02").build();
-    crate::people::insert(ledger.conn(), &stamp, &PersonInput { fields: late, family: vec![] })
-        .unwrap();
+    crate::tables::people::insert(
+        ledger.conn(),
+        &stamp,
+        &PersonInput { fields: late, family: vec![] },
+    )
+    .unwrap();
     let path_2027 = dir.path().join("2027.xlsx");
     let day = NaiveDate::from_ymd_opt(2028, 1, 5).unwrap();
     ledger.with_tx(|tx| stats(tx, 2027, day, &path_2027)).unwrap();
@@ -424,7 +428,7 @@ fn stats_export_records_the_year_end_for_next_year() {
 
 /// A roster of `n` varied people for the benchmarks.
 fn big_roster(n: usize) -> Vec<(PersonId, PersonFields)> {
-    let base = crate::people::validate(&super::template::example()).fields;
+    let base = crate::tables::people::validate(&super::template::example()).fields;
     (0..n)
         .map(|i| {
             let mut p = base.clone();

@@ -1,11 +1,12 @@
 //! 走访慰问台账: every visit of the period, oldest first, in the bureau's column order, with the
 //! 慰问金 total and a 说明 line counting people and visits.
 
-use super::sheet::{chinese_date, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::{UnitSettings, VisitKind};
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::{UnitSettings, VisitKind};
-use crate::period::Period;
-use crate::visits::{self, VisitQuery};
+use crate::tables::visits::{self, VisitQuery};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;

@@ -1,11 +1,12 @@
-//! The 基本情况统计表 workbook: three print-ready sheets made from [`crate::stats::YearlyStats`]
+//! The 基本情况统计表 workbook: three print-ready sheets made from [`crate::reports::stats::YearlyStats`]
 //! — 基本情况统计表, 离休干部参加革命工作时间, 人数变动情况 — each with a `合    计` row of SUM
 //! formulas (with cached results) and its 说明 lines.
 
-use super::sheet::{chinese_date, new_workbook, Cell, Column, Heading, Kind, Styles, TableSheet};
+use super::sheet::{new_workbook, Cell, Column, Heading, Kind, Styles, TableSheet};
+use crate::domain::date::chinese_date;
+use crate::domain::model::{Grade, UnitSettings};
 use crate::error::Result;
-use crate::model::{Grade, UnitSettings};
-use crate::stats::{unit_label, YearlyStats, WORK_PERIODS};
+use crate::reports::stats::{unit_label, YearlyStats, WORK_PERIODS};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, Worksheet};
 

@@ -1,10 +1,10 @@
-//! Turning one cell into the text a roster field reads ([`crate::roster::Field::set_text`]), using what
+//! Turning one cell into the text a roster field reads ([`crate::domain::roster::Field::set_text`]), using what
 //! the cell type tells: a number in a date column is an Excel serial date (or `194510` typed as a
 //! number), a number in the ID column has lost its last digits, a phone number must not get `.0`.
 
 use super::read::{number_text, Cell};
-use crate::date::PartialDate;
-use crate::roster::Field;
+use crate::domain::date::PartialDate;
+use crate::domain::roster::Field;
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
 
@@ -45,7 +45,11 @@ pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText<'_
 /// 15-digit ID can survive; anything longer has lost its last digits (DOMAIN.md rule 2).
 fn id_from_number(n: f64) -> Result<String, String> {
     let digits = number_text(n);
-    if n.fract() == 0.0 && n > 0.0 && digits.len() == 15 && crate::idcard::parse(&digits).is_ok() {
+    if n.fract() == 0.0
+        && n > 0.0
+        && digits.len() == 15
+        && crate::domain::idcard::parse(&digits).is_ok()
+    {
         return Ok(digits);
     }
     Err(format!(

@@ -2,14 +2,14 @@
 //! holds. Title rows (`XX单位离退休干部花名册`, `填报单位：…`) map to no field and lose to the real
 //! header; a two-row header with merged group cells (`基础信息` over 性别 / 出生日期 / 民族) is read
 //! column by column, taking the lower row's text where it names a field and the upper row's
-//! otherwise. Which texts name which field is [`crate::roster`]'s table, nothing here.
+//! otherwise. Which texts name which field is [`crate::domain::roster`]'s table, nothing here.
 //!
 //! Merged cells keep their text only in their first cell, so a group title is carried right across
 //! the columns under it: while the upper cell is empty and the lower one is not, the column belongs
 //! to the nearest group title on its left.
 
 use super::read::{Cell, SheetRow};
-use crate::roster::{field_for_header, field_for_header_in, Field};
+use crate::domain::roster::{field_for_header, field_for_header_in, Field};
 use std::collections::HashSet;
 
 /// How many non-empty rows at the top of a sheet may hold the header.
@@ -179,7 +179,7 @@ pub(crate) fn is_repeated_header(row: &SheetRow) -> bool {
         let is_named = match cell {
             Cell::Empty => continue,
             // The same test as `display()` being empty: normalising keeps any non-space.
-            Cell::Text(t) if crate::text::is_blank(t) => continue,
+            Cell::Text(t) if crate::domain::text::is_blank(t) => continue,
             Cell::Text(t) => field_for_header_in(t, &mut key).is_some(),
             other => {
                 let text = other.display();

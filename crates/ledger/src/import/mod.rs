@@ -12,12 +12,12 @@ mod relay;
 #[cfg(test)]
 mod tests;
 
-use crate::db::Stamp;
+use crate::domain::model::{PersonFields, PersonId};
+use crate::domain::roster::{self, Field};
 use crate::error::{Error, Result};
-use crate::model::{PersonFields, PersonId};
-use crate::people::{self, FieldIssue};
 use crate::progress::{self, Progress, Stage};
-use crate::roster::{self, Field};
+use crate::store::db::Stamp;
+use crate::tables::people::{self, FieldIssue};
 use header::Header;
 use read::{Sheet, SheetRow};
 use rusqlite::Connection;
@@ -349,8 +349,8 @@ fn is_notes(row: &SheetRow) -> bool {
     match row.cells.iter().find(|c| !c.is_empty()) {
         None => false,
         // Compacting text compacts its normalised form too: no need to build `display()` first.
-        Some(read::Cell::Text(t)) => starts_notes(&crate::text::compacted(t)),
-        Some(other) => starts_notes(&crate::text::compact(&other.display())),
+        Some(read::Cell::Text(t)) => starts_notes(&crate::domain::text::compacted(t)),
+        Some(other) => starts_notes(&crate::domain::text::compact(&other.display())),
     }
 }
 
@@ -472,7 +472,7 @@ impl<'a> RowChecker<'a> {
                 }
             }
         }
-        let nameless = crate::text::compact(&fields.name).is_empty();
+        let nameless = crate::domain::text::compact(&fields.name).is_empty();
         if nameless {
             if filled < NAMELESS_VALUES {
                 return Ok(());

@@ -45,7 +45,7 @@ impl Cell {
     pub(crate) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => crate::text::is_blank(t),
+            Cell::Text(t) => crate::domain::text::is_blank(t),
             _ => false,
         }
     }
@@ -54,7 +54,7 @@ impl Cell {
     pub(crate) fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) => crate::text::normalize(t),
+            Cell::Text(t) => crate::domain::text::normalize(t),
             Cell::Number(n) => number_text(*n),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Bool(b) => if *b { "是" } else { "否" }.into(),

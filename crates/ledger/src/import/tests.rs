@@ -2,8 +2,8 @@
 //! workbooks as clerks have them, CSV in both encodings, and hostile files.
 
 use super::*;
-use crate::idcard::check_char;
-use crate::model::{Grade, Sex};
+use crate::domain::idcard::check_char;
+use crate::domain::model::{Grade, Sex};
 use crate::progress::{CancelFlag, Silent};
 use crate::{Ledger, PartialDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};

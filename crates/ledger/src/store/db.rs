@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 /// Numbered, embedded, forward-only. Never edit a migration that has shipped: add a new one.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/001_roster.sql"),
-    include_str!("../migrations/002_search_index.sql"),
-    include_str!("../migrations/003_work_ledgers.sql"),
-    include_str!("../migrations/004_activity_participants_kept.sql"),
+    include_str!("../../migrations/001_roster.sql"),
+    include_str!("../../migrations/002_search_index.sql"),
+    include_str!("../../migrations/003_work_ledgers.sql"),
+    include_str!("../../migrations/004_activity_participants_kept.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

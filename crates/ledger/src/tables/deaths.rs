@@ -7,14 +7,15 @@
 //! voiding a death record (entered by mistake) clears the 去世日期 again and puts the person back
 //! on the campaigns the death took them off.
 
-use crate::audit;
-use crate::date::PartialDate;
-use crate::db::Stamp;
+use crate::domain::date::PartialDate;
+use crate::domain::model::{FamilyMember, PersonId, RetirementKind, Sex, VisitKind};
+use crate::domain::money::Fen;
+use crate::domain::period::Period;
 use crate::error::{Error, Result};
-use crate::model::{FamilyMember, PersonId, RetirementKind, Sex, VisitKind};
-use crate::money::Fen;
-use crate::period::Period;
-use crate::visits::VisitInput;
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use crate::tables::visits::VisitInput;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -117,17 +118,17 @@ pub struct SurvivorRow {
 
 /// The family members proposed as survivors: the spouse (配偶, 妻子, 老伴 …).
 pub fn proposed_survivors(conn: &Connection, person: PersonId) -> Result<Vec<FamilyMember>> {
-    let family = crate::people::list_family(conn, person)?;
+    let family = crate::tables::people::list_family(conn, person)?;
     Ok(family
         .into_iter()
-        .filter(|f| SPOUSE_RELATIONS.contains(&crate::text::compact(&f.relation).as_str()))
+        .filter(|f| SPOUSE_RELATIONS.contains(&crate::domain::text::compact(&f.relation).as_str()))
         .collect())
 }
 
 fn normalize(input: &DeathInput) -> DeathInput {
     let mut d = input.clone();
     for t in [&mut d.cause, &mut d.farewell, &mut d.recipient, &mut d.notes] {
-        *t = crate::text::normalize(t);
+        *t = crate::domain::text::normalize(t);
     }
     d
 }
@@ -137,13 +138,13 @@ fn check(d: &DeathInput, birth: Option<PartialDate>, today: NaiveDate) -> Result
     if d.died_on > today {
         return Err(Error::invalid(format!(
             "去世日期{}晚于今天，请核对。",
-            crate::export::sheet::chinese_date(d.died_on)
+            crate::domain::date::chinese_date(d.died_on)
         )));
     }
     if let Some(b) = birth.filter(|b| d.died_on < b.earliest()) {
         return Err(Error::invalid(format!(
             "去世日期{}早于出生年月{}，请核对。",
-            crate::export::sheet::chinese_date(d.died_on),
+            crate::domain::date::chinese_date(d.died_on),
             b.dotted()
         )));
     }
@@ -164,9 +165,9 @@ fn set_died_on(
     person: PersonId,
     died_on: Option<PartialDate>,
 ) -> Result<()> {
-    let mut fields = crate::people::get(conn, person)?.fields;
+    let mut fields = crate::tables::people::get(conn, person)?.fields;
     fields.died_on = died_on;
-    crate::people::update_validated(conn, stamp, person, &fields)?;
+    crate::tables::people::update_validated(conn, stamp, person, &fields)?;
     Ok(())
 }
 
@@ -179,7 +180,7 @@ pub fn record_death(
     today: NaiveDate,
 ) -> Result<DeathOutcome> {
     let d = normalize(input);
-    let person = crate::people::get(conn, d.person_id)?;
+    let person = crate::tables::people::get(conn, d.person_id)?;
     let existing: Option<String> = conn
         .prepare_cached("SELECT died_on FROM deaths WHERE person_id = ?1 AND voided_at IS NULL")?
         .query_row([d.person_id.0], |r| r.get(0))
@@ -237,7 +238,7 @@ pub fn record_death(
         };
         audit::record(conn, stamp, "family_member", member.id, "update", &[change], None)?;
     }
-    let survivors = crate::people::list_family(conn, d.person_id)?
+    let survivors = crate::tables::people::list_family(conn, d.person_id)?
         .into_iter()
         .filter(|f| f.is_survivor)
         .collect();
@@ -268,10 +269,10 @@ fn leave_campaigns(
         .query_map(params![person.0, died_on], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, _) in &campaigns {
-        crate::campaigns::remove_target(
+        crate::tables::campaigns::remove_target(
             conn,
             stamp,
-            crate::campaigns::CampaignId(*id),
+            crate::tables::campaigns::CampaignId(*id),
             person,
             LEFT_CAMPAIGN_REASON,
         )?;
@@ -344,16 +345,16 @@ pub fn update(
 /// person goes back on the campaigns the death took them off. Survivor marks stay on the family
 /// members but count only while the person is deceased (see [`survivors`]).
 pub fn void(conn: &Connection, stamp: &Stamp, id: DeathId, reason: &str) -> Result<()> {
-    let reason = crate::text::normalize(reason);
-    if reason.is_empty() {
-        return Err(Error::invalid("作废必须填写原因，例如“误登记”。"));
-    }
     let record = get(conn, id)?;
-    conn.execute(
-        "UPDATE deaths SET voided_at = ?1, void_reason = ?2 WHERE id = ?3 AND voided_at IS NULL",
-        params![stamp.at(), reason, id.0],
+    records::void_row(
+        conn,
+        stamp,
+        "deaths",
+        "death",
+        id.0,
+        reason,
+        "找不到这条去世记录，可能已被作废。请刷新列表。",
     )?;
-    audit::record(conn, stamp, "death", Some(id.0), "void", &[], Some(&reason))?;
     set_died_on(conn, stamp, record.person_id, None)?;
     let campaigns: Vec<i64> = conn
         .prepare_cached(
@@ -362,10 +363,10 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: DeathId, reason: &str) -> Resu
         .query_map(params![record.person_id.0, LEFT_CAMPAIGN_REASON], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for c in campaigns {
-        crate::campaigns::add_targets(
+        crate::tables::campaigns::add_targets(
             conn,
             stamp,
-            crate::campaigns::CampaignId(c),
+            crate::tables::campaigns::CampaignId(c),
             &[record.person_id],
         )?;
     }
@@ -397,7 +398,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeathRecord> {
 }
 
 fn with_survivors(conn: &Connection, mut d: DeathRecord) -> Result<DeathRecord> {
-    d.survivors = crate::people::list_family(conn, d.person_id)?
+    d.survivors = crate::tables::people::list_family(conn, d.person_id)?
         .into_iter()
         .filter(|f| f.is_survivor)
         .collect();
@@ -463,11 +464,11 @@ pub fn survivors(conn: &Connection) -> Result<Vec<SurvivorRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::campaigns::{self, CampaignInput};
-    use crate::db::Ledger;
-    use crate::model::Festival;
-    use crate::stats::builder::retiree;
-    use crate::visits::tests::{add, d, stamp};
+    use crate::domain::model::Festival;
+    use crate::store::db::Ledger;
+    use crate::tables::campaigns::{self, CampaignInput};
+    use crate::tables::visits::tests::{add, d, stamp};
+    use crate::testing::builder::retiree;
 
     fn death(p: PersonId, on: &str) -> DeathInput {
         DeathInput {
@@ -496,7 +497,7 @@ mod tests {
         ledger.with_tx(|tx| record_death(tx, &stamp(), &input, today)).unwrap();
         let conn = ledger.conn();
         assert!(has_record(conn, p).unwrap());
-        let died = crate::people::get(conn, p).unwrap().fields.died_on;
+        let died = crate::tables::people::get(conn, p).unwrap().fields.died_on;
         assert_eq!(died, Some(PartialDate::from_date(d("2025-03-12"))), "the day is now known");
     }
 
@@ -540,8 +541,11 @@ mod tests {
             (VisitKind::Condolence, d("2026-09-10"), "吊唁慰问")
         );
         let conn = ledger.conn();
-        assert!(crate::visits::list(conn, &Default::default()).unwrap().is_empty(), "not saved");
-        let person = crate::people::get(conn, p).unwrap();
+        assert!(
+            crate::tables::visits::list(conn, &Default::default()).unwrap().is_empty(),
+            "not saved"
+        );
+        let person = crate::tables::people::get(conn, p).unwrap();
         assert_eq!(person.fields.died_on, Some(PartialDate::from_date(d("2026-09-10"))));
         let log = audit::list_for(conn, "person", p.0).unwrap();
         assert!(log[0].changes.iter().any(|c| c.field == "died_on"));
@@ -557,7 +561,7 @@ mod tests {
         assert!(list(conn, Period::new(2026, Some(4)).unwrap()).unwrap().is_empty());
 
         // A condolence visit can now be saved; a holiday visit cannot.
-        crate::visits::insert(conn, &stamp(), &out.proposed_visit).unwrap();
+        crate::tables::visits::insert(conn, &stamp(), &out.proposed_visit).unwrap();
 
         // Voiding the record (entered by mistake) restores life and the campaign list.
         let err = ledger.with_tx(|tx| void(tx, &stamp(), out.death_id, "")).unwrap_err();
@@ -565,7 +569,7 @@ mod tests {
         ledger.with_tx(|tx| void(tx, &stamp(), out.death_id, "误登记")).unwrap();
         let conn = ledger.conn();
         assert!(!has_record(conn, p).unwrap());
-        assert_eq!(crate::people::get(conn, p).unwrap().fields.died_on, None);
+        assert_eq!(crate::tables::people::get(conn, p).unwrap().fields.died_on, None);
         assert_eq!(campaigns::coverage(conn, spring).unwrap().total, 1);
         assert!(survivors(conn).unwrap().is_empty(), "survivors only of the deceased");
         // And the death can be recorded again, correctly.
@@ -597,7 +601,7 @@ mod tests {
             assert!(err.to_string().contains(want), "{case}: {err}");
         }
         assert_eq!(
-            crate::people::get(ledger.conn(), other).unwrap().fields.died_on,
+            crate::tables::people::get(ledger.conn(), other).unwrap().fields.died_on,
             None,
             "rolled back"
         );
@@ -619,7 +623,7 @@ mod tests {
         fixed.recipient = "张小".into();
         let rec = ledger.with_tx(|tx| update(tx, &stamp(), out.death_id, &fixed, today)).unwrap();
         assert_eq!((rec.died_on, rec.recipient.as_str()), (d("2026-09-09"), "张小"));
-        let person = crate::people::get(ledger.conn(), p).unwrap();
+        let person = crate::tables::people::get(ledger.conn(), p).unwrap();
         assert_eq!(person.fields.died_on, Some(PartialDate::from_date(d("2026-09-09"))));
         let log = audit::list_for(ledger.conn(), "death", out.death_id.0).unwrap();
         assert_eq!(log[0].action, "update");

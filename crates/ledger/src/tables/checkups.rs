@@ -2,12 +2,12 @@
 //! absent with a reason); a year's round lists everyone due a checkup with their status, and counts
 //! 应检 / 参检 / 未参检 / 未登记 and the 参检率 the bureau asks for.
 
-use crate::audit;
-use crate::date::PartialDate;
-use crate::db::Stamp;
+use crate::domain::date::PartialDate;
+use crate::domain::model::*;
 use crate::error::{Error, Result};
-use crate::model::*;
-use crate::records;
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -209,11 +209,9 @@ fn check(conn: &Connection, input: &CheckupInput) -> Result<CheckupInput> {
     for text in
         [&mut c.hospital, &mut c.findings, &mut c.advice, &mut c.absence_reason, &mut c.notes]
     {
-        *text = crate::text::normalize(text);
+        *text = crate::domain::text::normalize(text);
     }
-    if !(1950..=2200).contains(&c.year) {
-        return Err(Error::invalid(format!("体检年度{}不合理，请检查。", c.year)));
-    }
+    crate::domain::period::check_year(c.year)?;
     if c.attended {
         let Some(date) = c.date else {
             return Err(Error::invalid(format!("{}已参检，请填写体检日期。", who.name)));
@@ -222,17 +220,17 @@ fn check(conn: &Connection, input: &CheckupInput) -> Result<CheckupInput> {
             return Err(Error::invalid(format!(
                 "{}的体检日期{}不在{}年内。请核对日期，或把记录登记到{}年度。",
                 who.name,
-                crate::export::sheet::chinese_date(date),
+                crate::domain::date::chinese_date(date),
                 c.year,
                 date.year()
             )));
         }
-        if let Some(died) = who.died_on.filter(|d| records::died_before(*d, date)) {
+        if let Some(died) = who.died_on.filter(|d| d.is_before(date)) {
             return Err(Error::invalid(format!(
                 "{}已于{}去世，体检日期{}晚于去世日期，请核对。",
                 who.name,
                 died.chinese(),
-                crate::export::sheet::chinese_date(date)
+                crate::domain::date::chinese_date(date)
             )));
         }
         c.absence_reason.clear();
@@ -385,88 +383,10 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<(
     records::void_row(conn, stamp, "checkups", "checkup", id, reason, NOT_FOUND)
 }
 
-const HOSPITALS: [&str; 3] = ["市第一人民医院体检中心", "市中医院体检中心", "市老年病医院"];
-const FINDINGS: [(&str, &str); 6] = [
-    ("血压偏高", "低盐饮食，定期监测血压"),
-    ("血糖偏高", "控制饮食，三个月后复查空腹血糖"),
-    ("血脂异常", "低脂饮食，适量运动，半年后复查"),
-    ("颈动脉斑块", "心内科门诊随诊"),
-    ("肺部结节", "六个月后复查胸部CT"),
-    ("骨质疏松", "补充钙剂和维生素D"),
-];
-const ABSENCE: [&str; 4] = ["住院治疗", "外出探亲", "本人不愿参加", "行动不便，已自行体检"];
-
-/// Demo data: a round each year for everyone due, about 85% attended in September–October; the
-/// current year's round is only partly recorded.
-pub(crate) fn demo(
-    conn: &Connection,
-    stamp: &Stamp,
-    rng: &mut crate::demo::Rng,
-    people: &[(PersonId, PersonFields)],
-    today: NaiveDate,
-) -> Result<()> {
-    for year in today.year() - 2..=today.year() {
-        let current = year == today.year();
-        for (id, p) in people {
-            if p.died_on.is_some_and(|d| d.year() <= year)
-                || p.retired_on.is_some_and(|d| d.year() > year)
-            {
-                continue;
-            }
-            if current && rng.chance(0.4) {
-                continue;
-            }
-            let attended = rng.chance(0.85);
-            let date = NaiveDate::from_ymd_opt(year, 9, 1)
-                .map(|d| d + chrono::Duration::days(rng.range(0, 55)))
-                .filter(|d| *d <= today)
-                .or_else(|| NaiveDate::from_ymd_opt(year, 3, 15).filter(|d| *d <= today));
-            if current && date.is_none() {
-                continue;
-            }
-            let input = match (attended, date) {
-                (true, Some(date)) => {
-                    let (findings, advice) = if rng.chance(0.4) {
-                        let (f, a) = *rng.pick(&FINDINGS);
-                        (f.to_string(), a.to_string())
-                    } else {
-                        ("未见明显异常".to_string(), String::new())
-                    };
-                    CheckupInput {
-                        person_id: *id,
-                        year,
-                        attended: true,
-                        date: Some(date),
-                        hospital: rng.pick(&HOSPITALS).to_string(),
-                        findings,
-                        advice,
-                        absence_reason: String::new(),
-                        notes: String::new(),
-                    }
-                }
-                _ => CheckupInput {
-                    person_id: *id,
-                    year,
-                    attended: false,
-                    date: None,
-                    hospital: String::new(),
-                    findings: String::new(),
-                    advice: String::new(),
-                    absence_reason: rng.pick(&ABSENCE).to_string(),
-                    notes: String::new(),
-                },
-            };
-            // Demo input is valid by construction: written without the per-record checks.
-            write(conn, stamp, &input)?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::testing::*;
+    use crate::testing::*;
 
     fn attended(person: PersonId, date: &str) -> CheckupInput {
         let d = day(date);
@@ -559,7 +479,7 @@ mod tests {
             (wrong_year, "不在2025年内"),
             (absent(a, 2026, "  "), "请填写未参检原因"),
             (attended(gone, "2026-06-01"), "晚于去世日期"),
-            (absent(a, 1900, "住院"), "体检年度1900不合理"),
+            (absent(a, 1900, "住院"), "年份“1900”不合理"),
         ];
         for (input, refusal) in cases {
             let err = record(conn, &st, &input).unwrap_err().to_string();

@@ -2,8 +2,8 @@
 //! the 花名册, the other headers real files use for it, how to print it and how to read it back.
 //! Export and import both go through this table, so what one writes the other reads.
 
-use crate::date::PartialDate;
-use crate::model::*;
+use crate::domain::date::PartialDate;
+use crate::domain::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -144,7 +144,7 @@ pub fn column(field: Field) -> &'static Column {
 /// Compares header text the way clerks' files vary it: without spaces, line breaks, brackets,
 /// slashes and full-width forms.
 pub fn header_key(text: &str) -> String {
-    crate::text::compact(text).chars().filter(|c| !is_header_punctuation(*c)).collect()
+    crate::domain::text::compact(text).chars().filter(|c| !is_header_punctuation(*c)).collect()
 }
 
 /// The field a header names, if any. The normalised headers and synonyms are computed once: the
@@ -171,7 +171,7 @@ pub fn field_for_header_in(text: &str, buf: &mut String) -> Option<Field> {
     buf.clear();
     buf.extend(
         text.chars()
-            .map(crate::text::fold)
+            .map(crate::domain::text::fold)
             .filter(|c| !c.is_whitespace() && !is_header_punctuation(*c)),
     );
     if buf.is_empty() {
@@ -201,7 +201,7 @@ pub fn lunar_birthday_text(l: &LunarBirthday) -> String {
 
 /// Reads `八月十五`, `闰四月初二`, `腊月廿三`, or numeric `8-15` / `8月15日` / `闰4-2`.
 pub fn parse_lunar_birthday(text: &str) -> Result<LunarBirthday, String> {
-    let t = crate::text::compact(text);
+    let t = crate::domain::text::compact(text);
     let (leap, t) = match t.strip_prefix('闰') {
         Some(rest) => (true, rest.to_string()),
         None => (false, t.clone()),
@@ -289,10 +289,10 @@ impl Field {
 
     /// Sets the field from text as found in a file. Empty text clears nothing and is not an error.
     /// The error says what was expected. ID numbers are stored as given (normalised); checking them
-    /// against birth date and sex is [`crate::people::validate`]'s job.
+    /// against birth date and sex is [`crate::tables::people::validate`]'s job.
     pub fn set_text(self, p: &mut PersonFields, raw: &str) -> Result<(), String> {
         // Borrowed when the cell is already normal: enum and date fields then parse it in place.
-        let text = crate::text::normalized(raw);
+        let text = crate::domain::text::normalized(raw);
         if text.is_empty() {
             return Ok(());
         }
@@ -301,12 +301,12 @@ impl Field {
         }
         let date = |t: &str| PartialDate::parse(t).map(Some).map_err(|e| e.0);
         match self {
-            Field::Name => p.name = crate::text::compact(&text),
+            Field::Name => p.name = crate::domain::text::compact(&text),
             Field::Sex => p.sex = en(&text, Sex::from_label(&text), Sex::labels_hint())?,
             Field::Ethnicity => p.ethnicity = text.into_owned(),
             Field::NativePlace => p.native_place = text.into_owned(),
             Field::Birth => p.birth = date(&text)?,
-            Field::IdNumber => p.id_number = crate::text::compacted(&text).to_uppercase(),
+            Field::IdNumber => p.id_number = crate::domain::text::compacted(&text).to_uppercase(),
             Field::PoliticalStatus => {
                 p.political_status =
                     en(&text, PoliticalStatus::from_label(&text), PoliticalStatus::labels_hint())?

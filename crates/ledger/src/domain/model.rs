@@ -1,7 +1,7 @@
 //! Domain types of the roster. English code names as in DOMAIN.md's glossary; each enum knows its
 //! Chinese label (what the clerk sees and what tables print) and the synonyms found in real files.
 
-use crate::date::PartialDate;
+use crate::domain::date::PartialDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,7 +22,7 @@ macro_rules! zh_enum {
 
             /// Reads a label or one of its synonyms, ignoring spaces and full-width forms.
             pub fn from_label(text: &str) -> Option<Self> {
-                let t = crate::text::compact(text);
+                let t = crate::domain::text::compact(text);
                 $(if t == $label $(|| t == $syn)* { return Some($name::$variant); })+
                 None
             }

@@ -1,13 +1,13 @@
 //! 活动: study sessions, 主题党日, forums, outings … and who took part. Changing the participants
 //! is audited as the list before and after; an activity entered by mistake is voided with a reason.
 
-use crate::audit;
-use crate::db::Stamp;
+use crate::domain::model::*;
+use crate::domain::period::Period;
 use crate::error::{Error, Result};
-use crate::model::*;
-use crate::period::Period;
-use crate::records;
-use chrono::{Datelike, NaiveDate};
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -91,9 +91,9 @@ fn audited<'a>(a: &'a ActivityInput, names: &'a [Participant]) -> Audited<'a> {
 /// died before the day).
 fn check(conn: &Connection, input: &ActivityInput) -> Result<(ActivityInput, Vec<Participant>)> {
     let mut a = input.clone();
-    a.title = crate::text::normalize(&a.title);
-    a.place = crate::text::normalize(&a.place);
-    a.notes = crate::text::normalize(&a.notes);
+    a.title = crate::domain::text::normalize(&a.title);
+    a.place = crate::domain::text::normalize(&a.place);
+    a.notes = crate::domain::text::normalize(&a.notes);
     if a.title.is_empty() {
         return Err(Error::invalid("活动名称不能为空，请填写，例如“七一主题党日”。"));
     }
@@ -102,12 +102,12 @@ fn check(conn: &Connection, input: &ActivityInput) -> Result<(ActivityInput, Vec
     let mut names = Vec::with_capacity(a.participants.len());
     for p in &a.participants {
         let who = records::person(conn, *p)?;
-        if let Some(d) = who.died_on.filter(|d| records::died_before(*d, a.date)) {
+        if let Some(d) = who.died_on.filter(|d| d.is_before(a.date)) {
             return Err(Error::invalid(format!(
                 "{}已于{}去世，不能登记为{}的参加人员。请从名单中去掉。",
                 who.name,
                 d.chinese(),
-                crate::export::sheet::chinese_date(a.date)
+                crate::domain::date::chinese_date(a.date)
             )));
         }
         names.push(Participant { person_id: *p, name: who.name });
@@ -256,71 +256,10 @@ pub fn list(conn: &Connection, period: Period) -> Result<Vec<ActivitySummary>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// A year's activities for the demo: (month, day, title, kind, place).
-const PLAN: [(u32, u32, &str, ActivityKind, &str); 10] = [
-    (1, 15, "新春团拜会", ActivityKind::Forum, "机关三楼会议室"),
-    (3, 12, "学习全国两会精神", ActivityKind::Study, "老干部活动室"),
-    (4, 18, "春季踏青游", ActivityKind::Outing, "植物园"),
-    (5, 20, "健康知识讲座", ActivityKind::HealthTalk, "老干部活动室"),
-    (6, 28, "七一主题党日", ActivityKind::PartyDay, "革命纪念馆"),
-    (7, 10, "光荣在党50年纪念章颁发仪式", ActivityKind::PartyDay, "机关三楼会议室"),
-    (9, 16, "通报单位发展情况座谈会", ActivityKind::Forum, "机关三楼会议室"),
-    (10, 11, "重阳节登高", ActivityKind::Outing, "紫金山"),
-    (11, 8, "书画摄影作品展", ActivityKind::Recreation, "老年大学展厅"),
-    (12, 5, "冬季养生讲座", ActivityKind::HealthTalk, "老干部活动室"),
-];
-
-/// Demo data: the ten activities of the plan each year up to today, each with 10–60 of the
-/// people living on the day.
-pub(crate) fn demo(
-    conn: &Connection,
-    stamp: &Stamp,
-    rng: &mut crate::demo::Rng,
-    people: &[(PersonId, PersonFields)],
-    today: NaiveDate,
-) -> Result<()> {
-    for year in today.year() - 2..=today.year() {
-        for (month, day, title, kind, place) in PLAN {
-            let Some(date) = NaiveDate::from_ymd_opt(year, month, day).filter(|d| *d <= today)
-            else {
-                continue;
-            };
-            let living: Vec<PersonId> = people
-                .iter()
-                .filter(|(_, p)| p.died_on.is_none_or(|d| d.earliest() > date))
-                .map(|(id, _)| *id)
-                .collect();
-            if living.is_empty() {
-                continue;
-            }
-            let want = (rng.range(10, 60) as usize).min(living.len());
-            let mut chosen = HashSet::new();
-            while chosen.len() < want {
-                chosen.insert(*rng.pick(&living));
-            }
-            let mut participants: Vec<PersonId> = chosen.into_iter().collect();
-            participants.sort();
-            conn.prepare_cached(
-                "INSERT INTO activities (date, title, kind, place, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, '', ?5, ?5)",
-            )?
-            .execute(params![
-                date,
-                format!("{year}年{title}"),
-                kind,
-                place,
-                stamp.at()
-            ])?;
-            write_participants(conn, conn.last_insert_rowid(), &participants)?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::testing::*;
+    use crate::testing::*;
 
     fn activity(title: &str, date: &str, participants: &[PersonId]) -> ActivityInput {
         ActivityInput {

@@ -82,6 +82,26 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MIN)
     }
 
+    /// Whether this date certainly fell before `day`, compared at the precision recorded: a full
+    /// date strictly before it, a month or a year only when the whole of it lies before `day`'s
+    /// month or year ("2026-05" is before 2026-06-01, not before 2026-05-20). No day is invented.
+    pub fn is_before(&self, day: NaiveDate) -> bool {
+        match (self.to_date(), self.month()) {
+            (Some(d), _) => d < day,
+            (None, Some(m)) => (self.year, m) < (day.year(), day.month()),
+            (None, None) => self.year < day.year(),
+        }
+    }
+
+    /// Like [`PartialDate::is_before`], but a full date on `day` itself counts too: "had died by
+    /// the day of the visit" includes a death that day.
+    pub fn is_on_or_before(&self, day: NaiveDate) -> bool {
+        match self.to_date() {
+            Some(d) => d <= day,
+            None => self.is_before(day),
+        }
+    }
+
     /// Whole years of age on `on`. With month precision the birthday counts as reached once its month
     /// has begun; with year precision, once the year has begun — the custom of 周岁 counted by month.
     pub fn age_on(&self, on: NaiveDate) -> i32 {
@@ -129,7 +149,7 @@ impl PartialDate {
     /// `1945年10月`, `1945年10月3日`, `19451003`, `194510`, `1945`, with full-width digits and stray
     /// spaces tolerated. Excel serial numbers are handled by the importer, which knows the cell type.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let s = crate::text::normalize(text);
+        let s = crate::domain::text::normalize(text);
         let s = s.trim().trim_end_matches(['日', '号']);
         if s.is_empty() {
             return Err(DateError("日期为空".into()));
@@ -184,7 +204,7 @@ pub struct DateCheck {
 }
 
 pub fn check(text: &str) -> DateCheck {
-    if crate::text::compact(text).is_empty() {
+    if crate::domain::text::compact(text).is_empty() {
         return DateCheck { iso: None, display: String::new(), error: None };
     }
     match PartialDate::parse(text) {
@@ -242,9 +262,36 @@ impl rusqlite::types::FromSql for PartialDate {
     }
 }
 
+/// `2026年11月21日`, the way a full date is written in sentences and in the lines above and below a
+/// table.
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_compared_with_a_day_at_its_recorded_precision() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let p = |s: &str| PartialDate::parse(s).unwrap();
+        // (recorded, day, is_before, is_on_or_before)
+        let cases = [
+            ("2026-05-19", "2026-05-20", true, true),
+            ("2026-05-20", "2026-05-20", false, true),
+            ("2026-05-21", "2026-05-20", false, false),
+            ("2026-05", "2026-05-20", false, false),
+            ("2026-05", "2026-05-31", false, false),
+            ("2026-05", "2026-06-01", true, true),
+            ("2026", "2026-12-31", false, false),
+            ("2025", "2026-01-01", true, true),
+        ];
+        for (recorded, on, before, by) in cases {
+            assert_eq!(p(recorded).is_before(d(on)), before, "{recorded} before {on}");
+            assert_eq!(p(recorded).is_on_or_before(d(on)), by, "{recorded} on or before {on}");
+        }
+    }
 
     #[test]
     fn parses_every_form_clerks_type() {

@@ -1,9 +1,9 @@
 //! Unit settings (填报单位, 单位负责人, 审核人, 填表人, 联系电话), kept as key/value rows.
 
-use crate::audit;
-use crate::db::Stamp;
+use crate::domain::model::UnitSettings;
 use crate::error::Result;
-use crate::model::UnitSettings;
+use crate::store::audit;
+use crate::store::db::Stamp;
 use rusqlite::{Connection, OptionalExtension};
 
 const KEYS: [&str; 5] = ["unit_name", "head", "reviewer", "preparer", "phone"];
@@ -27,11 +27,11 @@ pub fn get(conn: &Connection) -> Result<UnitSettings> {
 pub fn save(conn: &Connection, stamp: &Stamp, new: &UnitSettings) -> Result<()> {
     let old = get(conn)?;
     let normalized = UnitSettings {
-        unit_name: crate::text::normalize(&new.unit_name),
-        head: crate::text::normalize(&new.head),
-        reviewer: crate::text::normalize(&new.reviewer),
-        preparer: crate::text::normalize(&new.preparer),
-        phone: crate::text::normalize(&new.phone),
+        unit_name: crate::domain::text::normalize(&new.unit_name),
+        head: crate::domain::text::normalize(&new.head),
+        reviewer: crate::domain::text::normalize(&new.reviewer),
+        preparer: crate::domain::text::normalize(&new.preparer),
+        phone: crate::domain::text::normalize(&new.phone),
     };
     let values = [
         &normalized.unit_name,

@@ -4,10 +4,10 @@
 //! It reads the tables directly (schema in `003_work_ledgers.sql`) rather than through their
 //! modules, so the drawer depends only on the schema. Voided records are left out.
 
-use crate::date::PartialDate;
+use crate::domain::date::PartialDate;
+use crate::domain::model::{ActivityKind, PayMethod, PersonId, VisitKind};
+use crate::domain::period::PayPeriod;
 use crate::error::Result;
-use crate::model::{ActivityKind, PayMethod, PersonId, VisitKind};
-use crate::period::PayPeriod;
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -242,11 +242,11 @@ pub fn for_person(conn: &Connection, person: PersonId) -> Result<Vec<TimelineEnt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Ledger;
-    use crate::money::Fen;
-    use crate::stats::builder::retiree;
-    use crate::visits::tests::{add, d, stamp};
-    use crate::visits::{self, VisitInput};
+    use crate::domain::money::Fen;
+    use crate::store::db::Ledger;
+    use crate::tables::visits::tests::{add, d, stamp};
+    use crate::tables::visits::{self, VisitInput};
+    use crate::testing::builder::retiree;
 
     #[test]
     fn a_persons_history_reads_newest_first() {

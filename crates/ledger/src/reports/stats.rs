@@ -9,8 +9,8 @@
 //! Nobody is dropped for a missing field: a person without 人员类别 gets a row of their own, and
 //! missing grades, birth dates and so on are counted in the 说明 lines.
 
+use crate::domain::model::{Grade, PersonFields, RetirementKind, UnitKind};
 use crate::error::Result;
-use crate::model::{Grade, PersonFields, RetirementKind, UnitKind};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -432,111 +432,10 @@ pub fn record_year_end(conn: &Connection, counts: &YearEndCounts, recorded_at: &
     }
     Ok(())
 }
-
-/// A builder for retirees in tests: `retiree("张三").born("1945-10").lixiu().organ()`.
-#[cfg(test)]
-pub(crate) mod builder {
-    use crate::date::PartialDate;
-    use crate::model::*;
-
-    pub struct Retiree(pub PersonFields);
-
-    pub fn retiree(name: &str) -> Retiree {
-        Retiree(PersonFields {
-            name: name.into(),
-            retirement_kind: Some(RetirementKind::Tuixiu),
-            unit_kind: Some(UnitKind::Organ),
-            ..Default::default()
-        })
-    }
-
-    fn date(s: &str) -> Option<PartialDate> {
-        Some(PartialDate::parse(s).expect("test date"))
-    }
-
-    // Some helpers are used only by the export tests.
-    #[allow(dead_code)]
-    impl Retiree {
-        pub fn born(mut self, d: &str) -> Self {
-            self.0.birth = date(d);
-            self
-        }
-        pub fn female(mut self) -> Self {
-            self.0.sex = Some(Sex::Female);
-            self
-        }
-        pub fn male(mut self) -> Self {
-            self.0.sex = Some(Sex::Male);
-            self
-        }
-        pub fn lixiu(mut self) -> Self {
-            self.0.retirement_kind = Some(RetirementKind::Lixiu);
-            self
-        }
-        pub fn tuizhi(mut self) -> Self {
-            self.0.retirement_kind = Some(RetirementKind::Tuizhi);
-            self
-        }
-        pub fn kind_unknown(mut self) -> Self {
-            self.0.retirement_kind = None;
-            self
-        }
-        pub fn unit(mut self, u: Option<UnitKind>) -> Self {
-            self.0.unit_kind = u;
-            self
-        }
-        pub fn institution(self) -> Self {
-            self.unit(Some(UnitKind::Institution))
-        }
-        pub fn enterprise(self) -> Self {
-            self.unit(Some(UnitKind::Enterprise))
-        }
-        pub fn grade(mut self, g: Grade) -> Self {
-            self.0.grade = Some(g);
-            self
-        }
-        pub fn party(mut self) -> Self {
-            self.0.political_status = Some(PoliticalStatus::CpcMember);
-            self
-        }
-        pub fn disabled(mut self) -> Self {
-            self.0.care_level = Some(CareLevel::Disabled);
-            self
-        }
-        pub fn worked(mut self, d: &str) -> Self {
-            self.0.work_started = date(d);
-            self
-        }
-        pub fn retired(mut self, d: &str) -> Self {
-            self.0.retired_on = date(d);
-            self
-        }
-        pub fn died(mut self, d: &str) -> Self {
-            self.0.died_on = date(d);
-            self
-        }
-        pub fn id(mut self, id: &str) -> Self {
-            self.0.id_number = id.into();
-            self
-        }
-        pub fn phone(mut self, p: &str) -> Self {
-            self.0.phone = p.into();
-            self
-        }
-        pub fn notes(mut self, n: &str) -> Self {
-            self.0.notes = n.into();
-            self
-        }
-        pub fn build(self) -> PersonFields {
-            self.0
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::builder::retiree;
     use super::*;
+    use crate::testing::builder::retiree;
 
     fn ages(people: &[PersonFields], year: i32) -> (u32, u32) {
         let s = yearly(people, year, None);

@@ -3,11 +3,19 @@
 //! born in the 1940s–60s, some deceased with survivors, and a spread of grades, unit kinds, living
 //! situations and party branches.
 
-use crate::date::PartialDate;
-use crate::db::{Ledger, Stamp};
+// One file per group of work ledgers. Each writes through the tables' public functions only, so
+// the demo sits above every table and no table knows it exists.
+mod activities;
+mod checkups;
+mod party;
+mod subsidies;
+mod work;
+
+use crate::domain::date::PartialDate;
+use crate::domain::model::*;
 use crate::error::Result;
-use crate::model::*;
 use crate::progress::{self, Progress, Stage};
+use crate::store::db::{Ledger, Stamp};
 use chrono::{Datelike, NaiveDate};
 
 /// SplitMix64: small, fast and stable across versions, so a seed always gives the same ledger.
@@ -146,7 +154,7 @@ fn id_number(rng: &mut Rng, region: &str, birth: NaiveDate, sex: Sex, serial: u3
         Sex::Female => rng.range(0, 4) * 2,
     };
     let first17 = format!("{region}{}{seq:02}{sex_digit}", birth.format("%Y%m%d"));
-    let check = crate::idcard::check_char(&first17).unwrap_or('0');
+    let check = crate::domain::idcard::check_char(&first17).unwrap_or('0');
     format!("{first17}{check}")
 }
 
@@ -393,9 +401,9 @@ pub fn populate(
 ) -> Result<u32> {
     let mut rng = Rng::new(seed);
     ledger.with_tx(|tx| {
-        let settings = crate::settings::get(tx)?;
+        let settings = crate::tables::settings::get(tx)?;
         if settings.unit_name.is_empty() {
-            crate::settings::save(
+            crate::tables::settings::save(
                 tx,
                 stamp,
                 &UnitSettings {
@@ -419,32 +427,35 @@ pub fn populate(
             while !seen.insert(input.fields.id_number.clone()) {
                 input = person(&mut rng, start + i, today);
             }
-            crate::people::insert(tx, stamp, &input)?;
+            crate::tables::people::insert(tx, stamp, &input)?;
             if i % 500 == 0 {
                 progress.step(Stage::Saving, u64::from(i), u64::from(n));
                 progress::check(progress)?;
             }
         }
         // Three years of work records for the people just added.
-        let added: Vec<_> = crate::people::all_fields(tx)?
+        let added: Vec<_> = crate::tables::people::all_fields(tx)?
             .into_iter()
             .filter(|(id, _)| id.0 > i64::from(start))
             .collect();
-        crate::campaigns::demo_records(tx, stamp, &mut rng, &added, today)?;
+        work::visits_and_stays(tx, stamp, &mut rng, &added, today)?;
         demo_deaths(tx, stamp, &mut rng, &added, today)?;
-        crate::subsidies::demo(tx, stamp, &mut rng, &added, today)?;
+        party::posts_and_medals(tx, stamp, &mut rng, &added, today)?;
+        subsidies::payments(tx, stamp, &mut rng, &added, today)?;
+        checkups::rounds(tx, stamp, &mut rng, &added, today)?;
+        activities::plan(tx, stamp, &mut rng, &added, today)?;
         Ok(n)
     })
 }
 
 /// Death records for the demo people who died in the last three years, the way the clerk records
-/// them: through [`crate::deaths::record_death`] (survivors, campaigns left), with the condolence
+/// them: through [`crate::tables::deaths::record_death`] (survivors, campaigns left), with the condolence
 /// visit it proposes, and the one-off payments.
 fn demo_deaths(
     conn: &rusqlite::Connection,
     stamp: &Stamp,
     rng: &mut Rng,
-    people: &[(crate::model::PersonId, PersonFields)],
+    people: &[(crate::domain::model::PersonId, PersonFields)],
     today: NaiveDate,
 ) -> Result<()> {
     const CAUSES: &[&str] =
@@ -461,34 +472,34 @@ fn demo_deaths(
         else {
             continue;
         };
-        let spouse_or_child = crate::people::list_family(conn, *id)?
+        let spouse_or_child = crate::tables::people::list_family(conn, *id)?
             .into_iter()
             .find(|m| m.is_survivor)
             .map(|m| m.name)
             .unwrap_or_default();
         let paid_on = (died_on + chrono::Duration::days(rng.range(10, 40))).min(today);
         let lixiu = p.retirement_kind == Some(RetirementKind::Lixiu);
-        let input = crate::deaths::DeathInput {
+        let input = crate::tables::deaths::DeathInput {
             person_id: *id,
             died_on,
             cause: rng.pick(CAUSES).to_string(),
             farewell: "遗体告别仪式".into(),
-            funeral: crate::money::Fen(if lixiu { 1_000_000 } else { 500_000 }),
-            pension: crate::money::Fen(rng.range(20, 60) * 100_000),
+            funeral: crate::domain::money::Fen(if lixiu { 1_000_000 } else { 500_000 }),
+            pension: crate::domain::money::Fen(rng.range(20, 60) * 100_000),
             paid_on: Some(paid_on),
             recipient: spouse_or_child,
             notes: String::new(),
             survivors: Vec::new(),
         };
-        let outcome = crate::deaths::record_death(conn, stamp, &input, today)?;
+        let outcome = crate::tables::deaths::record_death(conn, stamp, &input, today)?;
         let mut visit = outcome.proposed_visit;
         visit.date = (died_on + chrono::Duration::days(rng.range(0, 3))).min(today);
         visit.leader = "周建平".into();
         visit.participants = "王丽、李娜".into();
         visit.gifts = "花圈".into();
-        visit.amount = crate::money::Fen(100_000);
+        visit.amount = crate::domain::money::Fen(100_000);
         visit.handling = "参加遗体告别仪式，慰问家属".into();
-        crate::visits::insert(conn, stamp, &visit)?;
+        crate::tables::visits::insert(conn, stamp, &visit)?;
     }
     Ok(())
 }
@@ -496,6 +507,11 @@ fn demo_deaths(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::period::Period;
+    use crate::tables::campaigns::list;
+    use crate::tables::subsidies::{list_batches, totals, COMMITTEE_ALLOWANCE};
+    use crate::tables::visits;
+    use crate::testing::{day, ledger, stamp};
 
     #[test]
     fn demo_people_are_valid_and_reproducible() {
@@ -511,7 +527,7 @@ mod tests {
         assert_eq!(a, b, "same seed, same people");
         let mut lixiu = 0;
         for p in &a {
-            let v = crate::people::validate(&p.fields);
+            let v = crate::tables::people::validate(&p.fields);
             assert!(v.errors.is_empty(), "{:?}: {:?}", p.fields.name, v.errors);
             assert!(v.warnings.is_empty(), "{:?}: {:?}", p.fields.name, v.warnings);
             if p.fields.retirement_kind == Some(RetirementKind::Lixiu) {
@@ -523,5 +539,86 @@ mod tests {
         assert!(a
             .iter()
             .any(|p| p.fields.died_on.is_some() && p.family.iter().any(|f| f.is_survivor)));
+    }
+
+    #[test]
+    fn demo_records_cover_three_years_and_leave_something_to_do() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let today = day("2026-11-21");
+        crate::demo::populate(&mut ledger, &stamp(), 300, 11, today, &crate::progress::Silent)
+            .unwrap();
+        let people = crate::tables::people::all_fields(ledger.conn()).unwrap();
+        let mut rng = crate::demo::Rng::new(5);
+        ledger
+            .with_tx(|tx| work::visits_and_stays(tx, &stamp(), &mut rng, &people, today))
+            .unwrap();
+        let conn = ledger.conn();
+
+        let campaigns = list(conn, None).unwrap();
+        let names: Vec<&str> = campaigns.iter().map(|c| c.campaign.name.as_str()).collect();
+        for want in ["2024年春节慰问", "2025年重阳节慰问", "2026年重阳节慰问", "2026年七一慰问"]
+        {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        for c in &campaigns {
+            assert!(c.total > 0, "{}", c.campaign.name);
+            let share = f64::from(c.visited) / f64::from(c.total);
+            let want =
+                if c.campaign.name == "2026年重阳节慰问" { 0.45..0.9 } else { 0.7..1.0 };
+            assert!(want.contains(&share), "{}: {}/{}", c.campaign.name, c.visited, c.total);
+        }
+
+        // Every generated visit passes the same checks as one the clerk enters.
+        let all = visits::list(conn, &Default::default()).unwrap();
+        assert!(all.len() > 300, "{}", all.len());
+        for v in &all {
+            let check = visits::validate(conn, &v.input).unwrap();
+            assert!(check.errors.is_empty(), "{} {:?}: {:?}", v.person_name, v.input, check.errors);
+            assert!(v.input.date <= today);
+        }
+        for kind in [
+            VisitKind::Birthday,
+            VisitKind::Hospital,
+            VisitKind::Routine,
+            VisitKind::Phone,
+            VisitKind::Survivor,
+        ] {
+            assert!(all.iter().any(|v| v.input.kind == kind), "{kind:?}");
+        }
+        let stays = crate::tables::hospital::list(conn, &Default::default(), today).unwrap();
+        assert!(stays.len() > 20, "{}", stays.len());
+        assert!(stays.iter().any(|s| !s.flags.is_empty()), "some stays need attention");
+        assert!(stays.iter().filter(|s| s.flags.is_empty()).count() > stays.len() / 2);
+    }
+
+    #[test]
+    fn demo_covers_three_years_of_every_ledger() {
+        let mut l = ledger();
+        let today = day("2026-11-21");
+        // populate() adds the people and then calls demo() for their records.
+        crate::demo::populate(&mut l, &stamp(), 300, 7, today, &crate::progress::Silent).unwrap();
+        let conn = l.conn();
+        let batches = list_batches(conn, None).unwrap();
+        let committee = batches.iter().filter(|b| b.kind == COMMITTEE_ALLOWANCE).count();
+        assert_eq!(
+            committee, 11,
+            "2024 Q1 to 2026 Q3: the fourth quarter of 2026 is paid in December"
+        );
+        let t = totals(conn, Period::year(2025)).unwrap();
+        assert!(t.kinds.iter().any(|k| k.kind == "困难补贴"), "{t:?}");
+        let round = crate::tables::checkups::round(conn, 2025).unwrap();
+        assert_eq!(round.not_recorded, 0, "last year's round is complete");
+        assert!(round.rate > 0.75 && round.rate < 0.95, "{}", round.rate);
+        let this_year = crate::tables::checkups::round(conn, 2026).unwrap();
+        assert!(this_year.not_recorded > 0, "this year's round is partly recorded");
+        let acts = crate::tables::activities::list(conn, Period::year(2025)).unwrap();
+        assert!((8..=12).contains(&acts.len()), "{}", acts.len());
+        assert!(acts.iter().all(|a| (10..=60).contains(&a.count)));
+        let medals: i64 = conn.query_row("SELECT COUNT(*) FROM medals", [], |r| r.get(0)).unwrap();
+        assert!(medals > 0);
+        assert!(crate::tables::party::medal_list(conn, 2025)
+            .unwrap()
+            .iter()
+            .all(|c| c.presented.is_some()));
     }
 }

@@ -175,11 +175,11 @@ pub fn party_day(year: i32) -> NaiveDate {
 }
 
 /// The festivals on which units visit their retirees (DOMAIN.md rule 4); `Other` has no fixed day.
-impl crate::model::Festival {
+impl crate::domain::model::Festival {
     /// The festival's date in the given solar year; `None` for `Other`, and outside the lunar
     /// years 1900–2100.
     pub fn date(self, year: i32) -> Option<NaiveDate> {
-        use crate::model::Festival;
+        use crate::domain::model::Festival;
         match self {
             Festival::SpringFestival => spring_festival(year),
             Festival::PartyDay => Some(party_day(year)),
@@ -192,7 +192,7 @@ impl crate::model::Festival {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Festival;
+    use crate::domain::model::Festival;
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -32,7 +32,7 @@ const SURNAME_READINGS: &[(&str, &str)] = &[
 pub fn pinyin_of_name(name: &str) -> (String, String) {
     let mut full = String::new();
     let mut initials = String::new();
-    push_pinyin(&crate::text::compacted(name), &mut full, &mut initials);
+    push_pinyin(&crate::domain::text::compacted(name), &mut full, &mut initials);
     (full, initials)
 }
 
@@ -80,7 +80,7 @@ fn split_compound(reading: &'static str, chars: usize) -> Vec<&'static str> {
 /// The text a person is found by: `name|pinyin|initials|id|phone digits`, lower-case.
 pub fn search_key(name: &str, id_number: &str, phone: &str, emergency_phone: &str) -> String {
     // Built in one string: the importer makes a key for every person it adds.
-    let name = crate::text::compacted(name);
+    let name = crate::domain::text::compacted(name);
     let mut key = String::with_capacity(name.len() * 4 + id_number.len() + phone.len() + 32);
     let mut initials = String::new();
     key.push_str(&name);
@@ -102,7 +102,7 @@ pub fn search_key(name: &str, id_number: &str, phone: &str, emergency_phone: &st
 
 /// Normalises a typed query the same way: spaces and full-width forms removed, lower-case.
 pub fn normalize_query(q: &str) -> String {
-    crate::text::compact(q).to_lowercase()
+    crate::domain::text::compact(q).to_lowercase()
 }
 
 #[cfg(test)]

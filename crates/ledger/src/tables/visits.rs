@@ -1,19 +1,20 @@
 //! 走访慰问: every visit or call made to a retiree or to one of their survivors (遗属).
 //!
-//! A visit may belong to a holiday campaign (`campaign_id`, see [`crate::campaigns`]) or to a
-//! hospital stay (`hospital_stay_id`, see [`crate::hospital`]). Records are voided with a reason,
+//! A visit may belong to a holiday campaign (`campaign_id`, see [`crate::tables::campaigns`]) or to a
+//! hospital stay (`hospital_stay_id`, see [`crate::tables::hospital`]). Records are voided with a reason,
 //! never deleted, and every change is in the audit log.
 
-use crate::audit;
-use crate::date::PartialDate;
-use crate::db::Stamp;
+use crate::domain::date::PartialDate;
+use crate::domain::model::{PersonId, RetirementKind, Sex, VisitKind};
+use crate::domain::money::Fen;
+use crate::domain::period::Period;
 use crate::error::{Error, Result};
-use crate::model::{PersonId, RetirementKind, Sex, VisitKind};
-use crate::money::Fen;
-use crate::people::FieldIssue;
-use crate::period::Period;
-use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use crate::tables::people::FieldIssue;
+use chrono::NaiveDate;
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -146,7 +147,7 @@ pub fn set_must_visit_reasons(
 ) -> Result<Vec<String>> {
     let mut list: Vec<String> = Vec::new();
     for r in reasons {
-        let r = crate::text::normalize(r);
+        let r = crate::domain::text::normalize(r);
         if !r.is_empty() && !list.contains(&r) {
             list.push(r);
         }
@@ -184,16 +185,6 @@ fn issue(field: &str, label: &str, message: impl Into<String>) -> FieldIssue {
     FieldIssue { field: field.into(), label: label.into(), message: message.into() }
 }
 
-/// Whether a person recorded as died on `died` had died by `day`. A death known only to the month
-/// or year counts from the end of that month or year, so no day is invented against the clerk.
-pub(crate) fn died_by(died: PartialDate, day: NaiveDate) -> bool {
-    match (died.to_date(), died.month()) {
-        (Some(d), _) => d <= day,
-        (None, Some(m)) => (died.year(), m) < (day.year(), day.month()),
-        (None, None) => died.year() < day.year(),
-    }
-}
-
 /// Checks a visit against the ledger: the person exists; a survivor belongs to them; the kind fits
 /// whether they are alive; the 五必访 reason is one of the unit's; linked records exist.
 pub fn validate(conn: &Connection, input: &VisitInput) -> Result<VisitCheck> {
@@ -208,7 +199,7 @@ pub fn validate(conn: &Connection, input: &VisitInput) -> Result<VisitCheck> {
         &mut v.handling,
         &mut v.notes,
     ] {
-        *text = crate::text::normalize(text);
+        *text = crate::domain::text::normalize(text);
     }
     let mut errors = Vec::new();
     let person: Option<(String, Option<PartialDate>)> = conn
@@ -236,7 +227,7 @@ pub fn validate(conn: &Connection, input: &VisitInput) -> Result<VisitCheck> {
                 v.kind.label()
             ),
         )),
-        Some(died) if !for_the_dead && died_by(died, v.date) => {
+        Some(died) if !for_the_dead && died.is_on_or_before(v.date) => {
             let message = if matches!(v.kind, VisitKind::Holiday | VisitKind::Birthday) {
                 "该同志已去世，请改为遗属慰问".to_string()
             } else {
@@ -408,25 +399,15 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: VisitId, input: &VisitInput)
     get(conn, id)
 }
 
+const NOT_FOUND: &str = "找不到这条走访记录，可能已被作废。请刷新列表。";
+
 fn not_found() -> Error {
-    Error::NotFound("找不到这条走访记录，可能已被作废。请刷新列表。".into())
+    Error::NotFound(NOT_FOUND.into())
 }
 
 /// Voids a visit with a reason; the record stays, marked void, and in the audit log.
 pub fn void(conn: &Connection, stamp: &Stamp, id: VisitId, reason: &str) -> Result<()> {
-    let reason = crate::text::normalize(reason);
-    if reason.is_empty() {
-        return Err(Error::invalid("作废必须填写原因，例如“重复录入”或“录入错误”。"));
-    }
-    let n = conn.execute(
-        "UPDATE visits SET voided_at = ?1, void_reason = ?2 WHERE id = ?3 AND voided_at IS NULL",
-        params![stamp.at(), reason, id.0],
-    )?;
-    if n == 0 {
-        return Err(not_found());
-    }
-    audit::record(conn, stamp, "visit", Some(id.0), "void", &[], Some(&reason))?;
-    Ok(())
+    records::void_row(conn, stamp, "visits", "visit", id.0, reason, NOT_FOUND)
 }
 
 const SELECT: &str = "SELECT v.id, v.person_id, v.survivor_id, v.kind, v.reason, v.campaign_id,
@@ -495,7 +476,7 @@ pub fn list(conn: &Connection, q: &VisitQuery) -> Result<Vec<Visit>> {
     if let Some(c) = q.campaign_id {
         arg(&mut sql, " AND v.campaign_id = ?", Box::new(c));
     }
-    let needle = crate::search::normalize_query(&q.search);
+    let needle = crate::tables::search::normalize_query(&q.search);
     if !needle.is_empty() {
         arg(&mut sql, " AND instr(p.search_key, ?) > 0", Box::new(needle));
     }
@@ -509,9 +490,9 @@ pub fn list(conn: &Connection, q: &VisitQuery) -> Result<Vec<Visit>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::db::Ledger;
-    use crate::model::{FamilyMember, PersonInput};
-    use crate::stats::builder::retiree;
+    use crate::domain::model::{FamilyMember, PersonInput};
+    use crate::store::db::Ledger;
+    use crate::testing::builder::retiree;
 
     pub(crate) fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -524,7 +505,7 @@ pub(crate) mod tests {
     /// Adds a person with an optional family; returns the id and the family member ids.
     pub(crate) fn add(
         conn: &Connection,
-        fields: crate::model::PersonFields,
+        fields: crate::domain::model::PersonFields,
         family: &[(&str, &str, bool)],
     ) -> (PersonId, Vec<i64>) {
         let family = family
@@ -538,7 +519,8 @@ pub(crate) mod tests {
                 ..Default::default()
             })
             .collect();
-        let saved = crate::people::insert(conn, &stamp(), &PersonInput { fields, family }).unwrap();
+        let saved =
+            crate::tables::people::insert(conn, &stamp(), &PersonInput { fields, family }).unwrap();
         (saved.person.id, saved.person.family.iter().filter_map(|f| f.id).collect())
     }
 

@@ -3,14 +3,14 @@
 //! and the totals a period's table prints. Money is integer fen (DOMAIN.md rule 8); a mistaken
 //! payment is voided with a reason, never deleted.
 
-use crate::audit;
-use crate::db::Stamp;
+use crate::domain::model::*;
+use crate::domain::money::Fen;
+use crate::domain::period::{PayPeriod, Period};
 use crate::error::{Error, Result};
-use crate::model::*;
-use crate::money::Fen;
-use crate::period::{PayPeriod, Period};
-use crate::records;
-use chrono::{Datelike, NaiveDate};
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -77,7 +77,7 @@ pub fn set_kinds(
     let mut seen = HashSet::new();
     let mut clean = Vec::new();
     for k in new {
-        let name = crate::text::compact(&k.name);
+        let name = crate::domain::text::compact(&k.name);
         if name.is_empty() {
             return Err(Error::invalid("补贴类型名称不能为空，请填写名称或删去这一行。"));
         }
@@ -219,10 +219,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Subsidy> {
 fn check(conn: &Connection, input: &SubsidyInput, old_kind: Option<&str>) -> Result<SubsidyInput> {
     let who = records::person(conn, input.person_id)?;
     let mut s = input.clone();
-    s.kind = crate::text::compact(&s.kind);
-    s.handler = crate::text::normalize(&s.handler);
-    s.approver = crate::text::normalize(&s.approver);
-    s.notes = crate::text::normalize(&s.notes);
+    s.kind = crate::domain::text::compact(&s.kind);
+    s.handler = crate::domain::text::normalize(&s.handler);
+    s.approver = crate::domain::text::normalize(&s.approver);
+    s.notes = crate::domain::text::normalize(&s.notes);
     if s.kind.is_empty() {
         return Err(Error::invalid("请选择补贴类型。"));
     }
@@ -554,9 +554,9 @@ pub fn issue_batch(conn: &Connection, stamp: &Stamp, input: &BatchInput) -> Resu
             )));
         }
     }
-    let handler = crate::text::normalize(&input.handler);
-    let approver = crate::text::normalize(&input.approver);
-    let notes = crate::text::normalize(&input.notes);
+    let handler = crate::domain::text::normalize(&input.handler);
+    let approver = crate::domain::text::normalize(&input.approver);
+    let notes = crate::domain::text::normalize(&input.notes);
     let total = Fen(payments.iter().map(|p| p.amount.0).sum());
     let count = payments.len() as u32;
     records::all_or_nothing(conn, || {
@@ -683,149 +683,16 @@ pub fn void_batch(conn: &Connection, stamp: &Stamp, batch_id: i64, reason: &str)
 }
 
 /// The branch committee members, proposed as recipients of the quarter's 支委工作补贴.
-pub fn branch_committee_members(conn: &Connection) -> Result<Vec<crate::party::CommitteeMember>> {
-    crate::party::committee_members(conn)
-}
-
-/// Demo data for every work ledger of this slice, over the current year and the two before:
-/// party posts and medals, quarterly 支委工作补贴 batches, 困难补贴 / 慰问金 / 老年大学学费,
-/// 遗属困难补助 to survivors, yearly checkups and about ten activities a year.
-// Not yet called outside tests: `demo::populate` calls it once the work ledgers are merged.
-pub(crate) fn demo(
+pub fn branch_committee_members(
     conn: &Connection,
-    stamp: &Stamp,
-    rng: &mut crate::demo::Rng,
-    people: &[(PersonId, PersonFields)],
-    today: NaiveDate,
-) -> Result<()> {
-    crate::party::demo(conn, stamp, rng, people, today)?;
-    let committee = branch_committee_members(conn)?;
-    let handler = "王丽";
-    let approver = "周建平";
-    let alive_in = |p: &PersonFields, y: i32| p.died_on.is_none_or(|d| d.year() > y);
-    for year in today.year() - 2..=today.year() {
-        for q in 1..=4u8 {
-            let Some(paid_on) =
-                Period::new(year, Some(q))?.end().checked_sub_days(chrono::Days::new(5))
-            else {
-                continue;
-            };
-            if paid_on > today || committee.is_empty() {
-                continue;
-            }
-            let batch = BatchInput {
-                kind: COMMITTEE_ALLOWANCE.into(),
-                period: PayPeriod::Quarter(year, q),
-                paid_on,
-                method: PayMethod::Transfer,
-                handler: handler.into(),
-                approver: approver.into(),
-                notes: String::new(),
-                amount: Fen(30_000),
-                recipients: committee
-                    .iter()
-                    .map(|m| BatchRecipient {
-                        person_id: m.person_id,
-                        survivor_id: None,
-                        amount: m.post.contains("书记").then_some(Fen(50_000)),
-                    })
-                    .collect(),
-                allow_repeat: false,
-            };
-            issue_batch(conn, stamp, &batch)?;
-        }
-        // 春节 慰问金 to every 离休 retiree, as one batch in late January.
-        let jan = NaiveDate::from_ymd_opt(year, 1, 20).filter(|d| *d <= today);
-        let lixiu: Vec<BatchRecipient> = people
-            .iter()
-            .filter(|(_, p)| p.retirement_kind == Some(RetirementKind::Lixiu) && alive_in(p, year))
-            .map(|(id, _)| BatchRecipient { person_id: *id, survivor_id: None, amount: None })
-            .collect();
-        if let (Some(paid_on), false) = (jan, lixiu.is_empty()) {
-            issue_batch(
-                conn,
-                stamp,
-                &BatchInput {
-                    kind: "慰问金".into(),
-                    period: PayPeriod::Year(year),
-                    paid_on,
-                    method: PayMethod::Cash,
-                    handler: handler.into(),
-                    approver: approver.into(),
-                    notes: "春节慰问".into(),
-                    amount: Fen(100_000),
-                    recipients: lixiu,
-                    allow_repeat: false,
-                },
-            )?;
-        }
-        let last_day = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today);
-        let single = |person_id: PersonId,
-                      survivor_id: Option<i64>,
-                      kind: &str,
-                      amount: i64,
-                      rng: &mut crate::demo::Rng|
-         -> Result<()> {
-            let day = rng.range(0, i64::from(last_day.ordinal0()));
-            let paid_on = NaiveDate::from_yo_opt(year, day as u32 + 1).unwrap_or(last_day);
-            let input = SubsidyInput {
-                person_id,
-                survivor_id,
-                kind: kind.into(),
-                period: PayPeriod::Year(year),
-                amount: Fen(amount),
-                paid_on,
-                method: if rng.chance(0.5) { PayMethod::Cash } else { PayMethod::Transfer },
-                handler: handler.into(),
-                approver: approver.into(),
-                notes: String::new(),
-            };
-            let s = check(conn, &input, None)?;
-            write(conn, stamp, &s, None)?;
-            Ok(())
-        };
-        for (id, p) in people {
-            if !alive_in(p, year) {
-                continue;
-            }
-            if rng.chance(0.03) {
-                single(*id, None, "困难补贴", rng.range(10, 50) * 10_000, rng)?;
-            }
-            if rng.chance(0.02) {
-                single(*id, None, "老年大学学费", rng.range(3, 8) * 10_000, rng)?;
-            }
-            if p.is_dependent() && rng.chance(0.3) {
-                single(*id, None, "护理费", rng.range(12, 36) * 10_000, rng)?;
-            }
-        }
-        // 遗属困难补助 to some survivors of those who died before this year.
-        let mut survivors = conn.prepare_cached(
-            "SELECT id FROM family_members
-             WHERE person_id = ?1 AND is_survivor = 1 AND voided_at IS NULL ORDER BY id LIMIT 1",
-        )?;
-        for (id, p) in people {
-            if p.died_on.is_some_and(|d| d.year() < year) && rng.chance(0.4) {
-                let sid: Option<i64> = survivors.query_row([id.0], |r| r.get(0)).optional()?;
-                if let Some(sid) = sid {
-                    single(*id, Some(sid), SURVIVOR_AID, rng.range(10, 30) * 10_000, rng)?;
-                    // Those paid the aid are recorded as receiving it (是否享受遗属补助).
-                    conn.prepare_cached(
-                        "UPDATE family_members SET survivor_aid = 1 WHERE id = ?1",
-                    )?
-                    .execute([sid])?;
-                }
-            }
-        }
-    }
-    crate::checkups::demo(conn, stamp, rng, people, today)?;
-    crate::activities::demo(conn, stamp, rng, people, today)?;
-    Ok(())
+) -> Result<Vec<crate::tables::party::CommitteeMember>> {
+    crate::tables::party::committee_members(conn)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::testing::*;
+    use crate::testing::*;
 
     fn payment(person: PersonId, kind: &str, yuan: i64, paid_on: &str) -> SubsidyInput {
         SubsidyInput {
@@ -880,7 +747,7 @@ mod tests {
         let child =
             FamilyMember { name: "李明".into(), relation: "儿子".into(), ..Default::default() };
         let dead = add_with_family(conn, gone, vec![spouse, child]);
-        let family = crate::people::list_family(conn, dead).unwrap();
+        let family = crate::tables::people::list_family(conn, dead).unwrap();
         let (spouse_id, child_id) = (family[0].id, family[1].id);
 
         let with = |p: PersonId, kind: &str, yuan: i64, survivor: Option<i64>| SubsidyInput {
@@ -960,7 +827,7 @@ mod tests {
         let q3 = PayPeriod::Quarter(2026, 3);
 
         // One bad recipient (a voided person) and nothing is written.
-        crate::people::void(conn, &st, c, "重复录入").unwrap();
+        crate::tables::people::void(conn, &st, c, "重复录入").unwrap();
         let err = issue_batch(conn, &st, &batch(COMMITTEE_ALLOWANCE, q3, &[a, b, c])).unwrap_err();
         assert!(err.to_string().contains("找不到"), "{err}");
         assert_eq!((count(conn, "subsidy_batches"), count(conn, "subsidies")), (0, 0));
@@ -1032,36 +899,5 @@ mod tests {
 
     fn list_all(conn: &Connection) -> Vec<Subsidy> {
         list(conn, &SubsidyQuery::default()).unwrap()
-    }
-
-    #[test]
-    fn demo_covers_three_years_of_every_ledger() {
-        let mut l = ledger();
-        let today = day("2026-11-21");
-        // populate() adds the people and then calls demo() for their records.
-        crate::demo::populate(&mut l, &stamp(), 300, 7, today, &crate::progress::Silent).unwrap();
-        let conn = l.conn();
-        let batches = list_batches(conn, None).unwrap();
-        let committee = batches.iter().filter(|b| b.kind == COMMITTEE_ALLOWANCE).count();
-        assert_eq!(
-            committee, 11,
-            "2024 Q1 to 2026 Q3: the fourth quarter of 2026 is paid in December"
-        );
-        let t = totals(conn, Period::year(2025)).unwrap();
-        assert!(t.kinds.iter().any(|k| k.kind == "困难补贴"), "{t:?}");
-        let round = crate::checkups::round(conn, 2025).unwrap();
-        assert_eq!(round.not_recorded, 0, "last year's round is complete");
-        assert!(round.rate > 0.75 && round.rate < 0.95, "{}", round.rate);
-        let this_year = crate::checkups::round(conn, 2026).unwrap();
-        assert!(this_year.not_recorded > 0, "this year's round is partly recorded");
-        let acts = crate::activities::list(conn, Period::year(2025)).unwrap();
-        assert!((8..=12).contains(&acts.len()), "{}", acts.len());
-        assert!(acts.iter().all(|a| (10..=60).contains(&a.count)));
-        let medals: i64 = conn.query_row("SELECT COUNT(*) FROM medals", [], |r| r.get(0)).unwrap();
-        assert!(medals > 0);
-        assert!(crate::party::medal_list(conn, 2025)
-            .unwrap()
-            .iter()
-            .all(|c| c.presented.is_some()));
     }
 }

@@ -2,11 +2,11 @@
 //! every year ("全年走访慰问*人次，发放慰问金*元 …"), computed by aggregate queries over the ledgers,
 //! and the same figures as a ready paragraph of Chinese text.
 
-use crate::date::PartialDate;
+use crate::domain::date::PartialDate;
+use crate::domain::model::{RetirementKind, UnitKind, VisitKind};
+use crate::domain::money::Fen;
+use crate::domain::period::Period;
 use crate::error::Result;
-use crate::model::{RetirementKind, UnitKind, VisitKind};
-use crate::money::Fen;
-use crate::period::Period;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -116,7 +116,7 @@ pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
         while let Some(r) = rows.next()? {
             let kind: Option<RetirementKind> = r.get(0)?;
             let unit: Option<UnitKind> = r.get(1)?;
-            let party: Option<crate::model::PoliticalStatus> = r.get(2)?;
+            let party: Option<crate::domain::model::PoliticalStatus> = r.get(2)?;
             let birth: Option<PartialDate> = r.get(3)?;
             let retired: Option<PartialDate> = r.get(4)?;
             let died: Option<PartialDate> = r.get(5)?;
@@ -145,7 +145,7 @@ pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
                 Some(UnitKind::Enterprise) => people.enterprise += 1,
                 None => {}
             }
-            if party.is_some_and(crate::model::PoliticalStatus::is_party_member) {
+            if party.is_some_and(crate::domain::model::PoliticalStatus::is_party_member) {
                 people.party_members += 1;
             }
             if birth.is_some_and(|b| b.age_on(end) >= 80) {
@@ -379,8 +379,8 @@ fn paragraph(s: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{Ledger, Stamp};
-    use crate::model::{PersonFields, PersonInput, PoliticalStatus};
+    use crate::domain::model::{PersonFields, PersonInput, PoliticalStatus};
+    use crate::store::db::{Ledger, Stamp};
 
     fn stamp() -> Stamp {
         Stamp {
@@ -401,7 +401,11 @@ mod tests {
         };
         ledger
             .with_tx(|tx| {
-                crate::people::insert(tx, &stamp(), &PersonInput { fields, ..Default::default() })
+                crate::tables::people::insert(
+                    tx,
+                    &stamp(),
+                    &PersonInput { fields, ..Default::default() },
+                )
             })
             .unwrap()
             .person

@@ -8,6 +8,24 @@ use ts_rs::TS;
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
 
+/// The years a report, campaign, checkup round or pay period may name: from 1949, the earliest year
+/// any ledger record of this office can belong to, to far enough ahead for any plan. The app, the
+/// tool and every table check a year through [`check_year`], so they agree.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2200;
+
+/// A year inside [`YEARS`], or a message saying what a year should look like.
+pub fn check_year(year: i32) -> Result<i32> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(Error::invalid(format!(
+            "年份“{year}”不合理：请写{}至{}年之间的四位年份，如 2026。",
+            YEARS.start(),
+            YEARS.end()
+        )))
+    }
+}
+
 /// The period of a report: a whole year, or one quarter of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub struct Period {
@@ -18,9 +36,7 @@ pub struct Period {
 
 impl Period {
     pub fn new(year: i32, quarter: Option<u8>) -> Result<Self> {
-        if !(1900..=2200).contains(&year) {
-            return Err(Error::invalid(format!("年份{year}不在1900–2200之间，请检查。")));
-        }
+        check_year(year)?;
         if let Some(q) = quarter {
             if !(1..=4).contains(&q) {
                 return Err(Error::invalid(format!("季度应为1–4，收到的是{q}。")));
@@ -109,7 +125,7 @@ impl PayPeriod {
     /// Reads a code (`2026-Q3`) or a label as clerks write it (`2026年第三季度`, `2026年3季度`,
     /// `2026年7月`, `2026年`, `2026`).
     pub fn parse(text: &str) -> Result<Self> {
-        let t = crate::text::compact(text);
+        let t = crate::domain::text::compact(text);
         let bad = || {
             Error::invalid(format!(
                 "所属期间“{text}”无法识别，请写成“2026年”“2026年第三季度”或“2026年7月”。"
@@ -117,7 +133,7 @@ impl PayPeriod {
         };
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
         let year: i32 = digits.parse().map_err(|_| bad())?;
-        if !(1900..=2200).contains(&year) {
+        if !YEARS.contains(&year) {
             return Err(bad());
         }
         let rest = t[digits.len()..].trim_start_matches(['年', '-']);

@@ -1,12 +1,13 @@
 //! The roster table: validate, insert, update, get, list (search and filters), void.
 
-use crate::audit;
-use crate::date::PartialDate;
-use crate::db::Stamp;
+use crate::domain::date::PartialDate;
+use crate::domain::idcard;
+use crate::domain::model::*;
 use crate::error::{Error, Result};
-use crate::idcard;
-use crate::model::*;
-use crate::search;
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use crate::tables::search;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -30,10 +31,14 @@ pub struct Validation {
     pub warnings: Vec<FieldIssue>,
 }
 
-fn issue(field: crate::roster::Field, code: &str, message: impl Into<String>) -> FieldIssue {
+fn issue(
+    field: crate::domain::roster::Field,
+    code: &str,
+    message: impl Into<String>,
+) -> FieldIssue {
     FieldIssue {
         field: code.into(),
-        label: crate::roster::column(field).header.into(),
+        label: crate::domain::roster::column(field).header.into(),
         message: message.into(),
     }
 }
@@ -47,10 +52,10 @@ pub fn validate(input: &PersonFields) -> Validation {
 /// [`validate`] for fields the caller no longer needs: text that is already normal is kept as it is,
 /// without a copy (the importer validates every row it reads).
 pub fn validate_owned(mut p: PersonFields) -> Validation {
-    use crate::roster::Field as F;
+    use crate::domain::roster::Field as F;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    if let std::borrow::Cow::Owned(name) = crate::text::compacted(&p.name) {
+    if let std::borrow::Cow::Owned(name) = crate::domain::text::compacted(&p.name) {
         p.name = name;
     }
     if p.name.is_empty() {
@@ -71,7 +76,7 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
         &mut p.liaison,
         &mut p.notes,
     ] {
-        crate::text::normalize_in_place(text);
+        crate::domain::text::normalize_in_place(text);
     }
     if !p.id_number.trim().is_empty() {
         match idcard::parse(&p.id_number) {
@@ -531,11 +536,11 @@ fn save_family(
     let now = stamp.at();
     for member in family {
         let mut m = member.clone();
-        m.name = crate::text::compact(&m.name);
-        m.relation = crate::text::normalize(&m.relation);
-        m.phone = crate::text::normalize(&m.phone);
-        m.address = crate::text::normalize(&m.address);
-        m.notes = crate::text::normalize(&m.notes);
+        m.name = crate::domain::text::compact(&m.name);
+        m.relation = crate::domain::text::normalize(&m.relation);
+        m.phone = crate::domain::text::normalize(&m.phone);
+        m.address = crate::domain::text::normalize(&m.address);
+        m.notes = crate::domain::text::normalize(&m.notes);
         if m.name.is_empty() {
             if m.relation.is_empty() && m.phone.is_empty() {
                 continue;
@@ -654,19 +659,15 @@ pub fn all_fields(conn: &Connection) -> Result<Vec<(PersonId, PersonFields)>> {
 
 /// Voids a person with a reason. The record stays in the file and in the audit log.
 pub fn void(conn: &Connection, stamp: &Stamp, id: PersonId, reason: &str) -> Result<()> {
-    let reason = crate::text::normalize(reason);
-    if reason.is_empty() {
-        return Err(Error::invalid("作废必须填写原因，例如“重复录入”或“录入错误”。"));
-    }
-    let n = conn.execute(
-        "UPDATE people SET voided_at = ?1, void_reason = ?2 WHERE id = ?3 AND voided_at IS NULL",
-        params![stamp.at(), reason, id.0],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound("找不到这位人员，可能已被作废。请刷新列表。".into()));
-    }
-    audit::record(conn, stamp, "person", Some(id.0), "void", &[], Some(&reason))?;
-    Ok(())
+    records::void_row(
+        conn,
+        stamp,
+        "people",
+        "person",
+        id.0,
+        reason,
+        "找不到这位人员，可能已被作废。请刷新列表。",
+    )
 }
 
 /// The full ID and phone numbers of one person, for "reveal" in the list. Logged, since it shows
@@ -746,7 +747,7 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     if let Some(k) = q.unit_kind {
         arg(&mut sql, " AND unit_kind = ?", Box::new(k));
     }
-    let branch = crate::text::normalize(&q.party_branch);
+    let branch = crate::domain::text::normalize(&q.party_branch);
     if !branch.is_empty() {
         arg(&mut sql, " AND party_branch = ?", Box::new(branch));
     }

@@ -1,7 +1,7 @@
 //! The audit log: who changed what and when, with old and new values (DOMAIN.md rule 10).
 
-use crate::db::Stamp;
 use crate::error::Result;
+use crate::store::db::Stamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -306,8 +306,8 @@ pub fn list_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::PartialDate;
-    use crate::model::*;
+    use crate::domain::date::PartialDate;
+    use crate::domain::model::*;
 
     /// The fast writer must store exactly what the general way stores.
     #[test]

@@ -2,12 +2,12 @@
 //! roster's branch and 入党 / 转正 dates), the branch committees, and the 光荣在党50年 medal
 //! (DOMAIN.md rule 5): who is due it in a year, and why, and who has received it.
 
-use crate::audit;
-use crate::date::PartialDate;
-use crate::db::Stamp;
+use crate::domain::date::PartialDate;
+use crate::domain::model::*;
 use crate::error::{Error, Result};
-use crate::model::*;
-use crate::records;
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -33,7 +33,7 @@ impl Default for PartyInfo {
 
 /// Whether a post is on the branch committee (支部委员会): 书记, 副书记 and every 委员.
 pub fn is_committee_post(post: &str) -> bool {
-    let p = crate::text::compact(post);
+    let p = crate::domain::text::compact(post);
     p.contains("书记") || p.contains("委员") || p == "支委"
 }
 
@@ -85,8 +85,11 @@ pub fn set(
             }
         },
     };
-    let new =
-        PartyInfo { post: crate::text::compact(&info.post), dues_paid_to, contact: info.contact };
+    let new = PartyInfo {
+        post: crate::domain::text::compact(&info.post),
+        dues_paid_to,
+        contact: info.contact,
+    };
     let old = get_raw(conn, person)?;
     let changes = audit::diff(&old.clone().unwrap_or_default(), &new);
     if old.is_some() && changes.is_empty() {
@@ -346,7 +349,7 @@ pub fn present_medal(
     presented_on: NaiveDate,
     notes: &str,
 ) -> Result<i64> {
-    let p = crate::people::get(conn, person)?;
+    let p = crate::tables::people::get(conn, person)?;
     let name = &p.fields.name;
     if let Err(why) = medal_standing(&p.fields, year) {
         return Err(Error::invalid(format!(
@@ -365,10 +368,10 @@ pub fn present_medal(
     if presented_on.year() < year {
         return Err(Error::invalid(format!(
             "颁发日期{}早于{year}年，请填写实际颁发的日期。",
-            crate::export::sheet::chinese_date(presented_on)
+            crate::domain::date::chinese_date(presented_on)
         )));
     }
-    let notes = crate::text::normalize(notes);
+    let notes = crate::domain::text::normalize(notes);
     conn.prepare_cached(
         "INSERT INTO medals (person_id, year, presented_on, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -393,58 +396,10 @@ pub fn void_medal(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Re
     )
 }
 
-/// Demo data: a 书记, 组织委员 and 宣传委员 in every branch, dues paid to last month for most
-/// members, a few flowing members; medals presented on June 28 of each year to those due them.
-pub(crate) fn demo(
-    conn: &Connection,
-    stamp: &Stamp,
-    rng: &mut crate::demo::Rng,
-    people: &[(PersonId, PersonFields)],
-    today: NaiveDate,
-) -> Result<()> {
-    let last_month = today.checked_sub_months(Months::new(1)).unwrap_or(today);
-    let mut posts_given: std::collections::HashMap<&str, usize> = Default::default();
-    const POSTS: [&str; 3] = ["书记", "组织委员", "宣传委员"];
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO party_info (person_id, post, dues_paid_to, contact, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (person_id) DO UPDATE SET post = excluded.post,
-           dues_paid_to = excluded.dues_paid_to, contact = excluded.contact,
-           updated_at = excluded.updated_at",
-    )?;
-    for (id, p) in people {
-        if p.died_on.is_some() || !p.is_party_member() {
-            continue;
-        }
-        let given = posts_given.entry(p.party_branch.as_str()).or_default();
-        let post = if *given < POSTS.len() && !p.party_branch.is_empty() {
-            *given += 1;
-            POSTS[*given - 1]
-        } else {
-            ""
-        };
-        let contact = if rng.chance(0.03) { PartyContact::Flowing } else { PartyContact::Normal };
-        let dues = if rng.chance(0.9) { last_month } else { today - chrono::Duration::days(200) };
-        let dues = PartialDate::year_month(dues.year(), dues.month()).ok();
-        insert.execute(params![id.0, post, dues, contact, stamp.at()])?;
-    }
-    for year in today.year() - 2..=today.year() {
-        let Some(on) = NaiveDate::from_ymd_opt(year, 6, 28).filter(|d| *d <= today) else {
-            continue;
-        };
-        for c in medal_list(conn, year)? {
-            if c.presented.is_none() {
-                present_medal(conn, stamp, c.person_id, year, on, "七一前夕集中颁发")?;
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::testing::*;
+    use crate::testing::*;
 
     fn standing(
         joined: &str,

@@ -1,16 +1,17 @@
 //! 住院登记: hospital stays, and whether each was visited and followed up.
 //!
-//! The visits themselves are ordinary [`crate::visits`] records linked by `hospital_stay_id`: a
+//! The visits themselves are ordinary [`crate::tables::visits`] records linked by `hospital_stay_id`: a
 //! visit during the stay (kind 住院), and after discharge a call or home visit (DOMAIN.md: "a call
 //! or home visit within a week of discharge"). This module only computes, for a given `today`,
 //! which stays still need one.
 
-use crate::audit;
-use crate::db::Stamp;
+use crate::domain::model::{PersonId, Sex};
+use crate::domain::period::Period;
 use crate::error::{Error, Result};
-use crate::model::{PersonId, Sex};
-use crate::people::FieldIssue;
-use crate::period::Period;
+use crate::store::audit;
+use crate::store::db::Stamp;
+use crate::store::records;
+use crate::tables::people::FieldIssue;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -106,7 +107,7 @@ pub fn validate(
 ) -> Result<(HospitalStayInput, Vec<FieldIssue>)> {
     let mut s = input.clone();
     for t in [&mut s.hospital, &mut s.department, &mut s.condition, &mut s.notes] {
-        *t = crate::text::normalize(t);
+        *t = crate::domain::text::normalize(t);
     }
     let mut errors = Vec::new();
     let died: Option<Option<crate::PartialDate>> = conn
@@ -119,7 +120,7 @@ pub fn validate(
             "姓名",
             "找不到这位人员，可能已被作废。请从花名册中重新选择。",
         )),
-        Some(Some(d)) if crate::visits::died_by(d, s.admitted_on) => errors.push(issue(
+        Some(Some(d)) if d.is_on_or_before(s.admitted_on) => errors.push(issue(
             "admitted_on",
             "入院日期",
             format!("该同志已于{}去世，入院日期不能在此之后，请核对。", d.chinese()),
@@ -144,7 +145,7 @@ pub fn insert(
     today: NaiveDate,
 ) -> Result<HospitalStay> {
     let (s, errors) = validate(conn, input)?;
-    crate::visits::ensure_valid(&errors)?;
+    crate::tables::visits::ensure_valid(&errors)?;
     let id = insert_validated(conn, stamp, &s)?;
     get(conn, id, today)
 }
@@ -183,7 +184,7 @@ pub fn update(
 ) -> Result<HospitalStay> {
     let old = get(conn, id, today)?;
     let (s, errors) = validate(conn, input)?;
-    crate::visits::ensure_valid(&errors)?;
+    crate::tables::visits::ensure_valid(&errors)?;
     if s.person_id != old.input.person_id {
         return Err(Error::invalid(
             "住院记录不能改到另一位同志名下：请作废这条记录，再为正确的人员新登记。",
@@ -211,26 +212,15 @@ pub fn update(
     get(conn, id, today)
 }
 
+const NOT_FOUND: &str = "找不到这条住院记录，可能已被作废。请刷新列表。";
+
 fn not_found() -> Error {
-    Error::NotFound("找不到这条住院记录，可能已被作废。请刷新列表。".into())
+    Error::NotFound(NOT_FOUND.into())
 }
 
 /// Voids a stay with a reason. Visits linked to it keep their link and stay in the visit ledger.
 pub fn void(conn: &Connection, stamp: &Stamp, id: StayId, reason: &str) -> Result<()> {
-    let reason = crate::text::normalize(reason);
-    if reason.is_empty() {
-        return Err(Error::invalid("作废必须填写原因，例如“重复录入”或“录入错误”。"));
-    }
-    let n = conn.execute(
-        "UPDATE hospital_stays SET voided_at = ?1, void_reason = ?2
-         WHERE id = ?3 AND voided_at IS NULL",
-        params![stamp.at(), reason, id.0],
-    )?;
-    if n == 0 {
-        return Err(not_found());
-    }
-    audit::record(conn, stamp, "hospital_stay", Some(id.0), "void", &[], Some(&reason))?;
-    Ok(())
+    records::void_row(conn, stamp, "hospital_stays", "hospital_stay", id.0, reason, NOT_FOUND)
 }
 
 /// One query computes the first visit, the first follow-up and whether a follow-up fell within the
@@ -336,11 +326,11 @@ pub fn list(conn: &Connection, q: &StayQuery, today: NaiveDate) -> Result<Vec<Ho
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Ledger;
-    use crate::model::VisitKind;
-    use crate::stats::builder::retiree;
-    use crate::visits::tests::{add, d, stamp};
-    use crate::visits::{self, VisitInput};
+    use crate::domain::model::VisitKind;
+    use crate::store::db::Ledger;
+    use crate::tables::visits::tests::{add, d, stamp};
+    use crate::tables::visits::{self, VisitInput};
+    use crate::testing::builder::retiree;
 
     fn stay(p: PersonId, admitted: &str, discharged: Option<&str>) -> HospitalStayInput {
         HospitalStayInput {

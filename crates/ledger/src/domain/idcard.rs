@@ -2,7 +2,7 @@
 //! date and sex they encode (DOMAIN.md rule 2). IDs are always text; a mismatch with what the clerk
 //! entered is reported, never silently fixed.
 
-use crate::model::Sex;
+use crate::domain::model::Sex;
 use chrono::NaiveDate;
 
 /// Weights of the first 17 characters (GB 11643-1999, 7.2).
@@ -34,7 +34,7 @@ pub fn check_char(first17: &str) -> Option<char> {
 /// removed, a lower-case `x` accepted, a 15-digit number converted. The error says what is wrong in
 /// words a clerk can act on.
 pub fn parse(raw: &str) -> Result<IdInfo, String> {
-    let s: String = crate::text::compact(raw).to_uppercase();
+    let s: String = crate::domain::text::compact(raw).to_uppercase();
     if s.is_empty() {
         return Err("身份证号为空".into());
     }

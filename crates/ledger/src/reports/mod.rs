@@ -1,0 +1,9 @@
+//! Figures read from the tables: the yearly statistics, the work-report summary and one person's
+//! timeline. The workbooks made from them are in `export`.
+//!
+//! May use `tables`, `store` and `domain`; never writes a record except the statistics' recorded
+//! year-end counts.
+
+pub mod stats;
+pub mod summary;
+pub mod timeline;
