@@ -1,9 +1,9 @@
-//! The app's commands are named in four places that must agree: the handler list the shell
-//! registers (`src-tauri/src/main.rs`), the app manifest that gives each one a permission
-//! (`src-tauri/build.rs`), the capability that grants those permissions to the window
-//! (`src-tauri/capabilities/default.json`), and the one typed module the UI calls them through
-//! (`ui/src/api/index.ts`). A command missing from any of them fails only at run time, in the
-//! window, with an opaque "not allowed" — so this test reads all four and compares them.
+//! The app's commands are named once, in `src-tauri/src/command_list.rs`: the shell registers that
+//! list, and its build script makes the app manifest, the window's capability
+//! (`src-tauri/capabilities/default.json`) and the UI's `CommandName` type
+//! (`ui/src/api/commands.ts`) from it. This test catches generated files committed without a build,
+//! and a command with no typed function in `ui/src/api/index.ts` (or a function for one that is
+//! gone): either fails only at run time, in the window, with an opaque "not allowed".
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -13,27 +13,22 @@ fn read(relative: &str) -> String {
     std::fs::read_to_string(root.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
-/// Every `"…"` string in the text between `start` and the next `end`.
-fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
-    let body = &text[from..];
-    let body = &body[..body.find(end).unwrap_or(body.len())];
-    body.split('"').skip(1).step_by(2).map(str::to_string).collect()
-}
-
-fn handlers() -> BTreeSet<String> {
-    let main = read("src-tauri/src/main.rs");
-    let from = main.find("generate_handler![").expect("generate_handler!") + 18;
-    let body = &main[from..];
-    let body = &body[..body.find(']').expect("end of handler list")];
+fn command_list() -> BTreeSet<String> {
+    let list = read("src-tauri/src/command_list.rs");
+    let from = list.find("$then! {").expect("$then! {") + 8;
+    let body = &list[from..];
+    let body = &body[..body.find('}').expect("end of the command list")];
     body.split(',')
         .filter_map(|item| item.trim().rsplit("::").next().map(str::to_string))
         .filter(|name| !name.is_empty())
         .collect()
 }
 
-fn manifest() -> BTreeSet<String> {
-    quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]")
+fn ui_command_type() -> BTreeSet<String> {
+    read("ui/src/api/commands.ts")
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("| '")?.strip_suffix('\'').map(str::to_string))
+        .collect()
 }
 
 fn capability() -> BTreeSet<String> {
@@ -60,9 +55,17 @@ fn ui_calls() -> BTreeSet<String> {
 
 #[test]
 fn every_command_is_registered_permitted_granted_and_typed() {
-    let handlers = handlers();
-    assert!(handlers.len() > 50, "parsed {} handlers: {handlers:?}", handlers.len());
-    assert_eq!(manifest(), handlers, "build.rs app manifest vs main.rs handlers");
-    assert_eq!(capability(), handlers, "capabilities/default.json vs main.rs handlers");
-    assert_eq!(ui_calls(), handlers, "ui/src/api/index.ts vs main.rs handlers");
+    let commands = command_list();
+    assert!(commands.len() > 50, "parsed {} commands: {commands:?}", commands.len());
+    assert_eq!(
+        capability(),
+        commands,
+        "capabilities/default.json vs command_list.rs (build the app)"
+    );
+    assert_eq!(
+        ui_command_type(),
+        commands,
+        "ui/src/api/commands.ts vs command_list.rs (build the app)"
+    );
+    assert_eq!(ui_calls(), commands, "the typed calls in ui/src/api/index.ts vs command_list.rs");
 }

@@ -3,9 +3,18 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[macro_use]
+mod command_list;
 mod commands;
 mod ledgers;
 mod state;
+
+/// Every command of [`command_list`] as Tauri's invoke handler.
+macro_rules! handlers {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        tauri::generate_handler![$($module::$name),*]
+    };
+}
 
 use std::path::PathBuf;
 
@@ -34,86 +43,7 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::setup_ledger,
-            commands::get_settings,
-            commands::save_settings,
-            commands::list_people,
-            commands::list_branches,
-            commands::get_person,
-            commands::reveal_contact,
-            commands::check_date,
-            commands::validate_person,
-            commands::create_person,
-            commands::update_person,
-            commands::void_person,
-            commands::person_audit,
-            commands::pick_import_file,
-            commands::import_preview,
-            commands::import_apply,
-            commands::cancel_job,
-            commands::export_roster,
-            commands::export_stats,
-            commands::export_template,
-            commands::work_summary,
-            ledgers::list_visits,
-            ledgers::validate_visit,
-            ledgers::create_visit,
-            ledgers::update_visit,
-            ledgers::void_visit,
-            ledgers::must_visit_reasons,
-            ledgers::set_must_visit_reasons,
-            ledgers::campaign_defaults,
-            ledgers::list_campaigns,
-            ledgers::campaign_targets_for,
-            ledgers::create_campaign,
-            ledgers::void_campaign,
-            ledgers::campaign_coverage,
-            ledgers::campaign_add_targets,
-            ledgers::campaign_remove_target,
-            ledgers::campaign_record_visits,
-            ledgers::list_stays,
-            ledgers::create_stay,
-            ledgers::update_stay,
-            ledgers::void_stay,
-            ledgers::proposed_survivors,
-            ledgers::record_death,
-            ledgers::has_death_record,
-            ledgers::list_deaths,
-            ledgers::void_death,
-            ledgers::list_survivors,
-            ledgers::person_timeline,
-            ledgers::subsidy_kinds,
-            ledgers::set_subsidy_kinds,
-            ledgers::list_subsidies,
-            ledgers::subsidy_totals,
-            ledgers::create_subsidy,
-            ledgers::update_subsidy,
-            ledgers::void_subsidy,
-            ledgers::issue_subsidy_batch,
-            ledgers::list_subsidy_batches,
-            ledgers::void_subsidy_batch,
-            ledgers::committee_members,
-            ledgers::checkup_round,
-            ledgers::record_checkup,
-            ledgers::record_checkups,
-            ledgers::void_checkup,
-            ledgers::get_party_info,
-            ledgers::set_party_info,
-            ledgers::list_party_members,
-            ledgers::medal_list,
-            ledgers::present_medal,
-            ledgers::void_medal,
-            ledgers::list_activities,
-            ledgers::get_activity,
-            ledgers::create_activity,
-            ledgers::update_activity,
-            ledgers::void_activity,
-            ledgers::export_ledger_table,
-            ledgers::export_quarterly,
-            ledgers::export_subsidy_receipt,
-        ])
+        .invoke_handler(with_app_commands!(handlers))
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("程序启动失败：{e}");

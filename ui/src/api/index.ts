@@ -1,7 +1,7 @@
 // The one typed module through which the UI talks to the Rust core. Components never call `invoke`
 // directly: every command the shell exposes has exactly one function here, with the generated types.
 
-import { invoke } from '@tauri-apps/api/core'
+import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import type {
   Activity,
@@ -69,6 +69,12 @@ import type {
   UnitSettings,
   Validation,
 } from './bindings'
+import type { CommandName } from './commands'
+
+/** Tauri's `invoke`, taking only the commands the shell registers (generated from Rust). */
+function invoke<T>(command: CommandName, args?: InvokeArgs): Promise<T> {
+  return tauriInvoke<T>(command, args)
+}
 
 export * from './bindings'
 
