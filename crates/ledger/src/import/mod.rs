@@ -618,7 +618,7 @@ enum Ready {
     /// Not written: the errors say why (none for a duplicate set to 跳过).
     Refused(Vec<ImportIssue>),
     /// A new person, validated, with what writing them takes.
-    Insert(PersonFields, people::InsertExtras),
+    Insert(people::ValidPerson, people::InsertExtras),
     /// A duplicate to fill in from the row; merged with the ledger's person when written.
     Update(PersonId, PersonFields),
 }
@@ -648,11 +648,13 @@ fn prepare(
         (DuplicateAction::Update, Some(id)) => Ready::Update(id, row.fields.clone()),
         (_, _) => {
             let v = people::validate(&row.fields);
-            if v.errors.is_empty() {
-                let extras = people::InsertExtras::of(&v.fields);
-                Ready::Insert(v.fields, extras)
-            } else {
-                Ready::Refused(field_issues(row.row, &v.errors, Severity::Error))
+            let errors = field_issues(row.row, &v.errors, Severity::Error);
+            match v.into_valid() {
+                Ok(valid) => {
+                    let extras = people::InsertExtras::of(&valid);
+                    Ready::Insert(valid, extras)
+                }
+                Err(_) => Ready::Refused(errors),
             }
         }
     }
@@ -723,7 +725,8 @@ fn write_row(
     };
     match ready {
         Ready::Refused(errors) => refuse(summary, errors),
-        Ready::Insert(fields, extras) => {
+        Ready::Insert(person, extras) => {
+            let fields = person.fields();
             let taken = !fields.id_number.is_empty()
                 && (ids_in_ledger.contains(&fields.id_number)
                     || id_in_ledger(conn, &fields.id_number)?);
@@ -738,9 +741,9 @@ fn write_row(
                     )],
                 );
             }
-            people::insert_prepared(conn, stamp, &fields, &extras)?;
+            people::insert_prepared(conn, stamp, &person, &extras)?;
             if !fields.id_number.is_empty() {
-                ids_in_ledger.insert(fields.id_number);
+                ids_in_ledger.insert(fields.id_number.clone());
             }
             summary.added += 1;
             summary.warnings.extend(warnings());
@@ -766,13 +769,14 @@ fn write_row(
             if !v.errors.is_empty() {
                 return refuse(summary, field_issues(row.row, &v.errors, Severity::Error));
             }
-            if people::update_validated(conn, stamp, id, &v.fields)? {
+            let warned = field_issues(row.row, &v.warnings, Severity::Warning);
+            if people::update_validated(conn, stamp, id, &v.into_valid()?)? {
                 summary.updated += 1;
             } else {
                 summary.skipped += 1;
             }
             let mut all: Vec<ImportIssue> = warnings().collect();
-            add_warnings(&mut all, field_issues(row.row, &v.warnings, Severity::Warning));
+            add_warnings(&mut all, warned);
             summary.warnings.extend(all);
             Ok(None)
         }

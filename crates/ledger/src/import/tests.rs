@@ -501,7 +501,7 @@ fn person(ledger: &Ledger, name: &str, birth: &str, id_number: &str) -> PersonId
     };
     let v = people::validate(&fields);
     assert!(v.errors.is_empty(), "{:?}", v.errors);
-    people::insert_validated(ledger.conn(), &stamp(), &v.fields).unwrap()
+    people::insert_validated(ledger.conn(), &stamp(), &v.into_valid().unwrap()).unwrap()
 }
 
 #[test]

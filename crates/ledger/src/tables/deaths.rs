@@ -167,7 +167,8 @@ fn set_died_on(
 ) -> Result<()> {
     let mut fields = crate::tables::people::get(conn, person)?.fields;
     fields.died_on = died_on;
-    crate::tables::people::update_validated(conn, stamp, person, &fields)?;
+    let valid = crate::tables::people::validate_owned(fields).into_valid()?;
+    crate::tables::people::update_validated(conn, stamp, person, &valid)?;
     Ok(())
 }
 

@@ -441,6 +441,26 @@ fn ensure_valid(v: &Validation) -> Result<()> {
     Err(Error::invalid(format!("未保存，请先改正：{}", list.join("；"))))
 }
 
+/// A person's fields as [`validate`] normalised them and found them free of errors. Only
+/// [`Validation::into_valid`] makes one, so every function that writes a person takes input that
+/// has been checked: there is no path that trusts its caller to have validated first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidPerson(PersonFields);
+
+impl ValidPerson {
+    pub fn fields(&self) -> &PersonFields {
+        &self.0
+    }
+}
+
+impl Validation {
+    /// The checked fields, or every error in one message (and nothing is saved).
+    pub fn into_valid(self) -> Result<ValidPerson> {
+        ensure_valid(&self)?;
+        Ok(ValidPerson(self.fields))
+    }
+}
+
 /// The result of a save: the stored person and the warnings the clerk should see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Saved {
@@ -448,14 +468,14 @@ pub struct Saved {
     pub warnings: Vec<FieldIssue>,
 }
 
-/// Inserts fields that [`validate`] has already normalised and found free of errors, without reading
-/// the record back: the path bulk imports take. Audited like any insert.
+/// Inserts a validated person without reading the record back: the path bulk imports take.
+/// Audited like any insert.
 pub fn insert_validated(
     conn: &Connection,
     stamp: &Stamp,
-    fields: &PersonFields,
+    person: &ValidPerson,
 ) -> Result<PersonId> {
-    insert_prepared(conn, stamp, fields, &InsertExtras::of(fields))
+    insert_prepared(conn, stamp, person, &InsertExtras::of(person))
 }
 
 /// What writing a new person takes besides their fields, worked out without the ledger (the
@@ -467,8 +487,8 @@ pub struct InsertExtras {
 }
 
 impl InsertExtras {
-    pub fn of(fields: &PersonFields) -> Self {
-        Self { search_key: search_key_of(fields), audit: audit::created_json(fields) }
+    pub fn of(person: &ValidPerson) -> Self {
+        Self { search_key: search_key_of(&person.0), audit: audit::created_json(&person.0) }
     }
 }
 
@@ -476,23 +496,24 @@ impl InsertExtras {
 pub fn insert_prepared(
     conn: &Connection,
     stamp: &Stamp,
-    fields: &PersonFields,
+    person: &ValidPerson,
     extras: &InsertExtras,
 ) -> Result<PersonId> {
     let at = stamp.at();
-    let id = write_fields(conn, None, fields, &extras.search_key, &at)?;
+    let id = write_fields(conn, None, &person.0, &extras.search_key, &at)?;
     audit::record_json(conn, stamp, "person", Some(id.0), "create", &extras.audit, None)?;
     Ok(id)
 }
 
-/// Replaces a person's fields with already validated ones (the family is left as it is); audited
-/// with the changed fields. Returns whether anything changed.
+/// Replaces a person's fields with validated ones (the family is left as it is); audited with the
+/// changed fields. Returns whether anything changed.
 pub fn update_validated(
     conn: &Connection,
     stamp: &Stamp,
     id: PersonId,
-    fields: &PersonFields,
+    person: &ValidPerson,
 ) -> Result<bool> {
+    let fields = &person.0;
     let old = get(conn, id)?;
     let changes = audit::diff(&old.fields, fields);
     if changes.is_empty() {
@@ -505,10 +526,10 @@ pub fn update_validated(
 
 pub fn insert(conn: &Connection, stamp: &Stamp, input: &PersonInput) -> Result<Saved> {
     let v = validate(&input.fields);
-    ensure_valid(&v)?;
-    let id = insert_validated(conn, stamp, &v.fields)?;
+    let warnings = v.warnings.clone();
+    let id = insert_validated(conn, stamp, &v.into_valid()?)?;
     save_family(conn, stamp, id, &input.family)?;
-    Ok(Saved { person: get(conn, id)?, warnings: v.warnings })
+    Ok(Saved { person: get(conn, id)?, warnings })
 }
 
 pub fn update(
@@ -518,10 +539,10 @@ pub fn update(
     input: &PersonInput,
 ) -> Result<Saved> {
     let v = validate(&input.fields);
-    ensure_valid(&v)?;
-    update_validated(conn, stamp, id, &v.fields)?;
+    let warnings = v.warnings.clone();
+    update_validated(conn, stamp, id, &v.into_valid()?)?;
     save_family(conn, stamp, id, &input.family)?;
-    Ok(Saved { person: get(conn, id)?, warnings: v.warnings })
+    Ok(Saved { person: get(conn, id)?, warnings })
 }
 
 /// Brings the family list to what the clerk submitted: new members inserted, changed ones updated,
