@@ -15,6 +15,7 @@ mod activities;
 mod checkups;
 mod deaths;
 mod hospital;
+pub mod layout;
 #[cfg(test)]
 mod ledger_tests;
 mod ledgers;
