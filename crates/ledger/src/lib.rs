@@ -36,6 +36,7 @@ pub mod app;
 pub mod audit;
 #[cfg(test)]
 mod bindings;
+pub mod branches;
 pub mod campaigns;
 pub mod checkups;
 pub mod date;
@@ -44,6 +45,7 @@ pub mod deaths;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod forms;
 pub mod hospital;
 pub mod idcard;
 pub mod import;

@@ -212,6 +212,9 @@ fn no_exported_header_or_date_needs_more_lines_than_its_row_holds() {
     let fields: Vec<_> = people.iter().map(|(_, p)| p.clone()).collect();
     let stats = ledger::stats::yearly(&fields, 2026, None);
     books.push(("stats.xlsx", ledger::export::stats_workbook(&stats, &settings, today()).unwrap()));
+    let forms = ledger::forms::yearly_forms(&fields, &[], 2026, None, &settings.unit_name, "本地");
+    let wb = ledger::export::forms::forms_workbook(&forms, &stats, &settings, today()).unwrap();
+    books.push(("forms.xlsx", wb));
 
     let mut problems = Vec::new();
     for (name, wb) in &mut books {

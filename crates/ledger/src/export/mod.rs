@@ -14,6 +14,7 @@
 mod activities;
 mod checkups;
 mod deaths;
+pub mod forms;
 mod hospital;
 pub mod layout;
 #[cfg(test)]
@@ -64,7 +65,8 @@ pub fn roster(
     Ok(people.len() as u32)
 }
 
-/// Writes the 基本情况统计表 for `year` and records this year's year-end count in
+/// Writes the official yearly forms for `year` (one sheet per form, [`crate::forms`]) followed by
+/// the combined 基本情况统计表 the home page summarises, and records this year's year-end count in
 /// `year_end_counts`, so next year's reconciliation starts from the figure sent. The caller runs
 /// this in a transaction; the count is recorded only after the file has been written.
 pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Result<()> {
@@ -72,7 +74,17 @@ pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Res
     let settings = crate::settings::get(conn)?;
     let last = crate::stats::load_year_end(conn, year - 1)?;
     let stats = crate::stats::yearly(&people, year, last.as_ref());
-    let mut wb = stats_workbook(&stats, &settings, today)?;
+    let branches = crate::branches::list(conn)?;
+    let local = crate::forms::local_label(conn)?;
+    let forms = crate::forms::yearly_forms(
+        &people,
+        &branches,
+        year,
+        last.as_ref(),
+        &settings.unit_name,
+        &local,
+    );
+    let mut wb = forms::forms_workbook(&forms, &stats, &settings, today)?;
     save(&mut wb, path)?;
     crate::stats::record_year_end(conn, &stats.year_end, &today.format("%Y-%m-%d").to_string())
 }
