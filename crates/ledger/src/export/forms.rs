@@ -220,6 +220,7 @@ pub fn write_form(
     ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(top, first_body - 1)?;
     ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_first_page_number(1);
     ws.set_freeze_panes(first_body, 2)?;
     Ok(())
 }

@@ -409,6 +409,9 @@ impl<'s> TableSheet<'s> {
         ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
         ws.set_repeat_rows(top, bottom)?;
         ws.set_footer("&C第 &P 页，共 &N 页");
+        // Each sheet is its own table: its pages count from 1 even when the whole workbook is
+        // printed at once (LibreOffice otherwise numbers on from the previous sheet).
+        ws.set_print_first_page_number(1);
         ws.set_freeze_panes(first_body_row, 0)?;
 
         Ok(Self {
