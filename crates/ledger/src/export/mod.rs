@@ -22,6 +22,7 @@ mod ledger_tests;
 mod ledgers;
 mod medals;
 mod roster;
+pub mod roster_print;
 pub mod sheet;
 mod subsidies;
 mod template;
@@ -32,7 +33,7 @@ pub use ledgers::{
     ledger_table, ledger_table_workbook, quarterly, quarterly_file_name, quarterly_workbook,
     table_file_name, LedgerTable,
 };
-pub use roster::{roster_workbook, roster_workbook_with_progress};
+pub use roster::{roster_workbook, roster_workbook_with_options, roster_workbook_with_progress};
 pub use template::template_workbook;
 pub use yearly::stats_workbook;
 
