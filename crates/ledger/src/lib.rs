@@ -45,6 +45,7 @@ pub mod deaths;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod figures;
 pub mod forms;
 pub mod hospital;
 pub mod idcard;
