@@ -17,3 +17,18 @@ CREATE TABLE party_branches (
     void_reason   TEXT
 ) STRICT;
 CREATE UNIQUE INDEX party_branches_name ON party_branches (name) WHERE voided_at IS NULL;
+
+-- What the liaison must know of each person beyond the roster (六清楚), for the clerk's working
+-- lists (分类服务清单: 患病、丧偶、独居、特长爱好、个性需求、特殊困难). One row per person, kept
+-- apart from `people` so the roster's columns and its import stay as they are; a person without a
+-- row has nothing recorded. Changes are audited like every other record.
+CREATE TABLE person_profiles (
+    person_id      INTEGER PRIMARY KEY REFERENCES people (id),
+    marital_status TEXT CHECK (marital_status IN ('married', 'widowed', 'divorced', 'single')),
+    illnesses      TEXT NOT NULL DEFAULT '',
+    hobbies        TEXT NOT NULL DEFAULT '',
+    needs          TEXT NOT NULL DEFAULT '',
+    hardship       TEXT NOT NULL DEFAULT '',
+    has_hardship   INTEGER NOT NULL DEFAULT 0 CHECK (has_hardship IN (0, 1)),
+    updated_at     TEXT NOT NULL
+) STRICT;

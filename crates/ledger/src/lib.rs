@@ -56,6 +56,7 @@ pub mod money;
 pub mod party;
 pub mod people;
 pub mod period;
+pub mod profiles;
 pub mod progress;
 mod records;
 pub mod roster;

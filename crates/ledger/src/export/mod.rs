@@ -20,6 +20,7 @@ pub mod layout;
 #[cfg(test)]
 mod ledger_tests;
 mod ledgers;
+pub mod lists;
 mod medals;
 mod roster;
 pub mod roster_print;

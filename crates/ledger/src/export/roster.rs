@@ -18,7 +18,7 @@ use rust_xlsxwriter::Workbook;
 const STEP: usize = 1000;
 
 /// The kind of a roster column: dates and short labels centred, free text left and wrapped.
-fn kind(field: Field) -> Kind {
+pub(crate) fn kind(field: Field) -> Kind {
     use Field as F;
     match field {
         F::Sex
@@ -74,7 +74,7 @@ pub fn roster_workbook_with_progress(
     today: NaiveDate,
     progress: &dyn Progress,
 ) -> Result<Workbook> {
-    roster_workbook_with_options(people, settings, today, progress, RosterOptions::default())
+    roster_workbook_with_options(people, settings, today, progress, &RosterOptions::default())
 }
 
 /// The roster workbook: the 打印 sheet (A4, the printed roster's columns, IDs masked when asked)
@@ -84,7 +84,7 @@ pub fn roster_workbook_with_options(
     settings: &UnitSettings,
     today: NaiveDate,
     progress: &dyn Progress,
-    options: RosterOptions,
+    options: &RosterOptions,
 ) -> Result<Workbook> {
     let title = title(settings);
     let mut wb = new_workbook(&title, settings, today)?;

@@ -15,12 +15,17 @@ use rust_xlsxwriter::Worksheet;
 pub const PRINT_SHEET: &str = "打印";
 
 /// How the roster is exported.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RosterOptions {
     /// Print ID numbers and phone numbers masked (`110105********002X`, `138****5678`) on the
     /// 打印 sheet, for a copy that leaves the office. The 花名册 sheet always keeps them whole, as
     /// it is the file the ledger can be rebuilt from.
     pub masked: bool,
+    /// The 打印 sheet's columns after 序号, when the clerk picks them; the printed roster's
+    /// columns otherwise.
+    pub columns: Option<Vec<Field>>,
+    /// Lines printed under the 合计 (the filter a view was made with, say).
+    pub notes: Vec<String>,
 }
 
 /// The printed columns, each with the roster field it shows (`None` for 序号).
@@ -68,10 +73,18 @@ pub fn write(
     heading: &Heading<'_>,
     people: &[(PersonId, PersonFields)],
     settings: &UnitSettings,
-    options: RosterOptions,
+    options: &RosterOptions,
 ) -> Result<()> {
     ws.set_name(PRINT_SHEET)?;
-    let cols = columns();
+    let cols = match &options.columns {
+        None => columns(),
+        Some(fields) => std::iter::once((None, Column::new("序号", 5.0, Kind::Serial)))
+            .chain(fields.iter().filter_map(|f| {
+                let c = crate::roster::COLUMNS.iter().find(|c| c.field == *f)?;
+                Some((Some(*f), Column::new(c.header, c.width, super::roster::kind(*f))))
+            }))
+            .collect(),
+    };
     let columns: Vec<Column> = cols.iter().map(|(_, c)| c.clone()).collect();
     let mut t = TableSheet::start(ws, styles, heading, &columns)?;
     let mut texts: Vec<String> = Vec::with_capacity(cols.len());
@@ -92,5 +105,8 @@ pub fn write(
         t.row(ws, &cells)?;
     }
     t.line(ws, &total_line(people))?;
+    for note in &options.notes {
+        t.line(ws, note)?;
+    }
     t.signature(ws, settings)
 }

@@ -232,10 +232,15 @@ fn roster_is_print_ready() {
 fn a_masked_roster_masks_the_printed_sheet_and_keeps_the_register_whole() {
     let list = sample_people();
     let with_id = list.iter().position(|p| !p.id_number.is_empty()).unwrap();
-    let options = roster_print::RosterOptions { masked: true };
-    let mut wb =
-        roster_workbook_with_options(&people(list.clone()), &settings(), today(), &Silent, options)
-            .unwrap();
+    let options = roster_print::RosterOptions { masked: true, ..Default::default() };
+    let mut wb = roster_workbook_with_options(
+        &people(list.clone()),
+        &settings(),
+        today(),
+        &Silent,
+        &options,
+    )
+    .unwrap();
     let (_dir, path) = save_tmp(&mut wb);
     let printed = sheet(&path, roster_print::PRINT_SHEET);
     let row = 3 + with_id as u32;
