@@ -127,6 +127,7 @@ pub fn template_workbook() -> Result<Workbook> {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(2, 2)?;
     ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_first_page_number(1);
 
     let ws = wb.add_worksheet();
     ws.set_name("填写说明")?;
@@ -175,6 +176,7 @@ pub fn template_workbook() -> Result<Workbook> {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(1, 1)?;
     ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_first_page_number(1);
     ws.set_freeze_panes(2, 0)?;
     Ok(wb)
 }
