@@ -321,3 +321,43 @@ fn the_work_ledgers_export_and_summarise_from_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("参数的值无效"));
 }
+
+#[test]
+fn working_lists_and_a_filtered_roster_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    assert!(run(&db, &["demo", "--people", "120", "--seed", "2"]).status.success());
+
+    let list = dir.path().join("独居.xlsx");
+    let o = run(&db, &["export", "list", "独居", "--out", list.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        matches!(cell(&list, 0, 0, 0), Data::String(s) if s.ends_with("独居人员清单")),
+        "{:?}",
+        cell(&list, 0, 0, 0)
+    );
+    let o = run(&db, &["export", "list", "高龄", "--out", list.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "an unknown list is the clerk's input error");
+    assert!(stderr(&o).contains("患病、丧偶、独居"), "{}", stderr(&o));
+
+    let roster = dir.path().join("筛选.xlsx");
+    let args = [
+        "export",
+        "roster",
+        "--out",
+        roster.to_str().unwrap(),
+        "--filter",
+        "居住状况=独居",
+        "--columns",
+        "姓名,身份证号码",
+        "--masked",
+    ];
+    let o = run(&db, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(cell(&roster, 0, 2, 2), Data::String("身份证号码".into()));
+    assert!(
+        matches!(cell(&roster, 0, 3, 2), Data::String(s) if s.contains("********")),
+        "the 打印 sheet masks IDs: {:?}",
+        cell(&roster, 0, 3, 2)
+    );
+}

@@ -63,15 +63,18 @@ fn peak_rss() -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-/// Writes the same cells as the roster export (header + values as strings), with no formats, no
-/// title and no print setup: what rust_xlsxwriter alone costs.
-fn raw_write(grid: &[Vec<String>], path: &Path) -> Result<(), Error> {
+/// Writes the same cells as the roster export (each sheet's cells as strings), with no formats,
+/// no title and no print setup: what rust_xlsxwriter alone costs.
+fn raw_write(grids: &[Vec<Vec<String>>], path: &Path) -> Result<(), Error> {
     let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet_with_constant_memory().map_err(|e| Error::file(e.to_string()))?;
-    for (r, row) in grid.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            if !v.is_empty() {
-                ws.write_string(r as u32, c as u16, v).map_err(|e| Error::file(e.to_string()))?;
+    for grid in grids {
+        let ws = wb.add_worksheet_with_constant_memory().map_err(|e| Error::file(e.to_string()))?;
+        for (r, row) in grid.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(r as u32, c as u16, v)
+                        .map_err(|e| Error::file(e.to_string()))?;
+                }
             }
         }
     }
@@ -81,7 +84,9 @@ fn raw_write(grid: &[Vec<String>], path: &Path) -> Result<(), Error> {
 /// Reads every cell of the first sheet: what calamine alone costs.
 fn raw_read(path: &Path) -> Result<Vec<Vec<String>>, Error> {
     let mut wb = open_workbook_auto(path).map_err(|e| Error::file(e.to_string()))?;
-    let name = wb.sheet_names().first().cloned().unwrap_or_default();
+    // The roster's register (what the importer reads), not the 打印 sheet before it.
+    let names = wb.sheet_names();
+    let name = names.iter().find(|n| *n == "花名册").or(names.first()).cloned().unwrap_or_default();
     let range = wb.worksheet_range(&name).map_err(|e| Error::file(e.to_string()))?;
     Ok(range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
 }
@@ -137,8 +142,8 @@ fn work_ledgers(sizes: &[u32], runs: usize, today: chrono::NaiveDate) -> Result<
     let year = ledger::domain::period::Period::year(today.year());
     println!();
     println!("## Work ledgers ({} and the year {})", period.label(), today.year());
-    println!("| people | events | build demo | quarterly workbook | raw rust_xlsxwriter | ratio | summary (quarter) | summary (year) |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| people | events | build demo | quarterly workbook | raw rust_xlsxwriter | ratio | summary (quarter) | summary (year) | printed pages (LibreOffice) |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for &n in sizes {
         let runs = if n >= 100_000 { runs.min(3) } else { runs };
         let dir = tempfile::tempdir().map_err(|e| Error::file(e.to_string()))?;
@@ -170,19 +175,47 @@ fn work_ledgers(sizes: &[u32], runs: usize, today: chrono::NaiveDate) -> Result<
             ledger::reports::summary::compute(ledger.conn(), year).map(|_| ())
         })?;
         println!(
-            "| {n} | {events} | {:.1} s | {} | {} | {:.2}× | {} | {} |",
+            "| {n} | {events} | {:.1} s | {} | {} | {:.2}× | {} | {} | {} |",
             build.as_secs_f64(),
             ms(export),
             ms(raw),
             export.as_secs_f64() / raw.as_secs_f64(),
             ms(summary_q),
-            ms(summary_y)
+            ms(summary_y),
+            printed_pages(&out, dir.path())
         );
     }
     println!(
         "Targets: the quarterly workbook within 2× of raw; the summary under 200 ms (10k people)."
     );
     Ok(())
+}
+
+/// Pages of `xlsx` printed to PDF by LibreOffice with its own page setup, as the bureau will see
+/// them; "—" when `soffice` (or `pdfinfo`) is not installed. Not timed.
+fn printed_pages(xlsx: &Path, dir: &Path) -> String {
+    use std::process::Command;
+    let out = dir.join("pdf");
+    let converted = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(xlsx)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let pdf = out.join(xlsx.with_extension("pdf").file_name().unwrap_or_default());
+    if !converted || !pdf.exists() {
+        return "—".into();
+    }
+    Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string()))
+        })
+        .unwrap_or_else(|| "—".into())
 }
 
 pub fn run(sizes: &[u32], runs: usize) -> Result<(), Error> {
@@ -213,14 +246,18 @@ pub fn run(sizes: &[u32], runs: usize) -> Result<(), Error> {
         // up during the bench weighs on both sides of the ratio alike.
         let out = dir.path().join("roster.xlsx");
         ledger::export::roster(ledger.conn(), today, &out, &Silent)?;
-        let grid = raw_read(&out)?;
+        // The raw baseline writes the same cells: both sheets (打印 and 花名册).
+        let grids: Vec<Vec<Vec<String>>> = read_all_sheets(&out)?
+            .into_iter()
+            .map(|(_, g)| g.iter().map(|r| r.iter().map(ToString::to_string).collect()).collect())
+            .collect();
         let raw_out = dir.path().join("raw.xlsx");
         let (export, raw_w) = paired(
             runs,
             || timed(|| ledger::export::roster(ledger.conn(), today, &out, &Silent)),
-            || timed(|| raw_write(&grid, &raw_out)),
+            || timed(|| raw_write(&grids, &raw_out)),
         )?;
-        drop(grid);
+        drop(grids);
 
         // Into a new, empty ledger each run; creating the file and closing it are not timed.
         let mut i = 0;

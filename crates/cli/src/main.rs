@@ -135,8 +135,24 @@ enum OnDuplicate {
 
 #[derive(Subcommand)]
 enum ExportCommand {
-    /// 花名册
+    /// 花名册（打印页 + 完整名册）；可按列筛选、选择打印列、隐去身份证号和电话中间几位
     Roster {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 筛选条件“列名=值”，可写多个，如 --filter 居住状况=独居
+        #[arg(long, value_name = "列名=值")]
+        filter: Vec<String>,
+        /// 打印页的列，用逗号隔开，如 --columns 姓名,性别,联系电话
+        #[arg(long, value_name = "列名,列名")]
+        columns: Option<String>,
+        /// 打印页的身份证号码和联系电话隐去中间几位
+        #[arg(long)]
+        masked: bool,
+    },
+    /// 分类服务清单：患病、丧偶、独居、特长爱好、个性需求、特殊困难
+    List {
+        /// 患病|丧偶|独居|特长爱好|个性需求|特殊困难
+        kind: String,
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
     },
@@ -295,10 +311,31 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             let options = ImportOptions { on_duplicate, skip_invalid, overrides: Vec::new() };
             return import_roster(&mut ledger, &file, &options, dry_run, json);
         }
-        Command::Export { command: ExportCommand::Roster { out } } => {
+        Command::Export { command: ExportCommand::Roster { out, filter, columns, masked } } => {
+            use ledger::export::lists;
             let ledger = open(db)?;
-            let n = ledger::export::roster(ledger.conn(), today(), &out, &Silent)?;
-            println!("已导出花名册（{n} 人）：{}", out.display());
+            if filter.is_empty() && columns.is_none() && !masked {
+                let n = ledger::export::roster(ledger.conn(), today(), &out, &Silent)?;
+                println!("已导出花名册（{n} 人）：{}", out.display());
+            } else {
+                let filters =
+                    filter.iter().map(|f| lists::parse_filter(f)).collect::<Result<Vec<_>, _>>()?;
+                let columns = columns.as_deref().map(lists::parse_columns).transpose()?;
+                let options = ledger::export::roster_print::RosterOptions {
+                    masked,
+                    columns,
+                    notes: Vec::new(),
+                };
+                let n = lists::roster_view(ledger.conn(), &filters, &options, today(), &out)?;
+                println!("已导出花名册（{n} 人）：{}", out.display());
+            }
+        }
+        Command::Export { command: ExportCommand::List { kind, out } } => {
+            use ledger::export::lists;
+            let list = lists::WorkingList::from_label(&kind)?;
+            let ledger = open(db)?;
+            let n = lists::working_list(ledger.conn(), list, today(), &out)?;
+            println!("已导出{}人员清单（{n} 人）：{}", list.label(), out.display());
         }
         Command::Export { command: ExportCommand::Stats { year, out } } => {
             ledger::domain::period::check_year(year)?;
@@ -324,6 +361,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 ExportCommand::Medals(a) => (T::Medals, a),
                 ExportCommand::Activities(a) => (T::Activities, a),
                 ExportCommand::Roster { .. }
+                | ExportCommand::List { .. }
                 | ExportCommand::Stats { .. }
                 | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
             };

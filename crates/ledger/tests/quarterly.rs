@@ -80,6 +80,32 @@ fn the_quarterly_workbook_matches_its_reviewed_snapshot() {
     }
 }
 
+#[test]
+fn the_quarterly_workbook_carries_only_the_quarters_checkups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ledger, sheets) = workbook(dir.path());
+    let (_, rows) = sheets.iter().find(|(n, _)| n == "健康体检台账").unwrap();
+    // Body rows are those whose 序号 is a number; 体检日期 is the fifth column.
+    let dates: Vec<String> = rows
+        .iter()
+        .filter(|r| matches!(r.first(), Some(Data::Float(_) | Data::Int(_))))
+        .map(|r| r[4].to_string())
+        .collect();
+    assert!(!dates.is_empty(), "the demo ledger has checkups in Q3");
+    assert!(dates.iter().all(|d| ("2026.07.01"..="2026.09.30").contains(&d.as_str())), "{dates:?}");
+    let in_q3: i64 = ledger
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM checkups WHERE voided_at IS NULL AND attended = 1
+             AND date BETWEEN '2026-07-01' AND '2026-09-30'
+             AND person_id IN (SELECT id FROM people WHERE voided_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(dates.len() as i64, in_q3);
+}
+
 /// The number under `header` in the sheet's 合计 row.
 fn total(rows: &[Vec<Data>], header: &str) -> f64 {
     let col = rows

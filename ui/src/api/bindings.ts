@@ -324,7 +324,7 @@ export type CountFigure = {
 code: string, label: string, persons: number, times: number, amount: Fen, };
 export type CheckupFigures = { year: number, 
 /**
- * Everyone alive on January 1 of the year: those the yearly checkup is due to.
+ * 应检: the people of the year's checkup round (see [`crate::reports::figures`]).
  */
 due: number, attended: number, absent: number, 
 /**

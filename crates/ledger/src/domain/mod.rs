@@ -10,5 +10,6 @@ pub mod lunar;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod rate;
 pub mod roster;
 pub mod text;

@@ -1,5 +1,6 @@
-//! 健康体检台账: the year's round, one row per person due a checkup, with a 说明 line giving
-//! 应检 / 参检 / 参检率.
+//! 健康体检台账: for a year, the year's round, one row per person due a checkup; for a quarter
+//! (the quarterly workbook), only the checkups done in that quarter. Both end with a 说明 line
+//! giving the year's 应检 / 参检 / 参检率.
 
 use super::sheet::{Cell, Column, Heading, Kind, Styles, TableSheet};
 use crate::domain::date::chinese_date;
@@ -13,7 +14,8 @@ use rust_xlsxwriter::Workbook;
 
 pub(crate) const SHEET: &str = "健康体检台账";
 
-/// The round of `period.year` (a checkup round is yearly, so a quarter shows its whole year).
+/// The round of `period.year`, or for a quarter the checkups dated in it (a quarterly submission
+/// carries what happened in its quarter; the year's figures stay in the 说明 line).
 pub(crate) fn write_sheet(
     wb: &mut Workbook,
     styles: &Styles,
@@ -24,7 +26,16 @@ pub(crate) fn write_sheet(
 ) -> Result<()> {
     let year = period.year;
     let round = checkups::round(conn, year)?;
-    let title = format!("{year}年度离退休干部健康体检台账");
+    let rows: Vec<_> = match period.quarter {
+        None => round.rows.iter().collect(),
+        Some(_) => {
+            round.rows.iter().filter(|r| r.date.is_some_and(|d| period.contains(d))).collect()
+        }
+    };
+    let title = match period.quarter {
+        None => format!("{year}年度离退休干部健康体检台账"),
+        Some(_) => format!("{}离退休干部健康体检台账", period.label()),
+    };
     let right = format!("填报日期：{}", chinese_date(today));
     let columns = [
         Column::new("序号", 6.0, Kind::Serial),
@@ -43,7 +54,7 @@ pub(crate) fn write_sheet(
     let heading = Heading { title: &title, unit_name: &settings.unit_name, right: &right };
     let mut t = TableSheet::start(ws, styles, &heading, &columns)?;
     let year_text = year.to_string();
-    for (i, r) in round.rows.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
         let date = r.date.map(|d| d.format("%Y.%m.%d").to_string()).unwrap_or_default();
         t.row(
             ws,
@@ -61,10 +72,14 @@ pub(crate) fn write_sheet(
             ],
         )?;
     }
+    let quarter = match period.quarter {
+        None => String::new(),
+        Some(_) => format!("本季度体检{}人；{year}年度", rows.len()),
+    };
     t.line(
         ws,
         &format!(
-            "说明：应检{}人，参检{}人，未参检{}人，未登记{}人，参检率{}。",
+            "说明：{quarter}应检{}人，参检{}人，未参检{}人，未登记{}人，参检率{}。",
             round.living,
             round.attended,
             round.absent,
@@ -111,7 +126,7 @@ mod tests {
         checkups::record(conn, &st, &away).unwrap();
 
         let mut wb = Workbook::new();
-        let period = Period::new(2026, Some(4)).unwrap();
+        let period = Period::year(2026);
         write_sheet(&mut wb, &Styles::new(), conn, &UnitSettings::default(), period, today())
             .unwrap();
         let (_dir, r, _) = save_and_read(&mut wb, SHEET);
@@ -151,5 +166,25 @@ mod tests {
         assert_eq!(row(4)[3..9], ["否", "", "", "", "", "外出探亲"]);
         assert_eq!(row(5)[3], "未登记");
         assert_eq!(cell(&r, 6, 0), "说明：应检3人，参检1人，未参检1人，未登记1人，参检率33.3%。");
+
+        // A quarter carries only the checkups dated in it, and the year's figures in its 说明.
+        for (quarter, rows) in [(3, vec!["张三"]), (4, vec![])] {
+            let mut wb = Workbook::new();
+            let period = Period::new(2026, Some(quarter)).unwrap();
+            write_sheet(&mut wb, &Styles::new(), conn, &UnitSettings::default(), period, today())
+                .unwrap();
+            let (_dir, r, _) = save_and_read(&mut wb, SHEET);
+            assert_eq!(cell(&r, 0, 0), format!("{}离退休干部健康体检台账", period.label()));
+            let names: Vec<String> = (3..3 + rows.len() as u32).map(|n| cell(&r, n, 1)).collect();
+            assert_eq!(names, rows, "Q{quarter}");
+            let note = cell(&r, 3 + rows.len() as u32, 0);
+            assert_eq!(
+                note,
+                format!(
+                    "说明：本季度体检{}人；2026年度应检3人，参检1人，未参检1人，未登记1人，参检率33.3%。",
+                    rows.len()
+                )
+            );
+        }
     }
 }

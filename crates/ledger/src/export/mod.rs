@@ -14,13 +14,17 @@
 mod activities;
 mod checkups;
 mod deaths;
+pub mod forms;
 mod hospital;
+pub mod layout;
 #[cfg(test)]
 mod ledger_tests;
 mod ledgers;
+pub mod lists;
 mod medals;
 pub mod names;
 mod roster;
+pub mod roster_print;
 pub mod sheet;
 mod subsidies;
 mod template;
@@ -31,7 +35,7 @@ pub use ledgers::{
     ledger_table, ledger_table_workbook, quarterly, quarterly_workbook, LedgerTable,
 };
 pub use names::{quarterly_file_name, table_file_name};
-pub use roster::{roster_workbook, roster_workbook_with_progress};
+pub use roster::{roster_workbook, roster_workbook_with_options, roster_workbook_with_progress};
 pub use template::template_workbook;
 pub use yearly::stats_workbook;
 
@@ -64,7 +68,8 @@ pub fn roster(
     Ok(people.len() as u32)
 }
 
-/// Writes the 基本情况统计表 for `year` and records this year's year-end count in
+/// Writes the official yearly forms for `year` (one sheet per form, [`crate::reports::forms`]) followed by
+/// the combined 基本情况统计表 the home page summarises, and records this year's year-end count in
 /// `year_end_counts`, so next year's reconciliation starts from the figure sent. The caller runs
 /// this in a transaction; the count is recorded only after the file has been written.
 pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Result<()> {
@@ -73,7 +78,17 @@ pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Res
     let settings = crate::tables::settings::get(conn)?;
     let last = crate::reports::stats::load_year_end(conn, year - 1)?;
     let stats = crate::reports::stats::yearly(&people, year, last.as_ref());
-    let mut wb = stats_workbook(&stats, &settings, today)?;
+    let branches = crate::tables::branches::list(conn)?;
+    let local = crate::reports::forms::local_label(conn)?;
+    let forms = crate::reports::forms::yearly_forms(
+        &people,
+        &branches,
+        year,
+        last.as_ref(),
+        &settings.unit_name,
+        &local,
+    );
+    let mut wb = forms::forms_workbook(&forms, &stats, &settings, today)?;
     save(&mut wb, path)?;
     crate::reports::stats::record_year_end(
         conn,

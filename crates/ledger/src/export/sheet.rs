@@ -8,6 +8,7 @@
 //! only ever goes through `write_string*`/`merge_range`, and text starting with `=`, `+`, `-` or `@`
 //! also gets the quote prefix so that editing the cell in Excel keeps it text.
 
+use super::layout::{self, Face, Font};
 use crate::domain::model::UnitSettings;
 use crate::error::Result;
 use chrono::{Datelike, NaiveDate};
@@ -207,19 +208,103 @@ fn yuan_text(fen: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-/// Points per line of body text (宋体 10.5–11 pt with leading).
-const BODY_LINE_HEIGHT: f64 = 14.0;
-
-/// How many lines `text` takes in a wrapped cell `width` characters wide: a Chinese character
-/// takes two character widths, an ASCII one one; explicit line breaks start new lines.
+/// How many lines `text` takes in a wrapped body cell `width` characters wide, by the rules of
+/// [`super::layout`] (宋体 11 pt; dates and numbers kept whole).
 pub fn wrapped_lines(text: &str, width: f64) -> u32 {
-    let per_line = (width - 1.0).max(2.0);
-    text.split('\n')
-        .map(|line| {
-            let units: f64 = line.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum();
-            ((units / per_line).ceil() as u32).max(1)
-        })
-        .sum()
+    layout::lines(text, layout::BODY, width)
+}
+
+/// 宋体 12 pt: the lines above and below a table.
+pub(crate) const LINE_FONT: Font = Font::new(Face::Song, 12.0);
+/// A header's explicit lines are kept whole up to this width; beyond it the header wraps.
+const MAX_HEADER_WIDTH: f64 = 16.0;
+/// A column is widened for a date, a number or an unbroken word up to this width; beyond it the
+/// text is split (a pasted web address in 备注, say).
+const MAX_WIDEN: f64 = 30.0;
+
+/// Money as the `#,##0.00` format prints it, to measure it.
+fn money_text(fen: i64) -> String {
+    let yuan = yuan_text(fen);
+    let (int, dec) = yuan.split_once('.').unwrap_or((&yuan, "00"));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{dec}")
+}
+
+/// Each column's width: the width asked for, widened so that every explicit line of its header
+/// fits whole (up to [`MAX_HEADER_WIDTH`]); a group header wider than its columns widens the last
+/// of them.
+pub(crate) fn header_widths(columns: &[Column]) -> Vec<f64> {
+    let mut widths: Vec<f64> = columns
+        .iter()
+        .map(|c| c.width.max(layout::header_width(&c.header, layout::HEADER, MAX_HEADER_WIDTH)))
+        .collect();
+    for (group, span) in groups(columns) {
+        let need = layout::header_width(group, layout::HEADER, f64::MAX);
+        let have: f64 = widths[span.clone()].iter().sum();
+        if need > have {
+            widths[span.end - 1] += need - have;
+        }
+    }
+    widths
+}
+
+/// The runs of adjacent columns that share a group header, with the group's text.
+fn groups(columns: &[Column]) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < columns.len() {
+        if let Some(g) = &columns[i].group {
+            let mut end = i + 1;
+            while end < columns.len() && columns[end].group.as_ref() == Some(g) {
+                end += 1;
+            }
+            out.push((g.as_str(), i..end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The heights of the header rows (the second is used only for a two-row header): tall enough for
+/// every header's lines at its column's width, so none is clipped. A header spanning both rows
+/// gets the sum of the two.
+pub(crate) fn header_heights(columns: &[Column], widths: &[f64]) -> (f64, f64) {
+    let need = |text: &str, width: f64| layout::lines(text, layout::HEADER, width);
+    let two_rows = columns.iter().any(|c| c.group.is_some());
+    if !two_rows {
+        let n = columns.iter().zip(widths).map(|(c, &w)| need(&c.header, w)).max().unwrap_or(1);
+        return (layout::row_height(n, layout::HEADER).max(30.0), 0.0);
+    }
+    let top_lines = groups(columns)
+        .iter()
+        .map(|(g, span)| need(g, widths[span.clone()].iter().sum()))
+        .max()
+        .unwrap_or(1);
+    let bottom_lines = columns
+        .iter()
+        .zip(widths)
+        .filter(|(c, _)| c.group.is_some())
+        .map(|(c, &w)| need(&c.header, w))
+        .max()
+        .unwrap_or(1);
+    let top = layout::row_height(top_lines, layout::HEADER).max(20.0);
+    let mut bottom = layout::row_height(bottom_lines, layout::HEADER).max(20.0);
+    for (c, &w) in columns.iter().zip(widths).filter(|(c, _)| c.group.is_none()) {
+        let spanning = layout::row_height(need(&c.header, w), layout::HEADER);
+        if spanning > top + bottom {
+            bottom = spanning - top;
+        }
+    }
+    (top, bottom)
 }
 
 /// What goes above a table.
@@ -257,8 +342,9 @@ impl<'s> TableSheet<'s> {
             return Err(crate::Error::invalid("表格至少需要两列"));
         }
         let last = (ncols - 1) as ColNum;
-        for (i, c) in columns.iter().enumerate() {
-            ws.set_column_width(i as ColNum, c.width)?;
+        let widths = header_widths(columns);
+        for (i, w) in widths.iter().enumerate() {
+            ws.set_column_width(i as ColNum, *w)?;
         }
 
         ws.set_row_height(0, 40)?;
@@ -274,8 +360,10 @@ impl<'s> TableSheet<'s> {
         let top: RowNum = 2;
         let bottom: RowNum = if two_rows { 3 } else { 2 };
         // Heights first: a constant-memory worksheet flushes a row as soon as a later one is written.
-        for r in top..=bottom {
-            ws.set_row_height(r, if two_rows { 24 } else { 30 })?;
+        let (top_height, bottom_height) = header_heights(columns, &widths);
+        ws.set_row_height(top, top_height)?;
+        if two_rows {
+            ws.set_row_height(bottom, bottom_height)?;
         }
         let mut i = 0;
         while i < ncols {
@@ -316,12 +404,15 @@ impl<'s> TableSheet<'s> {
         ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
         ws.set_repeat_rows(top, bottom)?;
         ws.set_footer("&C第 &P 页，共 &N 页");
+        // Each sheet is its own table: its pages count from 1 even when the whole workbook is
+        // printed at once (LibreOffice otherwise numbers on from the previous sheet).
+        ws.set_print_first_page_number(1);
         ws.set_freeze_panes(first_body_row, 0)?;
 
         Ok(Self {
             styles,
             kinds: columns.iter().map(|c| c.kind).collect(),
-            widths: columns.iter().map(|c| c.width).collect(),
+            widths,
             next_row: first_body_row,
             first_body_row,
             sums: vec![0; ncols],
@@ -340,18 +431,31 @@ impl<'s> TableSheet<'s> {
         let st = self.styles;
         // Spreadsheet programs do not all grow a row for wrapped text when they open a file
         // (LibreOffice and WPS often do not), so the height is set from the text: a long 反映问题
-        // stays readable on screen and on paper instead of spilling over the next row.
-        let lines = cells
-            .iter()
-            .zip(&self.widths)
-            .map(|(cell, &width)| match cell {
-                Cell::Text(t) => wrapped_lines(t, width),
-                _ => 1,
-            })
-            .max()
-            .unwrap_or(1);
+        // stays readable on screen and on paper instead of spilling over the next row. A column too
+        // narrow for a date, a number or an ID is widened first (widths are written when the file
+        // is saved, and a wider column only ever needs fewer lines than earlier rows were given).
+        let mut lines = 1;
+        for (i, cell) in cells.iter().enumerate().take(self.kinds.len()) {
+            let text = match cell {
+                Cell::Text(t) => (*t).to_string(),
+                Cell::Number(n) => n.to_string(),
+                Cell::Fen(f) => money_text(*f),
+                Cell::Blank => continue,
+            };
+            let whole = if self.kinds[i] == Kind::Text {
+                layout::unbreakable_px(&text, layout::BODY)
+            } else {
+                layout::text_px(&text, layout::BODY)
+            };
+            let need = layout::width_for_px(whole).min(MAX_WIDEN);
+            if need > self.widths[i] {
+                self.widths[i] = need;
+                ws.set_column_width(i as ColNum, need)?;
+            }
+            lines = lines.max(layout::lines(&text, layout::BODY, self.widths[i]));
+        }
         if lines > 1 {
-            ws.set_row_height(r, (f64::from(lines) * BODY_LINE_HEIGHT + 4.0).min(409.0))?;
+            ws.set_row_height(r, layout::row_height(lines, layout::BODY))?;
         }
         for (i, kind) in self.kinds.iter().enumerate() {
             let col = i as ColNum;
@@ -428,9 +532,8 @@ impl<'s> TableSheet<'s> {
         let last = (self.kinds.len() - 1) as ColNum;
         write_merged(ws, r, 0, last, text, &self.styles.line)?;
         // Long notes wrap; give them room, as row heights are not recomputed on opening.
-        let width_chars: usize = 8 * self.kinds.len();
-        let lines = text.chars().count().div_ceil(width_chars.max(1)).max(1);
-        ws.set_row_height(r, 18.0 * lines as f64)?;
+        let lines = layout::lines(text, LINE_FONT, self.widths.iter().sum());
+        ws.set_row_height(r, layout::row_height(lines, LINE_FONT).max(18.0))?;
         self.next_row += 1;
         Ok(())
     }
@@ -443,7 +546,8 @@ impl<'s> TableSheet<'s> {
         let r = self.next_row;
         let last = (self.kinds.len() - 1) as ColNum;
         write_merged(ws, r, 0, last, &text, &self.styles.line)?;
-        ws.set_row_height(r, 24)?;
+        let lines = layout::lines(&text, LINE_FONT, self.widths.iter().sum());
+        ws.set_row_height(r, layout::row_height(lines, LINE_FONT).max(24.0))?;
         self.next_row += 1;
         Ok(())
     }
@@ -480,26 +584,5 @@ mod tests {
         assert_eq!(yuan_text(123456), "1234.56");
         assert_eq!(yuan_text(5), "0.05");
         assert_eq!(yuan_text(-120005), "-1200.05");
-    }
-}
-
-#[cfg(test)]
-mod wrap_tests {
-    use super::wrapped_lines;
-
-    #[test]
-    fn wrapped_lines_count_chinese_as_double_width() {
-        let cases = [
-            ("", 10.0, 1),
-            ("张三", 10.0, 1),
-            // 11 Chinese characters = 22 widths in a 13-wide column (12 usable): two lines.
-            ("身体健康，精神状态良好", 13.0, 2),
-            ("2026.10.18", 11.0, 1),
-            ("第一行\n第二行", 20.0, 2),
-            ("反映住房漏水，希望单位协调物业维修，并帮助申请困难补贴", 15.0, 4),
-        ];
-        for (text, width, want) in cases {
-            assert_eq!(wrapped_lines(text, width), want, "{text}");
-        }
     }
 }

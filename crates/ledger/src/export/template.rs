@@ -6,7 +6,8 @@
 //! The body columns of the first sheet are formatted as text, so that what the clerk types stays as
 //! typed: an ID number keeps all 18 characters and `1945.10` does not become the number 1945.1.
 
-use super::sheet::{write_merged, write_text, Styles};
+use super::layout;
+use super::sheet::{header_heights, header_widths, write_merged, write_text, Styles, LINE_FONT};
 use crate::domain::date::PartialDate;
 use crate::domain::model::*;
 use crate::domain::roster::{Field, COLUMNS};
@@ -99,8 +100,9 @@ pub fn template_workbook() -> Result<Workbook> {
     let ws = wb.add_worksheet();
     ws.set_name("导入模板")?;
     let typed = Format::new().set_font_name("宋体").set_font_size(11).set_num_format("@");
-    for (i, c) in columns.iter().enumerate() {
-        ws.set_column_width(i as ColNum, c.width)?;
+    let widths = header_widths(&columns);
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(i as ColNum, *w)?;
         ws.set_column_format(i as ColNum, &typed)?;
     }
     ws.set_row_height(0, 40)?;
@@ -113,15 +115,24 @@ pub fn template_workbook() -> Result<Workbook> {
         "请从第4行起每行填写一人，不要改动第3行的列名；各列的可选值和日期写法见“填写说明”工作表。",
         &st.info_left,
     )?;
-    ws.set_row_height(2, 30)?;
+    ws.set_row_height(2, header_heights(&columns, &widths).0)?;
     for (i, c) in columns.iter().enumerate() {
         ws.write_string_with_format(2, i as ColNum, &c.header, &st.header)?;
     }
     ws.set_freeze_panes(3, 2)?;
+    // Printed blank, the template is a form to fill in by hand: A3 landscape (30 columns), one page
+    // wide, the header on every page.
+    ws.set_paper_size(8);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(2, 2)?;
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_first_page_number(1);
 
     let ws = wb.add_worksheet();
     ws.set_name("填写说明")?;
-    for (i, w) in [14.0, 8.0, 60.0, 24.0].into_iter().enumerate() {
+    let widths = [16.0, 8.0, 60.0, 26.0];
+    for (i, w) in widths.into_iter().enumerate() {
         ws.set_column_width(i as ColNum, w)?;
     }
     ws.set_row_height(0, 40)?;
@@ -136,7 +147,17 @@ pub fn template_workbook() -> Result<Workbook> {
         ws.write_string_with_format(row, 0, c.header, &st.center)?;
         ws.write_string_with_format(row, 1, if required { "必填" } else { "" }, &st.center)?;
         write_text(ws, row, 2, &text, &st.text)?;
-        write_text(ws, row, 3, &c.field.text(&sample), &st.text)?;
+        let example = c.field.text(&sample);
+        write_text(ws, row, 3, &example, &st.text)?;
+        // Heights are not recomputed on opening (LibreOffice, WPS): give each wrapped hint its room
+        // so the rows do not overlap.
+        let lines = [c.header, text.as_str(), example.as_str()]
+            .iter()
+            .zip([widths[0], widths[2], widths[3]])
+            .map(|(t, w)| layout::lines(t, layout::BODY, w))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(row, layout::row_height(lines, layout::BODY))?;
         row += 1;
     }
     row += 1;
@@ -146,10 +167,16 @@ pub fn template_workbook() -> Result<Workbook> {
         "3.也可以直接导入本程序导出的花名册，或单位原有的花名册（列名相近即可识别）。",
     ] {
         write_merged(ws, row, 0, 3, line, &st.line)?;
+        let lines = layout::lines(line, LINE_FONT, widths.iter().sum());
+        ws.set_row_height(row, layout::row_height(lines, LINE_FONT))?;
         row += 1;
     }
-    ws.set_landscape();
+    ws.set_row_height(1, layout::row_height(1, layout::HEADER))?;
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1)?;
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_print_first_page_number(1);
+    ws.set_freeze_panes(2, 0)?;
     Ok(wb)
 }

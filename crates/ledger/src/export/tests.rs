@@ -127,7 +127,11 @@ fn roster_headers_and_values_round_trip() {
     assert!(text(&r, 1, 15).starts_with("填报日期：2026年11月21日"), "{}", text(&r, 1, 15));
     assert_eq!(text(&r, 3, 5), "1945.10.01", "dates print dotted; the ID supplied the day");
     let after = 3 + list.len() as u32;
-    assert_eq!(text(&r, after, 0), "合计：4 人");
+    let deceased = list.iter().filter(|p| p.died_on.is_some()).count();
+    assert_eq!(
+        text(&r, after, 0),
+        format!("合计：4 人（在世 {} 人，已去世 {deceased} 人）", 4 - deceased)
+    );
     assert_eq!(text(&r, after, 1), "", "the 姓名 column of the lines below stays empty");
     assert_eq!(
         text(&r, after + 2, 0),
@@ -161,24 +165,88 @@ fn ids_stay_text_and_text_never_becomes_a_formula() {
 
 #[test]
 fn roster_is_print_ready() {
-    let mut wb = roster_workbook(&people(sample_people()), &settings(), today()).unwrap();
+    let list = sample_people();
+    let mut wb = roster_workbook(&people(list.clone()), &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
-    let s = xml(&path, "xl/worksheets/sheet1.xml");
-    for want in [
-        "orientation=\"landscape\"",
-        "paperSize=\"9\"",
-        "<pageSetUpPr fitToPage=\"1\"/>",
-        "fitToHeight=\"0\"",
-        "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
-        "state=\"frozen\"",
-        "topLeftCell=\"A4\"",
-        "<mergeCell ref=\"A1:AD1\"/>",
-    ] {
-        assert!(s.contains(want), "sheet1.xml lacks {want}");
+    // Sheet 1 is 打印 (A4, 11 columns), sheet 2 the full 花名册 register (A3, 30 columns).
+    for (part, paper, last) in [("sheet1", "9", "K"), ("sheet2", "8", "AD")] {
+        let s = xml(&path, &format!("xl/worksheets/{part}.xml"));
+        let merged = format!("<mergeCell ref=\"A1:{last}1\"/>");
+        let paper = format!("paperSize=\"{paper}\"");
+        for want in [
+            "orientation=\"landscape\"",
+            paper.as_str(),
+            "<pageSetUpPr fitToPage=\"1\"/>",
+            "fitToHeight=\"0\"",
+            "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
+            "state=\"frozen\"",
+            "topLeftCell=\"A4\"",
+            merged.as_str(),
+        ] {
+            assert!(s.contains(want), "{part}.xml lacks {want}");
+        }
     }
     let w = xml(&path, "xl/workbook.xml");
     assert!(w.contains("_xlnm.Print_Titles"), "{w}");
     assert!(w.contains("花名册!$3:$3"), "{w}");
+    assert!(w.contains("打印!$3:$3"), "{w}");
+
+    // The 打印 sheet fits A4 landscape at 9 pt or more: its widths, as stored, printed one page
+    // wide.
+    let s = xml(&path, "xl/worksheets/sheet1.xml");
+    let widths: Vec<f64> = s
+        .split("<col ")
+        .skip(1)
+        .map(|c| {
+            let w = c.split("width=\"").nth(1).unwrap();
+            w[..w.find('"').unwrap()].parse::<f64>().unwrap() - 182.0 / 256.0
+        })
+        .collect();
+    assert_eq!(widths.len(), 11);
+    let pt = roster_print::printed_body_points(&widths);
+    assert!(pt >= 9.0, "the printed roster's body would print at {pt:.1} pt");
+
+    let r = sheet(&path, roster_print::PRINT_SHEET);
+    let header: Vec<String> = (0..11).map(|c| text(&r, 2, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "姓名",
+            "性别",
+            "出生年月",
+            "身份证号码",
+            "离/退休",
+            "人员类别",
+            "职级",
+            "原单位及职务",
+            "联系电话",
+            "备注"
+        ]
+    );
+    assert_eq!(text(&r, 3, 1), list[0].name);
+    assert_eq!(text(&r, 3, 4), list[0].id_number, "IDs print whole unless asked to mask");
+}
+
+#[test]
+fn a_masked_roster_masks_the_printed_sheet_and_keeps_the_register_whole() {
+    let list = sample_people();
+    let with_id = list.iter().position(|p| !p.id_number.is_empty()).unwrap();
+    let options = roster_print::RosterOptions { masked: true, ..Default::default() };
+    let mut wb = roster_workbook_with_options(
+        &people(list.clone()),
+        &settings(),
+        today(),
+        &Silent,
+        &options,
+    )
+    .unwrap();
+    let (_dir, path) = save_tmp(&mut wb);
+    let printed = sheet(&path, roster_print::PRINT_SHEET);
+    let row = 3 + with_id as u32;
+    assert_eq!(text(&printed, row, 4), crate::domain::idcard::mask(&list[with_id].id_number));
+    let (_, back) = read_roster(&path);
+    assert_eq!(back, list, "the register is what the importer reads, and it stays whole");
 }
 
 #[test]
@@ -459,7 +527,7 @@ fn a_large_roster_reads_back() {
     assert_eq!(back[5_999], people[5_999].1);
     assert_eq!(back[7].notes, "=备注");
     let r = sheet(&path, "花名册");
-    assert_eq!(text(&r, 3 + 6_000, 0), "合计：6000 人");
+    assert!(text(&r, 3 + 6_000, 0).starts_with("合计：6000 人（在世 "));
 }
 
 /// `cargo test --release -p ledger bench_roster -- --ignored --nocapture --test-threads 1`

@@ -78,12 +78,26 @@ fn table(
     t.signature(ws, settings)
 }
 
-/// The three sheets of the yearly statistics.
+/// The three sheets of the yearly statistics, as their own workbook.
 pub fn stats_workbook(
     stats: &YearlyStats,
     settings: &UnitSettings,
     today: NaiveDate,
 ) -> Result<Workbook> {
+    let title = format!("{}{}年度离退休干部基本情况统计表", settings.unit_name, stats.year);
+    let mut wb = new_workbook(&title, settings, today)?;
+    add_stats_sheets(&mut wb, stats, settings, today)?;
+    Ok(wb)
+}
+
+/// Adds the three sheets of the yearly statistics to `wb` (after the official forms, in the
+/// statistics export).
+pub(crate) fn add_stats_sheets(
+    wb: &mut Workbook,
+    stats: &YearlyStats,
+    settings: &UnitSettings,
+    today: NaiveDate,
+) -> Result<()> {
     let unit = &settings.unit_name;
     let year = stats.year;
     let titles = [
@@ -91,7 +105,6 @@ pub fn stats_workbook(
         format!("{unit}{year}年度离休干部参加革命工作时间统计表"),
         format!("{unit}{year}年度离退休干部人数变动情况表"),
     ];
-    let mut wb = new_workbook(&titles[0], settings, today)?;
     let styles = Styles::new();
     let right = format!("填报日期：{}", chinese_date(today));
     let heading = |i: usize| Heading { title: &titles[i], unit_name: unit, right: &right };
@@ -159,5 +172,5 @@ pub fn stats_workbook(
     ws.set_name(SHEETS[2])?;
     table(ws, &styles, &heading(2), &change_columns(), &changes, &stats.change_notes, settings)?;
 
-    Ok(wb)
+    Ok(())
 }

@@ -216,6 +216,11 @@ fn check_book(
 ) -> Result<Checked> {
     let mut without_header: Option<String> = None;
     for (i, sheet_name) in book.sheet_names().into_iter().enumerate() {
+        // The roster export's 打印 sheet has only the printed columns (and may mask IDs); the
+        // full register follows it.
+        if sheet_name == crate::export::roster_print::PRINT_SHEET {
+            continue;
+        }
         let outcome = match stream_check(conn, book, i, progress)? {
             SheetOutcome::OutOfOrder => {
                 check_sorted(conn, book.read_sheet(i, progress)?, progress)?

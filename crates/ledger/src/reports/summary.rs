@@ -43,7 +43,7 @@ pub struct CountFigure {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct CheckupFigures {
     pub year: i32,
-    /// Everyone alive on January 1 of the year: those the yearly checkup is due to.
+    /// 应检: the people of the year's checkup round (see [`crate::reports::figures`]).
     pub due: u32,
     pub attended: u32,
     pub absent: u32,
@@ -281,31 +281,11 @@ pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
     Ok(summary)
 }
 
+/// The year's checkup figures, as [`crate::reports::figures::checkups`] defines them (the same as the
+/// checkup table's 说明 line).
 fn checkup_figures(conn: &Connection, year: i32) -> Result<CheckupFigures> {
-    let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let mut due = 0;
-    {
-        let mut stmt =
-            conn.prepare_cached("SELECT retired_on, died_on FROM people WHERE voided_at IS NULL")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let retired: Option<PartialDate> = r.get(0)?;
-            let died: Option<PartialDate> = r.get(1)?;
-            let retired_by_year_end = retired.is_none_or(|d| d.year() <= year);
-            let alive_on_jan1 = died.is_none_or(|d| d.earliest() >= jan1);
-            if retired_by_year_end && alive_on_jan1 {
-                due += 1;
-            }
-        }
-    }
-    let (attended, absent) = conn.query_row(
-        "SELECT COALESCE(SUM(attended), 0), COALESCE(SUM(1 - attended), 0) FROM checkups
-         WHERE voided_at IS NULL AND year = ?1",
-        [year],
-        |r| Ok((u32_of(r.get(0)?), u32_of(r.get(1)?))),
-    )?;
-    let rate = (due > 0).then(|| (f64::from(attended) * 1000.0 / f64::from(due)).round() / 10.0);
-    Ok(CheckupFigures { year, due, attended, absent, rate })
+    let c = crate::reports::figures::checkups(conn, year)?;
+    Ok(CheckupFigures { year, due: c.due, attended: c.attended, absent: c.absent, rate: c.rate() })
 }
 
 fn yuan(fen: Fen) -> String {
@@ -479,7 +459,7 @@ mod tests {
     }
 
     #[test]
-    fn checkup_rate_is_attended_over_everyone_alive_on_january_first() {
+    fn checkup_rate_is_attended_over_the_people_of_the_round() {
         let mut ledger = Ledger::open_in_memory().unwrap();
         let ids: Vec<i64> = (0..4)
             .map(|i| person(&mut ledger, &format!("赵{i}"), "1950-01", RetirementKind::Tuixiu))

@@ -105,7 +105,7 @@ pub struct CheckupRound {
 impl CheckupRound {
     /// `参检率 85.3%`, one decimal, as the tables print it.
     pub fn rate_text(&self) -> String {
-        format!("{:.1}%", self.rate * 100.0)
+        crate::domain::rate::percent_text(self.attended, self.living)
     }
 }
 

@@ -6,12 +6,14 @@
 //! an export or the demo data.
 
 pub mod activities;
+pub mod branches;
 pub mod campaigns;
 pub mod checkups;
 pub mod deaths;
 pub mod hospital;
 pub mod party;
 pub mod people;
+pub mod profiles;
 pub mod search;
 pub mod settings;
 pub mod subsidies;
