@@ -476,11 +476,7 @@ fn import_roster(
     let summary = if dry_run {
         ledger.with_rollback(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
     } else {
-        let has_work = preview.rows.iter().any(|r| r.status != ledger::import::RowStatus::Invalid);
-        if has_work && (options.skip_invalid || preview.invalid_count == 0) {
-            ledger.backup_before("导入前", stamp.now)?;
-        }
-        ledger.with_tx(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
+        ledger::import::apply_with_backup(ledger, &stamp, &preview, options, &Silent)?
     };
     let failed = !summary.errors.is_empty() && !options.skip_invalid;
     if json {

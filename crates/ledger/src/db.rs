@@ -126,55 +126,16 @@ impl Ledger {
     }
 
     /// Backs the ledger up next to itself (`backups/ledger-20261121-093000-导入前.db`) before a risky
-    /// operation, keeping the newest [`KEEP_BACKUPS`]. An in-memory ledger has nothing to back up.
+    /// operation: a verified copy with its manifest, then the rotation (see [`crate::backup`]). An
+    /// in-memory ledger has nothing to back up.
     pub fn backup_before(&self, label: &str, now: NaiveDateTime) -> Result<Option<PathBuf>> {
-        let Some(path) = &self.path else { return Ok(None) };
-        let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let base = format!("{stem}-{}-{label}", now.format("%Y%m%d-%H%M%S"));
-        // Two risky operations within one second get numbered copies rather than a clash.
-        let dest = (1..)
-            .map(|n| dir.join(if n == 1 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{base}.db")));
-        self.backup_to(&dest)?;
-        prune_backups(&dir, &stem);
-        Ok(Some(dest))
+        Ok(crate::backup::create(self, label, now)?.map(|b| PathBuf::from(b.path)))
     }
 
-    /// Copies the ledger to `dest` with SQLite's online backup, so the copy is consistent even while
-    /// the app has the ledger open. Used before risky operations (imports).
+    /// Copies the ledger to `dest` with `VACUUM INTO`, so the copy is consistent even while the app
+    /// has the ledger open; checked and renamed into place whole (see [`crate::backup::create_at`]).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::File(format!("无法创建备份文件夹 {}：{e}", dir.display())))?;
-        }
-        self.conn
-            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])
-            .map_err(|e| Error::File(format!("备份台账到 {} 失败：{e}", dest.display())))?;
-        Ok(())
-    }
-}
-
-/// How many automatic backups are kept per ledger.
-pub const KEEP_BACKUPS: usize = 20;
-
-/// Removes the oldest automatic backups beyond [`KEEP_BACKUPS`]. Best effort: a backup that cannot
-/// be removed is left in place.
-fn prune_backups(dir: &Path, stem: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let prefix = format!("{stem}-");
-    let mut names: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-                && p.extension().is_some_and(|e| e == "db")
-        })
-        .collect();
-    names.sort();
-    while names.len() > KEEP_BACKUPS {
-        let oldest = names.remove(0);
-        let _ = std::fs::remove_file(oldest);
+        crate::backup::create_at(self, dest).map(|_| ())
     }
 }
 
@@ -200,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn backups_are_consistent_copies_and_pruned() {
+    fn backups_are_consistent_copies() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
         ledger
@@ -213,19 +174,13 @@ mod tests {
             .unwrap();
         let base =
             chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        let mut last = None;
-        for i in 0..(KEEP_BACKUPS as i64 + 3) {
-            last = ledger.backup_before("导入前", base + chrono::Duration::seconds(i)).unwrap();
-        }
-        let copy = Ledger::open(&last.unwrap()).unwrap();
+        let first = ledger.backup_before("导入前", base).unwrap().unwrap();
+        let second = ledger.backup_before("导入前", base).unwrap().unwrap();
+        assert_ne!(first, second, "two backups in one second get two names");
+        let copy = Ledger::open(&second).unwrap();
         let v: String =
             copy.conn().query_row("SELECT value FROM settings", [], |r| r.get(0)).unwrap();
         assert_eq!(v, "审计局");
-        let kept = std::fs::read_dir(dir.path().join("backups"))
-            .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "db"))
-            .count();
-        assert_eq!(kept, KEEP_BACKUPS);
     }
 
     #[test]

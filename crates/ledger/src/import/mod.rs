@@ -6,6 +6,7 @@
 //! preview's good rows in one transaction (all or nothing).
 
 mod cells;
+mod guarded;
 mod header;
 mod read;
 mod relay;
@@ -18,6 +19,7 @@ use crate::model::{PersonFields, PersonId};
 use crate::people::{self, FieldIssue};
 use crate::progress::{self, Progress, Stage};
 use crate::roster::{self, Field};
+pub use guarded::{apply_with_backup, writes_anything};
 use header::Header;
 use read::{Sheet, SheetRow};
 use rusqlite::Connection;
