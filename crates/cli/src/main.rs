@@ -4,6 +4,17 @@
 //! Exit status: 0 done; 1 the input had errors and nothing was written; 2 the file or the arguments
 //! could not be used. Messages are Chinese; `--json` prints one JSON document on stdout.
 
+/// Output on stdout that ends the program quietly when the reader has gone (`people list | head -1`)
+/// instead of panicking on the closed pipe. Declared before the modules so they use it too.
+macro_rules! println {
+    () => {
+        $crate::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod bench;
 
 use chrono::NaiveDate;
@@ -74,6 +85,29 @@ enum Command {
         #[command(subcommand)]
         command: TemplateCommand,
     },
+    /// 备份台账（经完整性检查）；不加 --out 时存入台账旁的 backups 文件夹
+    Backup {
+        /// 备份到这个文件
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 列出自动备份：时间、原因、大小、人数、是否完好
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 用备份文件恢复台账：先检查备份，再备份当前台账，然后整体替换
+    Restore {
+        file: PathBuf,
+        /// 不再询问，直接恢复
+        #[arg(long)]
+        yes: bool,
+    },
+    /// 修改记录（审计日志）
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// 性能测试：在 1千 / 1万 / 10万 人的演示台账上测导入、导出和搜索的中位数
     Bench {
         /// 人数，逗号分隔
@@ -82,6 +116,23 @@ enum Command {
         /// 每项重复次数（取中位数）
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// 检查修改记录是否完整、未被改动，以及每条人员记录是否与修改记录一致（完好退出码 0，有问题 1）
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 列出修改记录（新的在前）
+    List {
+        /// 只列这位人员（编号）的记录
+        #[arg(long, value_name = "ID")]
+        person: Option<i64>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -250,8 +301,51 @@ fn stamp() -> Stamp {
     }
 }
 
+/// Writes to stdout; a reader that has gone away ends the program quietly (status 0).
+fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("错误：无法输出结果：{e}");
+            std::process::exit(2);
+        }
+        std::process::exit(0);
+    }
+}
+
+/// Whether a command writes to the ledger (refused on a damaged ledger) or only reads it.
+#[derive(Clone, Copy, PartialEq)]
+enum Access {
+    Read,
+    Write,
+}
+
+/// Opens an existing ledger with its checks (`init` is the only command that creates one). A
+/// damaged ledger is read with a warning and refused for writing; the day's first open of a sound
+/// one makes the daily backup.
+fn open_for(db: Option<&Path>, access: Access) -> Result<Ledger, Error> {
+    let opened = ledger::opening::open_existing(&ledger::app::resolve_db_path(db))?;
+    if let Some(damage) = opened.damage {
+        if access == Access::Write {
+            return Err(Error::Database(format!(
+                "{damage}可用 cadre-ledger restore 备份文件 恢复。"
+            )));
+        }
+        eprintln!("警告：{damage}");
+        return Ok(opened.ledger);
+    }
+    if let Err(e) = ledger::backup::daily_if_due(&opened.ledger, stamp().now) {
+        eprintln!("警告：今天的自动备份没有做成：{e}");
+    }
+    Ok(opened.ledger)
+}
+
 fn open(db: Option<&Path>) -> Result<Ledger, Error> {
-    Ledger::open(&ledger::app::resolve_db_path(db))
+    open_for(db, Access::Write)
+}
+
+fn open_read(db: Option<&Path>) -> Result<Ledger, Error> {
+    open_for(db, Access::Read)
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -265,7 +359,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
     let db = cli.db.as_deref();
     match cli.command {
         Command::Init => {
-            let ledger = open(db)?;
+            let ledger = Ledger::open(&ledger::app::resolve_db_path(db))?;
             println!("台账已就绪：{}", display_path(&ledger));
         }
         Command::Demo { people, seed } => {
@@ -278,7 +372,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             println!("已生成演示数据 {n} 人：{}", display_path(&ledger));
         }
         Command::People { command: PeopleCommand::List { search, status, json } } => {
-            let ledger = open(db)?;
+            let ledger = open_read(db)?;
             list_people(&ledger, search.unwrap_or_default(), status, json)?;
         }
         Command::Import {
@@ -294,7 +388,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             return import_roster(&mut ledger, &file, &options, dry_run, json);
         }
         Command::Export { command: ExportCommand::Roster { out } } => {
-            let ledger = open(db)?;
+            let ledger = open_read(db)?;
             let n = ledger::export::roster(ledger.conn(), today(), &out, &Silent)?;
             println!("已导出花名册（{n} 人）：{}", out.display());
         }
@@ -347,8 +441,115 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             println!("已生成导入模板：{}", out.display());
         }
         Command::Bench { sizes, runs } => bench::run(&sizes, runs.max(1))?,
+        Command::Backup { out } => {
+            let ledger = open_read(db)?;
+            match out {
+                Some(out) => {
+                    let c = ledger::backup::create_at(&ledger, &out)?;
+                    println!("{}", out.display());
+                    eprintln!(
+                        "已备份并检查完好：{} 人，修改记录 {} 条。",
+                        c.people, c.audit_entries
+                    );
+                }
+                None => match ledger::backup::create(&ledger, ledger::backup::MANUAL, stamp().now)?
+                {
+                    Some(b) => {
+                        println!("{}", b.path);
+                        eprintln!(
+                            "已备份并检查完好：{} 人，修改记录 {} 条。",
+                            b.contents.people, b.contents.audit_entries
+                        );
+                    }
+                    None => return Err(Error::invalid("内存中的台账无法备份。")),
+                },
+            }
+        }
+        Command::Backups { json } => {
+            let path = ledger::app::resolve_db_path(db);
+            let backups = ledger::backup::list(&path);
+            if json {
+                print_json(&backups);
+            } else if backups.is_empty() {
+                println!("还没有备份：{}", ledger::backup::folder(&path).display());
+            } else {
+                println!("时间\t原因\t大小\t人数\t修改记录\t状态\t文件");
+                for b in &backups {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        b.at,
+                        b.reason,
+                        human_size(b.size),
+                        b.contents.people,
+                        b.contents.audit_entries,
+                        if b.ok {
+                            "完好".to_string()
+                        } else {
+                            format!("不可用：{}", b.problem)
+                        },
+                        b.path
+                    );
+                }
+            }
+        }
+        Command::Restore { file, yes } => {
+            let mut ledger = open_read(db)?;
+            let incoming = ledger::backup::check_file(&file)
+                .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
+            if !yes {
+                let now = ledger::backup::contents(ledger.conn()).unwrap_or_default();
+                eprintln!(
+                    "当前台账：{} 人，修改记录 {} 条，最后修改 {}。\n备份文件：{} 人，修改记录 {} 条，最后修改 {}。",
+                    now.people,
+                    now.audit_entries,
+                    dash(&now.last_change),
+                    incoming.people,
+                    incoming.audit_entries,
+                    dash(&incoming.last_change)
+                );
+                eprint!("恢复后当前台账会先自动备份。确认恢复请输入 yes：");
+                let mut answer = String::new();
+                let _ = std::io::stdin().read_line(&mut answer);
+                if !matches!(answer.trim(), "yes" | "y" | "是") {
+                    eprintln!("未恢复，台账没有改动。");
+                    return Ok(Outcome::InputErrors);
+                }
+            }
+            let restored = ledger::backup::restore(&mut ledger, &file, stamp().now)?;
+            if let Some(before) = &restored.before {
+                eprintln!("恢复前的台账已备份到：{}", before.path);
+            }
+            println!(
+                "已恢复：{}（{} 人，修改记录 {} 条）",
+                display_path(&ledger),
+                restored.contents.people,
+                restored.contents.audit_entries
+            );
+        }
+        Command::Audit { command } => return audit(db, command),
     }
     Ok(Outcome::Done)
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
+fn dash(text: &str) -> &str {
+    if text.is_empty() {
+        "—"
+    } else {
+        text
+    }
+}
+
+fn audit(db: Option<&Path>, command: AuditCommand) -> Result<Outcome, Error> {
+    let _ = (db, command);
+    Err(Error::invalid("尚未实现"))
 }
 
 /// Pads Chinese text to a display width (CJK characters take two columns in a terminal).

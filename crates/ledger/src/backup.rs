@@ -396,6 +396,46 @@ pub fn prune(ledger_path: &Path, now: NaiveDateTime) {
     }
 }
 
+/// Copies a damaged ledger (and its -wal) as it is into the backup folder, named `…-恢复前-已损坏.db`;
+/// listed as unusable, kept for a technician.
+fn keep_damaged(path: &Path, now: NaiveDateTime) -> Result<Option<BackupInfo>> {
+    let dir = folder(path);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::File(format!("无法创建备份文件夹 {}：{e}", dir.display())))?;
+    let dest = dir.join(format!(
+        "{}-{}-{BEFORE_RESTORE}-已损坏.db",
+        stem(path),
+        now.format("%Y%m%d-%H%M%S")
+    ));
+    let copy = |from: &Path, to: &Path| {
+        std::fs::copy(from, to).map_err(|e| {
+            Error::File(format!(
+                "保留损坏的台账 {} 时出错：{e}。台账未改动，请检查磁盘空间。",
+                from.display()
+            ))
+        })
+    };
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = PathBuf::from(wal);
+    if wal.exists() {
+        let mut wal_dest = dest.as_os_str().to_owned();
+        wal_dest.push("-wal");
+        copy(&wal, Path::new(&wal_dest))?;
+    }
+    let size = copy(path, &dest)?;
+    let _ = sync_file(&dest);
+    Ok(Some(BackupInfo {
+        path: dest.display().to_string(),
+        at: at_text(now),
+        reason: format!("{BEFORE_RESTORE}-已损坏"),
+        size,
+        contents: Contents::default(),
+        ok: false,
+        problem: "恢复前保留的已损坏台账".into(),
+    }))
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Restored {
@@ -416,7 +456,11 @@ pub fn restore(ledger: &mut Ledger, file: &Path, now: NaiveDateTime) -> Result<R
         .ok_or_else(|| Error::invalid("内存中的台账无法恢复备份。"))?;
     check_file(file)
         .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
-    let before = create(ledger, BEFORE_RESTORE, now)?;
+    // A damaged ledger is open read-only (see `crate::opening`): it cannot pass a verified backup,
+    // so it is kept as it is, beside the backups, and replaced without leaving WAL mode.
+    let damaged = ledger.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+    let before =
+        if damaged { keep_damaged(&path, now)? } else { create(ledger, BEFORE_RESTORE, now)? };
     let incoming = path.with_file_name(format!(
         "{}.restore",
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
@@ -430,11 +474,15 @@ pub fn restore(ledger: &mut Ledger, file: &Path, now: NaiveDateTime) -> Result<R
     }
     // Leave WAL mode so that no -wal file of the old ledger can be applied to the new one. This
     // needs the ledger to ourselves: another window holding it makes this fail, and nothing changes.
-    let exclusive = ledger
-        .conn()
-        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
-        .map_err(|_| ())
-        .and_then(|mode| if mode.eq_ignore_ascii_case("delete") { Ok(()) } else { Err(()) });
+    let exclusive = if damaged {
+        Ok(())
+    } else {
+        ledger
+            .conn()
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
+            .map_err(|_| ())
+            .and_then(|mode| if mode.eq_ignore_ascii_case("delete") { Ok(()) } else { Err(()) })
+    };
     if exclusive.is_err() {
         let _ = std::fs::remove_file(&incoming);
         let _ = ledger.conn().pragma_update(None, "journal_mode", "WAL");
@@ -445,6 +493,14 @@ pub fn restore(ledger: &mut Ledger, file: &Path, now: NaiveDateTime) -> Result<R
     }
     // Close the old connection before the file under it is replaced.
     *ledger = Ledger::open_in_memory()?;
+    if damaged {
+        // Its -wal (kept in the copy above) must not be applied to the restored file.
+        for ext in ["-wal", "-shm"] {
+            let mut side = path.clone().into_os_string();
+            side.push(ext);
+            let _ = std::fs::remove_file(PathBuf::from(side));
+        }
+    }
     let renamed = std::fs::rename(&incoming, &path);
     if let Some(dir) = path.parent() {
         sync_dir(dir);

@@ -71,6 +71,20 @@ impl Ledger {
         Self::setup(conn, Some(path.to_path_buf()))
     }
 
+    /// Opens the ledger file read-only, as it is: no pragmas written, no migrations. For a damaged
+    /// ledger, so it can be read (and backed up by copying) but never written (see [`crate::opening`]).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| {
+            Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self { conn, path: Some(path.to_path_buf()) })
+    }
+
     pub fn open_in_memory() -> Result<Self> {
         Self::setup(Connection::open_in_memory()?, None)
     }

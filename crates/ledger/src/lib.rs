@@ -51,6 +51,7 @@ pub mod import;
 pub mod lunar;
 pub mod model;
 pub mod money;
+pub mod opening;
 pub mod party;
 pub mod people;
 pub mod period;
