@@ -442,3 +442,49 @@ fn a_closed_pipe_ends_the_tool_quietly() {
     assert!(o.status.success(), "{:?} {}", o.status, stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+#[test]
+fn audit_verify_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "40", "--seed", "8"]).status.success());
+    let o = run(&db, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("修改记录完好"), "{}", stdout(&o));
+    let o = run(&db, &["audit", "verify", "--json"]);
+    let v = json(&o);
+    assert_eq!(v["intact"], true);
+    assert!(v["entries"].as_u64().unwrap() > 40 && v["anchors"].as_u64().unwrap() >= 1, "{v}");
+
+    let first = &people(&db, "")[0];
+    let id = first["id"].as_i64().unwrap();
+    let o = run(&db, &["audit", "list", "--person", &id.to_string(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let entries = json(&o);
+    let entries = entries.as_array().unwrap();
+    assert!(entries.iter().any(|e| e["action"] == "create" && e["entity_id"] == id), "{entries:?}");
+    assert!(entries.iter().all(|e| e["entity"] == "person" || e["entity"] == "family_member"));
+    let o = run(&db, &["audit", "list"]);
+    assert!(o.status.success() && stdout(&o).lines().count() > 40);
+
+    // Change a phone number with plain SQL, as anyone with sqlite3 could.
+    {
+        let ledger = ledger::Ledger::open(&db).unwrap();
+        ledger
+            .conn()
+            .execute("UPDATE people SET phone = '13000000000' WHERE id = ?1", [id])
+            .unwrap();
+    }
+    let o = run(&db, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("联系电话") && stdout(&o).contains(&format!("编号 {id}")),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&run(&db, &["audit", "verify", "--json"]));
+    assert_eq!(v["intact"], false);
+    assert_eq!(v["findings"][0]["field"], "联系电话");
+    assert_eq!(v["findings"][0]["entity_id"], id);
+}

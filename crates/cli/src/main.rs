@@ -515,7 +515,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                     return Ok(Outcome::InputErrors);
                 }
             }
-            let restored = ledger::backup::restore(&mut ledger, &file, stamp().now)?;
+            let restored = ledger::backup::restore(&mut ledger, &file, &stamp())?;
             if let Some(before) = &restored.before {
                 eprintln!("恢复前的台账已备份到：{}", before.path);
             }
@@ -548,8 +548,51 @@ fn dash(text: &str) -> &str {
 }
 
 fn audit(db: Option<&Path>, command: AuditCommand) -> Result<Outcome, Error> {
-    let _ = (db, command);
-    Err(Error::invalid("尚未实现"))
+    let ledger = open_read(db)?;
+    match command {
+        AuditCommand::Verify { json } => {
+            let anchors = ledger.path().map(ledger::backup::anchors).unwrap_or_default();
+            let v = ledger::audit_chain::verify(ledger.conn(), &anchors)?;
+            if json {
+                print_json(&v);
+            } else if v.intact {
+                println!(
+                    "修改记录完好：{} 条记录前后相连，{} 条人员和家属记录与修改记录一致（核对了 {} 个备份中的校验值）。",
+                    v.entries, v.records, v.anchors
+                );
+            } else {
+                println!("发现 {} 处问题，台账或修改记录在程序之外被改动过：", v.findings.len());
+                for f in &v.findings {
+                    println!("- {}", f.message);
+                }
+                println!("请不要继续修改台账，联系技术人员核实；可以用 cadre-ledger backups 查看可恢复的备份。");
+            }
+            Ok(if v.intact { Outcome::Done } else { Outcome::InputErrors })
+        }
+        AuditCommand::List { person, json } => {
+            let entries = ledger::audit_chain::list(ledger.conn(), person)?;
+            if json {
+                print_json(&entries);
+                return Ok(Outcome::Done);
+            }
+            if entries.is_empty() {
+                println!("没有修改记录。");
+            }
+            for e in &entries {
+                let a = &e.entry;
+                let target = match a.entity_id {
+                    Some(id) => format!("{} {id}", a.entity),
+                    None => a.entity.clone(),
+                };
+                let reason = a.reason.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+                println!("{}\t{}\t{}\t{target}{reason}", e.id, a.at, a.actor);
+                for c in &a.changes {
+                    println!("\t\t{}: {} → {}", c.field, c.old, c.new);
+                }
+            }
+            Ok(Outcome::Done)
+        }
+    }
 }
 
 /// Pads Chinese text to a display width (CJK characters take two columns in a terminal).

@@ -319,6 +319,11 @@ fn describe(path: &Path, prefix: &str) -> BackupInfo {
     BackupInfo { path: path.display().to_string(), at, reason, size, contents, ok, problem }
 }
 
+/// The audit chain's anchors kept outside the ledger: each good backup's time and contents.
+pub fn anchors(ledger_path: &Path) -> Vec<(String, Contents)> {
+    list(ledger_path).into_iter().filter(|b| b.ok).map(|b| (b.at, b.contents)).collect()
+}
+
 /// The newest backup that was whole when written and still has its size.
 pub fn newest_good(ledger_path: &Path) -> Option<BackupInfo> {
     list(ledger_path).into_iter().find(|b| b.ok)
@@ -449,7 +454,8 @@ pub struct Restored {
 /// (`恢复前`), copies `file` beside the ledger, checks the copy, and renames it over the ledger.
 /// `ledger` is reopened on the restored file (and brought to the current schema). A kill at any
 /// moment leaves either the old ledger or the restored one.
-pub fn restore(ledger: &mut Ledger, file: &Path, now: NaiveDateTime) -> Result<Restored> {
+pub fn restore(ledger: &mut Ledger, file: &Path, stamp: &crate::db::Stamp) -> Result<Restored> {
+    let now = stamp.now;
     let path = ledger
         .path()
         .map(Path::to_path_buf)
@@ -512,6 +518,10 @@ pub fn restore(ledger: &mut Ledger, file: &Path, now: NaiveDateTime) -> Result<R
             "恢复时替换台账文件失败：{e}。台账未改动，请关闭其他程序后再恢复。"
         )));
     }
+    // The restored ledger says so in its audit trail; `audit verify` then knows that backups made
+    // before this moment anchor the chain that was replaced.
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::audit::record(ledger.conn(), stamp, "ledger", None, "restore", &[], Some(&name))?;
     let contents = contents(ledger.conn())?;
     Ok(Restored { before, contents })
 }
@@ -524,6 +534,10 @@ mod tests {
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    fn stamp_at(now: NaiveDateTime) -> Stamp {
+        Stamp { actor: "测试".into(), now }
     }
 
     fn add_people(ledger: &Ledger, names: &[&str]) {
@@ -581,9 +595,9 @@ mod tests {
         assert_eq!(bad.len(), 2, "{listed:?}");
         assert!(bad.iter().any(|b| b.problem.contains("0 字节")), "{bad:?}");
         assert_eq!(newest_good(&path).unwrap().path, good.path);
-        let err = restore(&mut ledger, &empty, at(2026, 11, 22, 9)).unwrap_err();
+        let err = restore(&mut ledger, &empty, &stamp_at(at(2026, 11, 22, 9))).unwrap_err();
         assert!(err.to_string().contains("空的"), "{err}");
-        let err = restore(&mut ledger, &half, at(2026, 11, 22, 9)).unwrap_err();
+        let err = restore(&mut ledger, &half, &stamp_at(at(2026, 11, 22, 9))).unwrap_err();
         assert!(err.to_string().contains("不能用这个文件恢复"), "{err}");
         assert_eq!(contents(ledger.conn()).unwrap().people, 1, "refused restores change nothing");
 
@@ -600,7 +614,8 @@ mod tests {
         let old = create(&ledger, MANUAL, at(2026, 11, 20, 9)).unwrap().unwrap();
         add_people(&ledger, &["李四", "王五"]);
 
-        let restored = restore(&mut ledger, Path::new(&old.path), at(2026, 11, 21, 9)).unwrap();
+        let restored =
+            restore(&mut ledger, Path::new(&old.path), &stamp_at(at(2026, 11, 21, 9))).unwrap();
         assert_eq!(restored.contents.people, 1);
         assert_eq!(contents(ledger.conn()).unwrap().people, 1, "the ledger is reopened on it");
         let before = restored.before.unwrap();
@@ -615,7 +630,7 @@ mod tests {
 
         // And the 恢复前 copy brings the three back.
         let mut ledger = Ledger::open(&path).unwrap();
-        restore(&mut ledger, Path::new(&before.path), at(2026, 11, 21, 10)).unwrap();
+        restore(&mut ledger, Path::new(&before.path), &stamp_at(at(2026, 11, 21, 10))).unwrap();
         assert_eq!(contents(ledger.conn()).unwrap().people, 3);
     }
 
@@ -630,7 +645,8 @@ mod tests {
         let other = Ledger::open(&path).unwrap();
         other.conn().busy_timeout(std::time::Duration::from_millis(10)).unwrap();
         ledger.conn().busy_timeout(std::time::Duration::from_millis(10)).unwrap();
-        let err = restore(&mut ledger, Path::new(&old.path), at(2026, 11, 21, 9)).unwrap_err();
+        let err =
+            restore(&mut ledger, Path::new(&old.path), &stamp_at(at(2026, 11, 21, 9))).unwrap_err();
         assert!(err.to_string().contains("另一个"), "{err}");
         assert_eq!(contents(other.conn()).unwrap().people, 2);
         add_people(&ledger, &["王五"]);

@@ -15,10 +15,23 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/002_search_index.sql"),
     include_str!("../migrations/003_work_ledgers.sql"),
     include_str!("../migrations/004_activity_participants_kept.sql"),
+    crate::audit_chain::MIGRATION,
 ];
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| {
+                if *sql == crate::audit_chain::MIGRATION {
+                    // Chains the entries written before it.
+                    M::up_with_hook(sql, crate::audit_chain::seal_existing)
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The schema version a fully migrated ledger has.
@@ -150,6 +163,14 @@ impl Ledger {
     /// has the ledger open; checked and renamed into place whole (see [`crate::backup::create_at`]).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         crate::backup::create_at(self, dest).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// Brings a bare connection to an earlier schema version, as an older build left it.
+    pub fn migrate_to(conn: &mut rusqlite::Connection, version: usize) {
+        super::migrations().to_version(conn, version).expect("earlier schema");
     }
 }
 

@@ -34,6 +34,7 @@ macro_rules! ts_as_string {
 pub mod activities;
 pub mod app;
 pub mod audit;
+pub mod audit_chain;
 pub mod backup;
 #[cfg(test)]
 mod bindings;

@@ -178,7 +178,8 @@ mod tests {
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();
-        let restored = backup::restore(&mut ledger, Path::new(&newest.path), now).unwrap();
+        let stamp = Stamp { actor: "测试".into(), now };
+        let restored = backup::restore(&mut ledger, Path::new(&newest.path), &stamp).unwrap();
         assert_eq!(restored.contents.people, 300);
         let kept = restored.before.unwrap();
         assert_eq!(std::fs::read(&kept.path).unwrap(), bytes);

@@ -813,6 +813,20 @@ pub(crate) fn demo(
                         "UPDATE family_members SET survivor_aid = 1 WHERE id = ?1",
                     )?
                     .execute([sid])?;
+                    let change = crate::audit::FieldChange {
+                        field: "survivor_aid".into(),
+                        old: false.into(),
+                        new: true.into(),
+                    };
+                    crate::audit::record(
+                        conn,
+                        stamp,
+                        "family_member",
+                        Some(sid),
+                        "update",
+                        &[change],
+                        None,
+                    )?;
                 }
             }
         }
