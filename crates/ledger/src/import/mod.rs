@@ -5,9 +5,11 @@
 //! Two steps: [`preview`] reads and checks every row without writing anything; [`apply`] writes the
 //! preview's good rows in one transaction (all or nothing).
 
+mod bounds;
 mod cells;
 mod guarded;
 mod header;
+pub mod hostile;
 mod read;
 mod relay;
 #[cfg(test)]
