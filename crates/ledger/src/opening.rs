@@ -74,11 +74,13 @@ enum Check {
     Damaged(String),
 }
 
-/// `PRAGMA quick_check` on a read-only connection, before anything is written to the file.
+/// `PRAGMA quick_check` before the program writes anything to the file. The connection may write
+/// (never creates): a ledger whose program was killed has a -wal file that SQLite must recover when
+/// it is first opened, and a read-only connection cannot.
 fn quick_check(path: &Path) -> std::result::Result<(), Check> {
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Check::NotALedger(e.to_string()))?;
     let _ = conn.busy_timeout(std::time::Duration::from_secs(5));

@@ -26,7 +26,8 @@ pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText<'_
         return Ok(None);
     }
     let text = match cell {
-        Cell::Empty => return Ok(None),
+        // Reported once for the row (`import::check`), whatever the column.
+        Cell::Empty | Cell::Unreadable(_) => return Ok(None),
         Cell::Error(e) => {
             return Err(format!("单元格是错误值“{e}”，请在原表中改正公式或直接填写内容"));
         }

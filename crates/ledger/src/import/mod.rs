@@ -476,8 +476,18 @@ impl<'a> RowChecker<'a> {
                 }
             }
         }
+        for (index, cell) in row.cells.iter().enumerate() {
+            if let read::Cell::Unreadable(message) = cell {
+                let column = header.columns.iter().find(|c| c.index == index).map_or_else(
+                    || format!("第{}列", header::column_letter(index)),
+                    |c| c.text.clone(),
+                );
+                issues.push(issue(row.number, &column, message.as_str(), Severity::Error));
+            }
+        }
+        let broken = row.cells.iter().any(|c| matches!(c, read::Cell::Unreadable(_)));
         let nameless = crate::text::compact(&fields.name).is_empty();
-        if nameless {
+        if nameless && !broken {
             if filled < NAMELESS_VALUES {
                 return Ok(());
             }
