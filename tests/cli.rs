@@ -31,6 +31,12 @@ fn json(o: &Output) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(o), stderr(o)))
 }
 
+/// `init` is the only command that creates a ledger.
+fn init(db: &Path) {
+    let o = run(db, &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 fn people(db: &Path, search: &str) -> Vec<Value> {
     let o = run(db, &["people", "list", "--json", "--search", search]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -56,6 +62,7 @@ fn init_and_an_empty_list() {
 fn the_environment_variable_chooses_the_ledger() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("from-env.db");
+    init(&db);
     let o = Command::new(binary("cadre-ledger"))
         .args(["demo", "--people", "5"])
         .env("CADRE_LEDGER_DB", &db)
@@ -69,6 +76,8 @@ fn the_environment_variable_chooses_the_ledger() {
 fn demo_data_is_realistic_and_reproducible() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    init(&a);
+    init(&b);
     for db in [&a, &b] {
         let o = run(db, &["demo", "--people", "300", "--seed", "9"]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -102,6 +111,7 @@ fn demo_data_is_realistic_and_reproducible() {
 fn a_messy_roster_imports_with_dry_run_first() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     let file = dir.path().join("花名册.xlsx");
     write_messy_roster(&file);
 
@@ -139,6 +149,7 @@ fn a_messy_roster_imports_with_dry_run_first() {
 fn rows_with_errors_are_never_half_imported() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     let csv = dir.path().join("roster.csv");
     let good = id_number("110105", "19480101", "011");
     let mut bad = good.clone();
@@ -171,6 +182,7 @@ fn rows_with_errors_are_never_half_imported() {
 fn unusable_files_and_arguments_exit_2_with_a_chinese_message() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     let random = dir.path().join("random.xlsx");
     std::fs::write(
         &random,
@@ -205,6 +217,8 @@ fn cell(path: &Path, sheet: usize, row: usize, col: usize) -> Data {
 fn exported_roster_imports_back_into_an_empty_ledger_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let (source, copy) = (dir.path().join("source.db"), dir.path().join("copy.db"));
+    init(&source);
+    init(&copy);
     assert!(run(&source, &["demo", "--people", "250", "--seed", "4"]).status.success());
     let out = dir.path().join("花名册.xlsx");
     let o = run(&source, &["export", "roster", "--out", out.to_str().unwrap()]);
@@ -237,6 +251,7 @@ fn exported_roster_imports_back_into_an_empty_ledger_unchanged() {
 fn stats_and_template_are_real_workbooks() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     assert!(run(&db, &["demo", "--people", "120", "--seed", "2"]).status.success());
     let stats = dir.path().join("stats.xlsx");
     let o = run(&db, &["export", "stats", "--year", "2026", "--out", stats.to_str().unwrap()]);
@@ -262,6 +277,7 @@ fn stats_and_template_are_real_workbooks() {
 fn the_work_ledgers_export_and_summarise_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     assert!(run(&db, &["demo", "--people", "200", "--seed", "4"]).status.success());
 
     // The summary as JSON: the figures a script would read, consistent with each other.
@@ -326,6 +342,7 @@ fn the_work_ledgers_export_and_summarise_from_the_command_line() {
 fn working_lists_and_a_filtered_roster_export_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init(&db);
     assert!(run(&db, &["demo", "--people", "120", "--seed", "2"]).status.success());
 
     let list = dir.path().join("独居.xlsx");
@@ -360,4 +377,155 @@ fn working_lists_and_a_filtered_roster_export_from_the_command_line() {
         "the 打印 sheet masks IDs: {:?}",
         cell(&roster, 0, 3, 2)
     );
+}
+
+#[test]
+fn only_init_creates_a_ledger_and_an_empty_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mistyped.db");
+    let o = run(&db, &["people", "list"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("找不到台账文件") && stderr(&o).contains("mistyped.db"));
+    assert!(!db.exists(), "a mistyped path creates nothing");
+    let o = run(&db, &["demo", "--people", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!db.exists());
+
+    std::fs::write(&db, b"").unwrap();
+    let o = run(&db, &["people", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("0 字节"), "{}", stderr(&o));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
+}
+
+#[test]
+fn backup_backups_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "30", "--seed", "3"]).status.success());
+    // The day's first open made a daily backup (the ledger was empty at init, so only once).
+    let out = dir.path().join("copy/手动备份.db");
+    let o = run(&db, &["backup", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), out.to_str().unwrap());
+    let o = run(&db, &["backup"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let made = stdout(&o).trim().to_string();
+    assert!(made.contains("backups") && made.ends_with("-手动.db"), "{made}");
+
+    let o = run(&db, &["backups", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = json(&o);
+    let list = list.as_array().unwrap();
+    assert!(list.iter().any(|b| b["reason"] == "手动" && b["ok"] == true));
+    assert!(list.iter().any(|b| b["reason"] == "每日"), "{list:?}");
+    assert!(list.iter().all(|b| b["contents"]["people"] == 30), "{list:?}");
+    let o = run(&db, &["backups"]);
+    assert!(stdout(&o).contains("完好"), "{}", stdout(&o));
+
+    // Change the ledger, then restore the copy: asked first, then done with --yes.
+    let csv = dir.path().join("new.csv");
+    std::fs::write(&csv, "姓名,出生年月\n新来的,1950.01\n").unwrap();
+    assert!(run(&db, &["import", "roster", csv.to_str().unwrap()]).status.success());
+    assert_eq!(people(&db, "").len(), 31);
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "restore", out.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "no answer, no restore");
+    assert!(stderr(&o).contains("30 人") && stderr(&o).contains("31 人"), "{}", stderr(&o));
+    assert_eq!(people(&db, "").len(), 31);
+    let o = run(&db, &["restore", out.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("已恢复"), "{}", stdout(&o));
+    assert_eq!(people(&db, "").len(), 30);
+    let o = run(&db, &["backups", "--json"]);
+    let list = json(&o);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["reason"] == "恢复前" && b["contents"]["people"] == 31),
+        "{list}"
+    );
+
+    // A file that is not whole is refused.
+    let half = dir.path().join("half.db");
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::write(&half, &bytes[..bytes.len() / 2]).unwrap();
+    let o = run(&db, &["restore", half.to_str().unwrap(), "--yes"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不能用这个文件恢复"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_tool_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "1500", "--seed", "5"]).status.success());
+    let mut child = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "people", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then hang up, as `| head -1` does.
+    {
+        use std::io::BufRead;
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.contains("姓名"), "{first}");
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{:?} {}", o.status, stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn audit_verify_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "40", "--seed", "8"]).status.success());
+    let o = run(&db, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("修改记录完好"), "{}", stdout(&o));
+    let o = run(&db, &["audit", "verify", "--json"]);
+    let v = json(&o);
+    assert_eq!(v["intact"], true);
+    assert!(v["entries"].as_u64().unwrap() > 40 && v["anchors"].as_u64().unwrap() >= 1, "{v}");
+
+    let first = &people(&db, "")[0];
+    let id = first["id"].as_i64().unwrap();
+    let o = run(&db, &["audit", "list", "--person", &id.to_string(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let entries = json(&o);
+    let entries = entries.as_array().unwrap();
+    assert!(entries.iter().any(|e| e["action"] == "create" && e["entity_id"] == id), "{entries:?}");
+    assert!(entries.iter().all(|e| e["entity"] == "person" || e["entity"] == "family_member"));
+    let o = run(&db, &["audit", "list"]);
+    assert!(o.status.success() && stdout(&o).lines().count() > 40);
+
+    // Change a phone number with plain SQL, as anyone with sqlite3 could.
+    {
+        let ledger = ledger::Ledger::open(&db).unwrap();
+        ledger
+            .conn()
+            .execute("UPDATE people SET phone = '13000000000' WHERE id = ?1", [id])
+            .unwrap();
+    }
+    let o = run(&db, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("联系电话") && stdout(&o).contains(&format!("编号 {id}")),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&run(&db, &["audit", "verify", "--json"]));
+    assert_eq!(v["intact"], false);
+    assert_eq!(v["findings"][0]["field"], "联系电话");
+    assert_eq!(v["findings"][0]["entity_id"], id);
 }

@@ -310,6 +310,7 @@ async fn a_clerks_first_day_survives_a_restart() {
 async fn the_roster_exports_from_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");
+    init_ledger(&db);
     let o = Command::new(binary("cadre-ledger"))
         .args(["--db", db.to_str().unwrap(), "demo", "--people", "400", "--seed", "11"])
         .output()
@@ -354,9 +355,19 @@ async fn the_roster_exports_from_the_window() {
     assert!(names.iter().filter(|n| !n.is_empty()).count() >= living, "{} rows", names.len());
 }
 
+/// `init` is the only command of the tool that creates a ledger.
+fn init_ledger(db: &Path) {
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "init"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// A demo ledger of 300 people made by the command-line tool, as a clerk trying the app would.
 fn demo_ledger(dir: &Path, seed: u32) -> PathBuf {
     let db = dir.join("ledger.db");
+    init_ledger(&db);
     let o = Command::new(binary("cadre-ledger"))
         .args([
             "--db",

@@ -174,9 +174,8 @@ pub async fn import_apply(app: AppHandle, options: ImportOptions) -> CmdResult<I
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
         let stamp = stamp();
         let mut ledger = state.ledger()?;
-        ledger.backup_before("导入前", stamp.now)?;
-        let summary = ledger
-            .with_tx(|tx| ledger::import::apply(tx, &stamp, &preview, &options, &progress))?;
+        let summary =
+            ledger::import::apply_with_backup(&mut ledger, &stamp, &preview, &options, &progress)?;
         let nothing_written = !summary.errors.is_empty() && !options.skip_invalid;
         if !nothing_written {
             if let Ok(mut slot) = state.preview.lock() {

@@ -18,9 +18,24 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Opens the ledger with its checks. A missing file is the first run: it is created and the
+    /// welcome step shows. An empty (0-byte) or foreign file is refused; a damaged one is opened
+    /// read-only (see `ledger::store::opening`). The day's first open of a sound ledger backs it up.
     pub fn open(path: &Path) -> Result<Self> {
+        let ledger = if path.exists() {
+            let opened = ledger::store::opening::open_existing(path)?;
+            if let Some(damage) = &opened.damage {
+                eprintln!("{damage}");
+            }
+            opened.ledger
+        } else {
+            Ledger::open(path)?
+        };
+        if let Err(e) = ledger::store::backup::daily_if_due(&ledger, stamp().now) {
+            eprintln!("今天的自动备份没有做成：{e}");
+        }
         Ok(Self {
-            ledger: Mutex::new(Ledger::open(path)?),
+            ledger: Mutex::new(ledger),
             preview: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
         })

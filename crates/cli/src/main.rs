@@ -4,6 +4,17 @@
 //! Exit status: 0 done; 1 the input had errors and nothing was written; 2 the file or the arguments
 //! could not be used. Messages are Chinese; `--json` prints one JSON document on stdout.
 
+/// Output on stdout that ends the program quietly when the reader has gone (`people list | head -1`)
+/// instead of panicking on the closed pipe. Declared before the modules so they use it too.
+macro_rules! println {
+    () => {
+        $crate::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod bench;
 
 use chrono::NaiveDate;
@@ -74,6 +85,29 @@ enum Command {
         #[command(subcommand)]
         command: TemplateCommand,
     },
+    /// 备份台账（经完整性检查）；不加 --out 时存入台账旁的 backups 文件夹
+    Backup {
+        /// 备份到这个文件
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 列出自动备份：时间、原因、大小、人数、是否完好
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 用备份文件恢复台账：先检查备份，再备份当前台账，然后整体替换
+    Restore {
+        file: PathBuf,
+        /// 不再询问，直接恢复
+        #[arg(long)]
+        yes: bool,
+    },
+    /// 修改记录（审计日志）
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// 性能测试：在 1千 / 1万 / 10万 人的演示台账上测导入、导出和搜索的中位数
     Bench {
         /// 人数，逗号分隔
@@ -82,6 +116,23 @@ enum Command {
         /// 每项重复次数（取中位数）
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// 检查修改记录是否完整、未被改动，以及每条人员记录是否与修改记录一致（完好退出码 0，有问题 1）
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 列出修改记录（新的在前）
+    List {
+        /// 只列这位人员（编号）的记录
+        #[arg(long, value_name = "ID")]
+        person: Option<i64>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -266,8 +317,51 @@ fn stamp() -> Stamp {
     }
 }
 
+/// Writes to stdout; a reader that has gone away ends the program quietly (status 0).
+fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("错误：无法输出结果：{e}");
+            std::process::exit(2);
+        }
+        std::process::exit(0);
+    }
+}
+
+/// Whether a command writes to the ledger (refused on a damaged ledger) or only reads it.
+#[derive(Clone, Copy, PartialEq)]
+enum Access {
+    Read,
+    Write,
+}
+
+/// Opens an existing ledger with its checks (`init` is the only command that creates one). A
+/// damaged ledger is read with a warning and refused for writing; the day's first open of a sound
+/// one makes the daily backup.
+fn open_for(db: Option<&Path>, access: Access) -> Result<Ledger, Error> {
+    let opened = ledger::store::opening::open_existing(&ledger::app::resolve_db_path(db))?;
+    if let Some(damage) = opened.damage {
+        if access == Access::Write {
+            return Err(Error::Database(format!(
+                "{damage}可用 cadre-ledger restore 备份文件 恢复。"
+            )));
+        }
+        eprintln!("警告：{damage}");
+        return Ok(opened.ledger);
+    }
+    if let Err(e) = ledger::store::backup::daily_if_due(&opened.ledger, stamp().now) {
+        eprintln!("警告：今天的自动备份没有做成：{e}");
+    }
+    Ok(opened.ledger)
+}
+
 fn open(db: Option<&Path>) -> Result<Ledger, Error> {
-    Ledger::open(&ledger::app::resolve_db_path(db))
+    open_for(db, Access::Write)
+}
+
+fn open_read(db: Option<&Path>) -> Result<Ledger, Error> {
+    open_for(db, Access::Read)
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -281,7 +375,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
     let db = cli.db.as_deref();
     match cli.command {
         Command::Init => {
-            let ledger = open(db)?;
+            let ledger = Ledger::open(&ledger::app::resolve_db_path(db))?;
             println!("台账已就绪：{}", display_path(&ledger));
         }
         Command::Demo { people, seed } => {
@@ -296,7 +390,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             println!("已生成演示数据 {n} 人：{}", display_path(&ledger));
         }
         Command::People { command: PeopleCommand::List { search, status, json } } => {
-            let ledger = open(db)?;
+            let ledger = open_read(db)?;
             list_people(&ledger, search.unwrap_or_default(), status, json)?;
         }
         Command::Import {
@@ -313,7 +407,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Command::Export { command: ExportCommand::Roster { out, filter, columns, masked } } => {
             use ledger::export::lists;
-            let ledger = open(db)?;
+            let ledger = open_read(db)?;
             if filter.is_empty() && columns.is_none() && !masked {
                 let n = ledger::export::roster(ledger.conn(), today(), &out, &Silent)?;
                 println!("已导出花名册（{n} 人）：{}", out.display());
@@ -333,7 +427,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Export { command: ExportCommand::List { kind, out } } => {
             use ledger::export::lists;
             let list = lists::WorkingList::from_label(&kind)?;
-            let ledger = open(db)?;
+            let ledger = open_read(db)?;
             let n = lists::working_list(ledger.conn(), list, today(), &out)?;
             println!("已导出{}人员清单（{n} 人）：{}", list.label(), out.display());
         }
@@ -387,8 +481,161 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             println!("已生成导入模板：{}", out.display());
         }
         Command::Bench { sizes, runs } => bench::run(&sizes, runs.max(1))?,
+        Command::Backup { out } => {
+            let ledger = open_read(db)?;
+            match out {
+                Some(out) => {
+                    let c = ledger::store::backup::create_at(&ledger, &out)?;
+                    println!("{}", out.display());
+                    eprintln!(
+                        "已备份并检查完好：{} 人，修改记录 {} 条。",
+                        c.people, c.audit_entries
+                    );
+                }
+                None => match ledger::store::backup::create(
+                    &ledger,
+                    ledger::store::backup::MANUAL,
+                    stamp().now,
+                )? {
+                    Some(b) => {
+                        println!("{}", b.path);
+                        eprintln!(
+                            "已备份并检查完好：{} 人，修改记录 {} 条。",
+                            b.contents.people, b.contents.audit_entries
+                        );
+                    }
+                    None => return Err(Error::invalid("内存中的台账无法备份。")),
+                },
+            }
+        }
+        Command::Backups { json } => {
+            let path = ledger::app::resolve_db_path(db);
+            let backups = ledger::store::backup::list(&path);
+            if json {
+                print_json(&backups);
+            } else if backups.is_empty() {
+                println!("还没有备份：{}", ledger::store::backup::folder(&path).display());
+            } else {
+                println!("时间\t原因\t大小\t人数\t修改记录\t状态\t文件");
+                for b in &backups {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        b.at,
+                        b.reason,
+                        human_size(b.size),
+                        b.contents.people,
+                        b.contents.audit_entries,
+                        if b.ok {
+                            "完好".to_string()
+                        } else {
+                            format!("不可用：{}", b.problem)
+                        },
+                        b.path
+                    );
+                }
+            }
+        }
+        Command::Restore { file, yes } => {
+            let mut ledger = open_read(db)?;
+            let incoming = ledger::store::backup::check_file(&file)
+                .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
+            if !yes {
+                let now = ledger::store::backup::contents(ledger.conn()).unwrap_or_default();
+                eprintln!(
+                    "当前台账：{} 人，修改记录 {} 条，最后修改 {}。\n备份文件：{} 人，修改记录 {} 条，最后修改 {}。",
+                    now.people,
+                    now.audit_entries,
+                    dash(&now.last_change),
+                    incoming.people,
+                    incoming.audit_entries,
+                    dash(&incoming.last_change)
+                );
+                eprint!("恢复后当前台账会先自动备份。确认恢复请输入 yes：");
+                let mut answer = String::new();
+                let _ = std::io::stdin().read_line(&mut answer);
+                if !matches!(answer.trim(), "yes" | "y" | "是") {
+                    eprintln!("未恢复，台账没有改动。");
+                    return Ok(Outcome::InputErrors);
+                }
+            }
+            let restored = ledger::store::backup::restore(&mut ledger, &file, &stamp())?;
+            if let Some(before) = &restored.before {
+                eprintln!("恢复前的台账已备份到：{}", before.path);
+            }
+            println!(
+                "已恢复：{}（{} 人，修改记录 {} 条）",
+                display_path(&ledger),
+                restored.contents.people,
+                restored.contents.audit_entries
+            );
+        }
+        Command::Audit { command } => return audit(db, command),
     }
     Ok(Outcome::Done)
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
+fn dash(text: &str) -> &str {
+    if text.is_empty() {
+        "—"
+    } else {
+        text
+    }
+}
+
+fn audit(db: Option<&Path>, command: AuditCommand) -> Result<Outcome, Error> {
+    let ledger = open_read(db)?;
+    match command {
+        AuditCommand::Verify { json } => {
+            let anchors = ledger.path().map(ledger::store::backup::anchors).unwrap_or_default();
+            let v = ledger::reports::audit_check::verify(ledger.conn(), &anchors)?;
+            if json {
+                print_json(&v);
+            } else if v.intact {
+                println!(
+                    "修改记录完好：{} 条记录前后相连，{} 条人员和家属记录与修改记录一致（核对了 {} 个备份中的校验值）。",
+                    v.entries, v.records, v.anchors
+                );
+            } else {
+                println!("发现 {} 处问题，台账或修改记录在程序之外被改动过：", v.findings.len());
+                for f in &v.findings {
+                    println!("- {}", f.message);
+                }
+                println!("请不要继续修改台账，联系技术人员核实；可以用 cadre-ledger backups 查看可恢复的备份。");
+            }
+            Ok(if v.intact { Outcome::Done } else { Outcome::InputErrors })
+        }
+        AuditCommand::List { person, json } => {
+            let entries = ledger::reports::audit_check::list(ledger.conn(), person)?;
+            if json {
+                print_json(&entries);
+                return Ok(Outcome::Done);
+            }
+            if entries.is_empty() {
+                println!("没有修改记录。");
+            }
+            for e in &entries {
+                let a = &e.entry;
+                let target = match a.entity_id {
+                    Some(id) => format!("{} {id}", a.entity),
+                    None => a.entity.clone(),
+                };
+                let reason = a.reason.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+                println!("{}\t{}\t{}\t{target}{reason}", e.id, a.at, a.actor);
+                for c in &a.changes {
+                    println!("\t\t{}: {} → {}", c.field, c.old, c.new);
+                }
+            }
+            Ok(Outcome::Done)
+        }
+    }
 }
 
 /// Pads Chinese text to a display width (CJK characters take two columns in a terminal).
@@ -508,11 +755,7 @@ fn import_roster(
     let summary = if dry_run {
         ledger.with_rollback(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
     } else {
-        let has_work = preview.rows.iter().any(|r| r.status != ledger::import::RowStatus::Invalid);
-        if has_work && (options.skip_invalid || preview.invalid_count == 0) {
-            ledger.backup_before("导入前", stamp.now)?;
-        }
-        ledger.with_tx(|tx| ledger::import::apply(tx, &stamp, &preview, options, &Silent))?
+        ledger::import::apply_with_backup(ledger, &stamp, &preview, options, &Silent)?
     };
     let failed = !summary.errors.is_empty() && !options.skip_invalid;
     if json {

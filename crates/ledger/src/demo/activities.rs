@@ -1,8 +1,8 @@
 //! Demo activities and their participants.
 
 use crate::domain::model::{ActivityKind, PersonFields, PersonId};
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use crate::tables::activities::{self, ActivityInput};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;

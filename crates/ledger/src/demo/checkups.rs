@@ -1,8 +1,8 @@
 //! Demo checkup rounds.
 
 use crate::domain::model::{PersonFields, PersonId};
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use crate::tables::checkups::{self, CheckupInput};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;

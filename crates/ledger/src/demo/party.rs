@@ -3,8 +3,8 @@
 use crate::domain::date::PartialDate;
 use crate::domain::model::PartyContact;
 use crate::domain::model::{PersonFields, PersonId};
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use crate::tables::party::{self, medal_list, present_medal, PartyInfo};
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;

@@ -3,8 +3,8 @@
 use crate::domain::model::*;
 use crate::domain::money::Fen;
 use crate::domain::period::{PayPeriod, Period};
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use crate::tables::subsidies::{
     self, branch_committee_members, issue_batch, BatchInput, BatchRecipient, SubsidyInput,
     COMMITTEE_ALLOWANCE, SURVIVOR_AID,
@@ -131,10 +131,7 @@ pub(super) fn payments(
                 if let Some(sid) = sid {
                     single(*id, Some(sid), SURVIVOR_AID, rng.range(10, 30) * 10_000, rng)?;
                     // Those paid the aid are recorded as receiving it (是否享受遗属补助).
-                    conn.prepare_cached(
-                        "UPDATE family_members SET survivor_aid = 1 WHERE id = ?1",
-                    )?
-                    .execute([sid])?;
+                    crate::tables::people::set_survivor_aid(conn, stamp, sid, true)?;
                 }
             }
         }

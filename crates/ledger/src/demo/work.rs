@@ -3,8 +3,8 @@
 use crate::domain::date::PartialDate;
 use crate::domain::model::*;
 use crate::domain::money::Fen;
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use crate::tables::campaigns::{self, CampaignInput};
 use crate::tables::visits::{self, VisitId, VisitInput};
 use chrono::NaiveDate;

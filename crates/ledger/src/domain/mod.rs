@@ -12,4 +12,5 @@ pub mod money;
 pub mod period;
 pub mod rate;
 pub mod roster;
+pub mod stamp;
 pub mod text;

@@ -26,11 +26,15 @@ pub(crate) fn field_text(field: Field, cell: &Cell) -> Result<Option<CellText<'_
         return Ok(None);
     }
     let text = match cell {
-        Cell::Empty => return Ok(None),
+        // Reported once for the row (`import::check`), whatever the column.
+        Cell::Empty | Cell::Unreadable(_) => return Ok(None),
         Cell::Error(e) => {
             return Err(format!("单元格是错误值“{e}”，请在原表中改正公式或直接填写内容"));
         }
-        Cell::Text(t) => plain(t.as_str()),
+        Cell::Text(t) => {
+            let (text, warning) = super::hostile::clean(t)?;
+            CellText { text, warning }
+        }
         Cell::Bool(_) => plain(cell.display()),
         Cell::Date(d) if field.is_date() => plain(PartialDate::from_date(*d).iso()),
         Cell::Date(d) => plain(d.format("%Y-%m-%d").to_string()),

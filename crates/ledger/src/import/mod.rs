@@ -5,8 +5,11 @@
 //! Two steps: [`preview`] reads and checks every row without writing anything; [`apply`] writes the
 //! preview's good rows in one transaction (all or nothing).
 
+mod bounds;
 mod cells;
+mod guarded;
 mod header;
+pub mod hostile;
 mod read;
 mod relay;
 #[cfg(test)]
@@ -14,10 +17,11 @@ mod tests;
 
 use crate::domain::model::{PersonFields, PersonId};
 use crate::domain::roster::{self, Field};
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::progress::{self, Progress, Stage};
-use crate::store::db::Stamp;
 use crate::tables::people::{self, FieldIssue};
+pub use guarded::{apply_with_backup, writes_anything};
 use header::Header;
 use read::{Sheet, SheetRow};
 use rusqlite::Connection;
@@ -477,8 +481,18 @@ impl<'a> RowChecker<'a> {
                 }
             }
         }
+        for (index, cell) in row.cells.iter().enumerate() {
+            if let read::Cell::Unreadable(message) = cell {
+                let column = header.columns.iter().find(|c| c.index == index).map_or_else(
+                    || format!("第{}列", header::column_letter(index)),
+                    |c| c.text.clone(),
+                );
+                issues.push(issue(row.number, &column, message.as_str(), Severity::Error));
+            }
+        }
+        let broken = row.cells.iter().any(|c| matches!(c, read::Cell::Unreadable(_)));
         let nameless = crate::domain::text::compact(&fields.name).is_empty();
-        if nameless {
+        if nameless && !broken {
             if filled < NAMELESS_VALUES {
                 return Ok(());
             }

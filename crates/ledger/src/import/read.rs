@@ -39,6 +39,9 @@ pub(crate) enum Cell {
     Bool(bool),
     /// An error value such as `#N/A` or `#REF!`.
     Error(String),
+    /// A cell the reader could not take apart (a CSV quote never closed): the message says why, and
+    /// the row is an error (see `import::check`).
+    Unreadable(String),
 }
 
 impl Cell {
@@ -59,6 +62,7 @@ impl Cell {
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Bool(b) => if *b { "是" } else { "否" }.into(),
             Cell::Error(e) => e.clone(),
+            Cell::Unreadable(_) => String::new(),
         }
     }
 }
@@ -231,10 +235,11 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
         }
         text.into_owned()
     };
-    // Binary data decodes into control characters; text files have none but tabs and line breaks.
+    // Binary data decodes into many control characters; a text file has none but tabs and line
+    // breaks, or a stray few, which the cells then lose with a warning (`hostile::clean`).
     let controls =
         text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')).count();
-    (controls == 0).then_some(text)
+    (controls <= text.len() / 1000 + 3).then_some(text)
 }
 
 fn looks_like_markup(text: &str) -> bool {
@@ -250,37 +255,75 @@ fn read_delimited(text: &str, name: &str, progress: &dyn Progress) -> Result<She
     let tabs = first_line.matches('\t').count();
     let commas = first_line.matches(',').count();
     let delimiter = if tabs > commas { b'\t' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut builder = csv::ReaderBuilder::new();
+    builder.has_headers(false).flexible(true).delimiter(delimiter);
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            Error::file(format!(
-                "CSV 文件第{}行格式有误（{e}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
-                i + 1
-            ))
-        })?;
-        if i % 500 == 0 {
-            progress.step(Stage::Reading, i as u64, 0);
-            progress::check(progress)?;
-        }
-        let cells: Vec<Cell> = record
-            .iter()
-            .take(MAX_COLUMNS)
-            .map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })
-            .collect();
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        rows.push(SheetRow { number: u32::try_from(i + 1).unwrap_or(u32::MAX), cells });
-        if rows.len() > MAX_DATA_ROWS + SLACK_ROWS {
-            return Err(too_many_rows());
+    // Where parsing (re)starts: after a record whose quote never closed, the next line.
+    let mut start = 0usize;
+    let mut i = 0usize;
+    'text: loop {
+        let mut reader = builder.from_reader(&text.as_bytes()[start..]);
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break 'text,
+                Ok(true) => {}
+                Err(e) => {
+                    return Err(Error::file(format!(
+                    "CSV 文件第{}行格式有误（{e}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
+                    i + 1
+                )))
+                }
+            }
+            if i % 500 == 0 {
+                progress.step(Stage::Reading, i as u64, 0);
+                progress::check(progress)?;
+            }
+            let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            i += 1;
+            if let Some(broken) = unclosed_quote(&record, delimiter) {
+                // That row is an error; the rows the quote swallowed are read again on their own.
+                let mut cells: Vec<Cell> = record
+                    .iter()
+                    .take(broken.min(MAX_COLUMNS))
+                    .map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })
+                    .collect();
+                cells.push(Cell::Unreadable(
+                    "这一格以引号开头，但引号没有配对，后面几行被并进了这一格。这一行没有导入，请在原表中删去或补全这个引号后重新导入".into(),
+                ));
+                rows.push(SheetRow { number, cells });
+                let at = start + record.position().map_or(0, |p| p.byte() as usize);
+                match text[at..].find('\n') {
+                    Some(nl) => {
+                        start = at + nl + 1;
+                        continue 'text;
+                    }
+                    None => break 'text,
+                }
+            }
+            let cells: Vec<Cell> = record
+                .iter()
+                .take(MAX_COLUMNS)
+                .map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })
+                .collect();
+            if cells.iter().all(Cell::is_empty) {
+                continue;
+            }
+            rows.push(SheetRow { number, cells });
+            if rows.len() > MAX_DATA_ROWS + SLACK_ROWS {
+                return Err(too_many_rows());
+            }
         }
     }
     Ok(Sheet { name: name.to_string(), rows })
+}
+
+/// The field of `record` whose opening quote swallowed the lines after it: a field spanning lines
+/// whose later lines hold the delimiter, as rows of the file do. (A cell with a real line break, an
+/// address typed on two lines, holds no delimiter after its break.)
+fn unclosed_quote(record: &csv::StringRecord, delimiter: u8) -> Option<usize> {
+    let delimiter = char::from(delimiter);
+    record.iter().position(|field| field.split('\n').skip(1).any(|line| line.contains(delimiter)))
 }
 
 fn open_zip(bytes: Vec<u8>) -> Result<Book> {
@@ -302,6 +345,7 @@ fn open_zip(bytes: Vec<u8>) -> Result<Book> {
     let sheets = if has("xl/workbook.bin") {
         calamine::Xlsb::new(cursor).map(calamine::Sheets::Xlsb).map_err(|e| e.to_string())
     } else if has("content.xml") {
+        super::bounds::check_ods(cursor.get_ref())?;
         calamine::Ods::new(cursor).map(calamine::Sheets::Ods).map_err(|e| e.to_string())
     } else {
         return Err(Error::file(
@@ -347,6 +391,7 @@ fn open_cfb(bytes: Vec<u8>) -> Result<Book> {
     // An xlsx with an opening password is stored inside a compound file as "EncryptedPackage".
     let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let encrypted = bytes.windows(marker.len()).any(|w| w == marker.as_slice());
+    super::bounds::check_xls(&bytes)?;
     match calamine::Xls::new(Cursor::new(bytes)) {
         Ok(xls) => Ok(Book::Other(Box::new(calamine::Sheets::Xls(xls)))),
         Err(_) if encrypted => Err(password_protected()),

@@ -11,10 +11,10 @@
 //! ([`local_label`]).
 
 use crate::domain::model::{Grade, PersonFields, Residence, RetirementKind, UnitKind};
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
 use crate::reports::stats::{counted_at_end, work_period, YearEndCounts};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::tables::branches::{Branch, BranchKind};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};

@@ -5,6 +5,7 @@
 //! May use `tables`, `store` and `domain`; never writes a record except the statistics' recorded
 //! year-end counts.
 
+pub mod audit_check;
 pub mod figures;
 pub mod forms;
 pub mod stats;

@@ -1,7 +1,7 @@
 //! The audit log: who changed what and when, with old and new values (DOMAIN.md rule 10).
 
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
-use crate::store::db::Stamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -95,7 +95,7 @@ pub fn created_json<T: Serialize>(new: &T) -> String {
 
 /// The changes a log entry stores: a list of [`FieldChange`] (updates, and creations logged by
 /// earlier builds), or an object of new values (creations, see [`created_json`]).
-fn parse_changes(text: &str) -> Vec<FieldChange> {
+pub(crate) fn parse_changes(text: &str) -> Vec<FieldChange> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(values)) => values
             .into_iter()
@@ -262,20 +262,8 @@ pub fn record_json(
     changes: &str,
     reason: Option<&str>,
 ) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(rusqlite::params![
-        stamp.at(),
-        stamp.actor,
-        entity,
-        entity_id,
-        action,
-        changes,
-        reason
-    ])?;
-    Ok(())
+    // Chained: see `audit_chain`.
+    crate::store::audit_chain::append(conn, stamp, entity, entity_id, action, changes, reason)
 }
 
 /// The log of one record, newest first.

@@ -4,7 +4,6 @@
 //! or [`Ledger::open_in_memory`], so durability settings can never be forgotten.
 
 use crate::error::{Error, Result};
-use chrono::NaiveDateTime;
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
@@ -15,11 +14,24 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_search_index.sql"),
     include_str!("../../migrations/003_work_ledgers.sql"),
     include_str!("../../migrations/004_activity_participants_kept.sql"),
+    crate::store::audit_chain::MIGRATION,
     include_str!("../../migrations/007_party_branches.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| {
+                if *sql == crate::store::audit_chain::MIGRATION {
+                    // Chains the entries written before it.
+                    M::up_with_hook(sql, crate::store::audit_chain::seal_existing)
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The schema version a fully migrated ledger has.
@@ -27,30 +39,7 @@ pub fn schema_version() -> usize {
     MIGRATIONS.len()
 }
 
-/// Who makes a change and when; passed in so the core never reads the wall clock.
-#[derive(Debug, Clone)]
-pub struct Stamp {
-    pub actor: String,
-    pub now: NaiveDateTime,
-}
-
-impl Stamp {
-    /// `2026-01-05 09:00:00`. Written field by field: it is asked for twice per row written, and
-    /// chrono's `format` parses its pattern on every call.
-    pub fn at(&self) -> String {
-        use chrono::{Datelike, Timelike};
-        let n = &self.now;
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            n.year(),
-            n.month(),
-            n.day(),
-            n.hour(),
-            n.minute(),
-            n.second()
-        )
-    }
-}
+pub use crate::domain::stamp::Stamp;
 
 pub struct Ledger {
     conn: Connection,
@@ -70,6 +59,20 @@ impl Ledger {
             Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
         })?;
         Self::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens the ledger file read-only, as it is: no pragmas written, no migrations. For a damaged
+    /// ledger, so it can be read (and backed up by copying) but never written (see [`crate::store::opening`]).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| {
+            Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self { conn, path: Some(path.to_path_buf()) })
     }
 
     pub fn open_in_memory() -> Result<Self> {
@@ -125,57 +128,13 @@ impl Ledger {
         tx.rollback()?;
         value
     }
-
-    /// Backs the ledger up next to itself (`backups/ledger-20261121-093000-导入前.db`) before a risky
-    /// operation, keeping the newest [`KEEP_BACKUPS`]. An in-memory ledger has nothing to back up.
-    pub fn backup_before(&self, label: &str, now: NaiveDateTime) -> Result<Option<PathBuf>> {
-        let Some(path) = &self.path else { return Ok(None) };
-        let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let base = format!("{stem}-{}-{label}", now.format("%Y%m%d-%H%M%S"));
-        // Two risky operations within one second get numbered copies rather than a clash.
-        let dest = (1..)
-            .map(|n| dir.join(if n == 1 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{base}.db")));
-        self.backup_to(&dest)?;
-        prune_backups(&dir, &stem);
-        Ok(Some(dest))
-    }
-
-    /// Copies the ledger to `dest` with SQLite's online backup, so the copy is consistent even while
-    /// the app has the ledger open. Used before risky operations (imports).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::File(format!("无法创建备份文件夹 {}：{e}", dir.display())))?;
-        }
-        self.conn
-            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])
-            .map_err(|e| Error::File(format!("备份台账到 {} 失败：{e}", dest.display())))?;
-        Ok(())
-    }
 }
 
-/// How many automatic backups are kept per ledger.
-pub const KEEP_BACKUPS: usize = 20;
-
-/// Removes the oldest automatic backups beyond [`KEEP_BACKUPS`]. Best effort: a backup that cannot
-/// be removed is left in place.
-fn prune_backups(dir: &Path, stem: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let prefix = format!("{stem}-");
-    let mut names: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-                && p.extension().is_some_and(|e| e == "db")
-        })
-        .collect();
-    names.sort();
-    while names.len() > KEEP_BACKUPS {
-        let oldest = names.remove(0);
-        let _ = std::fs::remove_file(oldest);
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// Brings a bare connection to an earlier schema version, as an older build left it.
+    pub fn migrate_to(conn: &mut rusqlite::Connection, version: usize) {
+        super::migrations().to_version(conn, version).expect("earlier schema");
     }
 }
 
@@ -201,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn backups_are_consistent_copies_and_pruned() {
+    fn backups_are_consistent_copies() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
         ledger
@@ -214,19 +173,13 @@ mod tests {
             .unwrap();
         let base =
             chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        let mut last = None;
-        for i in 0..(KEEP_BACKUPS as i64 + 3) {
-            last = ledger.backup_before("导入前", base + chrono::Duration::seconds(i)).unwrap();
-        }
-        let copy = Ledger::open(&last.unwrap()).unwrap();
+        let first = ledger.backup_before("导入前", base).unwrap().unwrap();
+        let second = ledger.backup_before("导入前", base).unwrap().unwrap();
+        assert_ne!(first, second, "two backups in one second get two names");
+        let copy = Ledger::open(&second).unwrap();
         let v: String =
             copy.conn().query_row("SELECT value FROM settings", [], |r| r.get(0)).unwrap();
         assert_eq!(v, "审计局");
-        let kept = std::fs::read_dir(dir.path().join("backups"))
-            .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "db"))
-            .count();
-        assert_eq!(kept, KEEP_BACKUPS);
     }
 
     #[test]

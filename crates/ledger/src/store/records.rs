@@ -4,9 +4,9 @@
 
 use crate::domain::date::PartialDate;
 use crate::domain::model::PersonId;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The reason a record is voided, normalised; an empty one is refused.

@@ -6,9 +6,9 @@
 //! linking them to these records, and the import creating a record from a branch name, come later.
 
 use crate::domain::date::PartialDate;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};

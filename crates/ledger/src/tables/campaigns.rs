@@ -11,9 +11,9 @@
 use crate::domain::date::PartialDate;
 use crate::domain::model::{Festival, PersonId, RetirementKind, VisitKind};
 use crate::domain::money::Fen;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::store::records;
 use crate::tables::people::{LifeStatus, PeopleQuery};
 use crate::tables::visits::{self, VisitId, VisitInput};

@@ -7,9 +7,9 @@
 
 use crate::domain::model::{PersonId, Sex};
 use crate::domain::period::Period;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::store::records;
 use crate::tables::people::FieldIssue;
 use chrono::NaiveDate;

@@ -4,9 +4,9 @@
 
 use crate::domain::date::PartialDate;
 use crate::domain::model::*;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::store::records;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};

@@ -3,9 +3,9 @@
 use crate::domain::date::PartialDate;
 use crate::domain::idcard;
 use crate::domain::model::*;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::store::records;
 use crate::tables::search;
 use chrono::{Datelike, NaiveDate};
@@ -625,6 +625,28 @@ fn save_family(
         }
     }
     Ok(())
+}
+
+/// Marks whether a family member receives 遗属困难补助 (是否享受遗属补助), audited like any edit.
+pub fn set_survivor_aid(conn: &Connection, stamp: &Stamp, member: i64, aid: bool) -> Result<()> {
+    let old: bool = conn
+        .query_row(
+            "SELECT survivor_aid FROM family_members WHERE id = ?1 AND voided_at IS NULL",
+            [member],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这位家属，可能已被作废。请刷新后重试。".into()))?;
+    if old == aid {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "UPDATE family_members SET survivor_aid = ?1, updated_at = ?2 WHERE id = ?3",
+    )?
+    .execute(params![aid, stamp.at(), member])?;
+    let change =
+        audit::FieldChange { field: "survivor_aid".into(), old: old.into(), new: aid.into() };
+    audit::record(conn, stamp, "family_member", Some(member), "update", &[change], None)
 }
 
 pub fn list_family(conn: &Connection, person: PersonId) -> Result<Vec<FamilyMember>> {

@@ -7,9 +7,9 @@
 //! fields yet; they are set here (and by the demo data and tests).
 
 use crate::domain::model::PersonId;
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 

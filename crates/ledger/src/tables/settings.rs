@@ -1,9 +1,9 @@
 //! Unit settings (填报单位, 单位负责人, 审核人, 填表人, 联系电话), kept as key/value rows.
 
 use crate::domain::model::UnitSettings;
+use crate::domain::stamp::Stamp;
 use crate::error::Result;
 use crate::store::audit;
-use crate::store::db::Stamp;
 use rusqlite::{Connection, OptionalExtension};
 
 const KEYS: [&str; 5] = ["unit_name", "head", "reviewer", "preparer", "phone"];

@@ -6,9 +6,9 @@
 use crate::domain::model::*;
 use crate::domain::money::Fen;
 use crate::domain::period::{PayPeriod, Period};
+use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
-use crate::store::db::Stamp;
 use crate::store::records;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
