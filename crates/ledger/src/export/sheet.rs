@@ -435,24 +435,37 @@ impl<'s> TableSheet<'s> {
         // narrow for a date, a number or an ID is widened first (widths are written when the file
         // is saved, and a wider column only ever needs fewer lines than earlier rows were given).
         let mut lines = 1;
+        let mut formatted: String;
         for (i, cell) in cells.iter().enumerate().take(self.kinds.len()) {
-            let text = match cell {
-                Cell::Text(t) => (*t).to_string(),
-                Cell::Number(n) => n.to_string(),
-                Cell::Fen(f) => money_text(*f),
+            let text: &str = match cell {
+                Cell::Text(t) => t,
+                Cell::Number(n) => {
+                    formatted = n.to_string();
+                    &formatted
+                }
+                Cell::Fen(f) => {
+                    formatted = money_text(*f);
+                    &formatted
+                }
                 Cell::Blank => continue,
             };
+            // Most cells fit on one line: one pass over the characters settles them.
+            if !text.contains('\n')
+                && layout::text_px(text, layout::BODY) <= layout::usable_px(self.widths[i])
+            {
+                continue;
+            }
             let whole = if self.kinds[i] == Kind::Text {
-                layout::unbreakable_px(&text, layout::BODY)
+                layout::unbreakable_px(text, layout::BODY)
             } else {
-                layout::text_px(&text, layout::BODY)
+                layout::text_px(text, layout::BODY)
             };
             let need = layout::width_for_px(whole).min(MAX_WIDEN);
             if need > self.widths[i] {
                 self.widths[i] = need;
                 ws.set_column_width(i as ColNum, need)?;
             }
-            lines = lines.max(layout::lines(&text, layout::BODY, self.widths[i]));
+            lines = lines.max(layout::lines(text, layout::BODY, self.widths[i]));
         }
         if lines > 1 {
             ws.set_row_height(r, layout::row_height(lines, layout::BODY))?;
