@@ -123,6 +123,17 @@ fn declarations() -> String {
         crate::deaths::DeathRecord,
         crate::deaths::SurvivorRow,
         crate::timeline::TimelineEntry,
+        // reminders
+        crate::reminders::ReminderKind,
+        crate::reminders::Fulfil,
+        crate::reminders::Reminder,
+        crate::reminders::ReminderQuery,
+        crate::reminders::ReminderSettings,
+        crate::reminders::rules::SettingHelp,
+        crate::reminders::Rule,
+        crate::reminders::cases::MustVisitCaseInput,
+        crate::reminders::cases::DeliveryEntry,
+        crate::reminders::cases::Dismissal,
     ];
     out.append(&mut types);
     out.push(String::new());
@@ -149,6 +160,14 @@ fn declarations() -> String {
         ActivityKind,
         PartyContact
     );
+    let reminders: Vec<String> = crate::reminders::RULES
+        .iter()
+        .map(|r| format!("  {}: \"{}\",", r.kind.code(), r.label))
+        .collect();
+    out.push(format!(
+        "export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {{\n{}\n}};",
+        reminders.join("\n")
+    ));
     out.join("\n") + "\n"
 }
 

@@ -55,6 +55,7 @@ pub mod people;
 pub mod period;
 pub mod progress;
 mod records;
+pub mod reminders;
 pub mod roster;
 pub mod search;
 pub mod settings;

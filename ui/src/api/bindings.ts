@@ -296,7 +296,7 @@ first_run: boolean, unit_name: string, people_count: number,
  */
 today: string, };
 export type JobProgress = { stage: string, done: number, total: number, };
-export type VisitKind = "birthday" | "hospital" | "holiday" | "routine" | "phone" | "condolence" | "survivor" | "must_visit";
+export type VisitKind = "birthday" | "hospital" | "holiday" | "routine" | "phone" | "condolence" | "survivor" | "must_visit" | "deliver_documents" | "deliver_study" | "deliver_papers";
 export type Festival = "spring_festival" | "party_day" | "double_ninth" | "other";
 export type PayMethod = "cash" | "transfer" | "goods";
 export type ActivityKind = "study" | "party_day" | "forum" | "outing" | "recreation" | "health_talk" | "other";
@@ -736,6 +736,167 @@ kind_label: string, title: string, detail: string,
  * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
  */
 entity: string, entity_id: number | null, };
+export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival";
+export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, };
+export type Reminder = { kind: ReminderKind, 
+/**
+ * Names the duty and its subject (`birthday:12`, `hospital_visit:12:40`), for dismissing.
+ */
+key: string, 
+/**
+ * The retiree (for a survivor's reminder, the deceased retiree); `None` for a campaign.
+ */
+person_id: PersonId | null, 
+/**
+ * The person, survivor or campaign.
+ */
+name: string, due: string, 
+/**
+ * Due before the day asked about and not yet done.
+ */
+overdue: boolean, 
+/**
+ * Why, in a sentence: `农历八月十五生日（2026年9月25日），满80周岁整寿`.
+ */
+message: string, 
+/**
+ * 一对一联系人 of the person (empty when none is recorded or for a campaign).
+ */
+liaison: string, 
+/**
+ * The button that fulfils it (登记生日慰问 …).
+ */
+action: string, fulfil: Fulfil, 
+/**
+ * A dismissal of this reminder keeps it away up to this day (a standing duty such as regular
+ * contact); otherwise only this occurrence (`due`) is dismissed.
+ */
+dismiss_until: string | null, 
+/**
+ * Birthdays: by the lunar birthday.
+ */
+lunar?: boolean, 
+/**
+ * Birthdays: the age reached.
+ */
+age?: number, 
+/**
+ * Birthdays: 整寿.
+ */
+round?: boolean, 
+/**
+ * Birthdays: false when the birth is known only to the month (the entry is the month's).
+ */
+day_known?: boolean, };
+export type ReminderQuery = { on: string, 
+/**
+ * The window is `on` up to but not including `on + days`; overdue reminders are listed
+ * whatever the window.
+ */
+days: number, 
+/**
+ * Only these kinds (all when empty).
+ */
+kinds: Array<ReminderKind>, 
+/**
+ * Only the people of this liaison (一对一联系人).
+ */
+liaison: string | null, };
+export type ReminderSettings = { 
+/**
+ * 整寿: the ages whose birthday is always visited.
+ */
+round_ages: Array<number>, 
+/**
+ * Every birthday from this age on is visited.
+ */
+every_birthday_from: number, 
+/**
+ * A birthday visit this many days before or after the day counts for it.
+ */
+birthday_margin_days: bigint, 
+/**
+ * 一对一联系: 离休干部, every this many days.
+ */
+lixiu_contact_days: bigint, 
+/**
+ * 一对一联系: the priority groups (≥ `priority_age`, 独居, 空巢, 失能/半失能, 长年有病,
+ * 生活不能自理), every this many days.
+ */
+priority_contact_days: bigint, 
+/**
+ * The age from which a person is in the priority group.
+ */
+priority_age: number, 
+/**
+ * 一对一联系: everyone else, every this many days.
+ */
+other_contact_days: bigint, 
+/**
+ * 住院必访: a visit within this many days of admission.
+ */
+hospital_visit_days: bigint, 
+/**
+ * A long stay needs a visit at least every this many days.
+ */
+long_stay_days: bigint, 
+/**
+ * A call or visit within this many days of discharge.
+ */
+follow_up_days: bigint, 
+/**
+ * 五必访: a visit within this many days of learning of the case.
+ */
+must_visit_days: bigint, 
+/**
+ * 党费: a reminder when paid up to more than this many months ago.
+ */
+dues_months: number, 
+/**
+ * 体检: people not examined by the end of this month.
+ */
+checkup_month: number, 
+/**
+ * 季度报送: due on this day of the month after each quarter.
+ */
+deadline_day: number, 
+/**
+ * A birthday, festival or political birthday missed stays on 待办 this many days.
+ */
+keep_missed_days: bigint, };
+export type SettingHelp = { field: string, label: string, 
+/**
+ * What it does, in one line.
+ */
+help: string, };
+export type Rule = { kind: ReminderKind, 
+/**
+ * The group heading on 待办: 生日, 住院探视 …
+ */
+label: string, 
+/**
+ * The button that fulfils it: 登记生日慰问 …
+ */
+action: string, 
+/**
+ * What counts as done, in one line for the clerk.
+ */
+fulfilled_by: string, };
+export type MustVisitCaseInput = { person_id: PersonId, 
+/**
+ * One of the unit's 五必访 reasons.
+ */
+reason: string, 
+/**
+ * The day the office learned of it.
+ */
+learned_on: string, notes: string, };
+export type DeliveryEntry = { person_id: PersonId, name: string, reason: string, added_on: string, };
+export type Dismissal = { key: string, due: string, until: string | null, 
+/**
+ * Why (本人在外地随子女居住 …); required.
+ */
+reason: string, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
@@ -801,6 +962,9 @@ export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
   condolence: "吊唁",
   survivor: "遗属慰问",
   must_visit: "五必访",
+  deliver_documents: "送文件",
+  deliver_study: "送学习资料",
+  deliver_papers: "送报刊",
 };
 export const FESTIVAL_LABELS: Record<Festival, string> = {
   spring_festival: "春节",
@@ -826,4 +990,18 @@ export const PARTY_CONTACT_LABELS: Record<PartyContact, string> = {
   normal: "正常",
   flowing: "流动",
   lost: "失联",
+};
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  hospital_visit: "住院探视",
+  hospital_follow_up: "出院回访",
+  must_visit: "五必访",
+  birthday: "生日慰问",
+  care_contact: "一对一联系",
+  festival: "节日慰问",
+  medal: "光荣在党50年",
+  political_birthday: "政治生日",
+  delivery: "送学上门",
+  checkup: "健康体检",
+  dues: "党费",
+  subsidy: "补贴发放",
 };
