@@ -5,6 +5,7 @@
 //! could not be used. Messages are Chinese; `--json` prints one JSON document on stdout.
 
 mod bench;
+mod reminders;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -65,6 +66,24 @@ enum Command {
         /// 季度（1–4）；不填为全年
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
         quarter: Option<u8>,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 待办提醒：逾期未办的和今后若干天内到期的（生日、住院、联系、五必访、纪念章、体检、党费、补贴、节日…）
+    Reminders {
+        /// 从哪一天算起（YYYY-MM-DD，默认今天）
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 今后多少天内到期的（不含第 N 天；逾期的总会列出）
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<ledger::reminders::ReminderKind>,
+        /// 只看某位一对一联系人负责的人员
+        #[arg(long)]
+        liaison: Option<String>,
         /// 输出 JSON
         #[arg(long)]
         json: bool,
@@ -161,6 +180,15 @@ enum ExportCommand {
     Medals(TableArgs),
     /// 活动登记
     Activities(TableArgs),
+    /// 本月生日名单（按农历生日的排入农历生日所在月）
+    Birthdays {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
+        month: u32,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// 季度报送工作簿：全部台账，每表一页
     Quarterly {
         #[arg(long)]
@@ -311,6 +339,33 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             ledger::export::quarterly(ledger.conn(), period, today(), &out, &Silent)?;
             println!("已导出{}老干部工作台账：{}", period.label(), out.display());
         }
+        Command::Export { command: ExportCommand::Birthdays { year, month, out } } => {
+            check_year(year)?;
+            let ledger = open(db)?;
+            let n = ledger::reminders::birthday_list::export(
+                ledger.conn(),
+                year,
+                month,
+                today(),
+                &out,
+            )?;
+            println!("已导出{year}年{month}月生日名单（{n} 人）：{}", out.display());
+        }
+        Command::Reminders { on, days, kinds, liaison, json } => {
+            let ledger = open(db)?;
+            let query = ledger::reminders::ReminderQuery {
+                on: on.unwrap_or_else(today),
+                days,
+                kinds,
+                liaison,
+            };
+            let list = ledger::reminders::compute(ledger.conn(), &query)?;
+            if json {
+                print_json(&list);
+            } else {
+                reminders::print(&query, &list);
+            }
+        }
         Command::Export { command } => {
             use ledger::export::LedgerTable as T;
             let (table, args) = match command {
@@ -323,6 +378,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 ExportCommand::Activities(a) => (T::Activities, a),
                 ExportCommand::Roster { .. }
                 | ExportCommand::Stats { .. }
+                | ExportCommand::Birthdays { .. }
                 | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
             };
             check_year(args.year)?;
@@ -402,6 +458,19 @@ fn print_work_summary(s: &ledger::summary::Summary) {
     );
     println!();
     println!("{}", s.paragraph);
+}
+
+/// `--on 2026-11-21`.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("日期“{text}”无法识别，请写成 2026-11-21 这样的格式"))
+}
+
+/// `--kind birthday`.
+fn parse_kind(text: &str) -> Result<ledger::reminders::ReminderKind, String> {
+    ledger::reminders::ReminderKind::from_code(text.trim()).ok_or_else(|| {
+        format!("没有“{text}”这类提醒，应为：{}", ledger::reminders::ReminderKind::codes_hint())
+    })
 }
 
 fn check_year(year: i32) -> Result<(), Error> {

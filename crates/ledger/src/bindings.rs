@@ -134,6 +134,7 @@ fn declarations() -> String {
         crate::reminders::cases::MustVisitCaseInput,
         crate::reminders::cases::DeliveryEntry,
         crate::reminders::cases::Dismissal,
+        crate::reminders::birthday_list::BirthdayRow,
     ];
     out.append(&mut types);
     out.push(String::new());

@@ -897,6 +897,31 @@ export type Dismissal = { key: string, due: string, until: string | null,
  * Why (本人在外地随子女居住 …); required.
  */
 reason: string, };
+export type BirthdayRow = { person_id: PersonId, name: string, sex: Sex | null, 
+/**
+ * The age reached on this birthday (lunar years for a lunar birthday).
+ */
+age: number, 
+/**
+ * 整寿, by the unit's set.
+ */
+round: boolean, 
+/**
+ * The solar day; for a birth known only to the month, the month's first day.
+ */
+date: string, 
+/**
+ * False when only the month of birth is known (日期不详).
+ */
+day_known: boolean, 
+/**
+ * `农历八月十五` when kept by the lunar calendar.
+ */
+lunar: string | null, liaison: string, 
+/**
+ * The address with its detail hidden, as lists show it.
+ */
+address: string, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {

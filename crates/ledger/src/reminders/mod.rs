@@ -10,6 +10,7 @@
 //! The rules are data ([`rules::RULES`], [`rules::ReminderSettings`] with DOMAIN.md's defaults);
 //! the birthday placement is pure ([`birthdays`]). The core never reads the clock: `on` is passed in.
 
+pub mod birthday_list;
 pub mod birthdays;
 pub mod cases;
 pub mod rules;
@@ -396,8 +397,9 @@ fn birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Re
     Ok(())
 }
 
-/// 政治生日: members' 入党 anniversaries, celebrated at the month's 主题党日 (an activity of that
-/// kind with the person taking part fulfils it).
+/// 政治生日: members' 入党 anniversaries coming up, celebrated at the month's 主题党日 (an activity
+/// of that kind with the person taking part fulfils it). Never overdue: a month's 主题党日 that has
+/// passed is not held again.
 fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
     let mut attended: HashSet<(i64, String)> = HashSet::new();
     {
@@ -407,7 +409,7 @@ fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFac
              WHERE a.voided_at IS NULL AND ap.removed_at IS NULL AND a.kind = 'party_day'
                AND a.date >= ?1",
         )?;
-        let mut rows = stmt.query([iso(plus(run.keep_from, -31))])?;
+        let mut rows = stmt.query([iso(first_of_month(run.q.on.year(), run.q.on.month()))])?;
         while let Some(r) = rows.next()? {
             attended.insert((r.get(0)?, r.get(1)?));
         }
@@ -418,7 +420,7 @@ fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFac
         }
         let Some(joined) = p.party_joined else { continue };
         let Some(month) = joined.month() else { continue };
-        for year in run.keep_from.year()..=run.end.year() {
+        for year in run.q.on.year()..=run.end.year() {
             let years = year - joined.year();
             if years <= 0 {
                 continue;
@@ -439,7 +441,8 @@ fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFac
                         .unwrap_or(first),
                 ),
             };
-            if last_day < run.keep_from {
+            // Celebrated together at the month's 主题党日: one that has passed is not chased.
+            if last_day < run.q.on {
                 continue;
             }
             let ym = format!("{year}-{month:02}");

@@ -477,3 +477,42 @@ fn festivals_without_a_campaign_and_the_liaison_filter() {
     let r = compute(c, &q).unwrap();
     assert_eq!(r.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["乙"]);
 }
+
+#[test]
+fn political_birthdays_come_up_for_the_months_party_day() {
+    let f = fixture();
+    let c = f.ledger.conn();
+    let full = add(c, member("全日期", "1976-06-12", "1977-06-12"));
+    let month_only = add(c, member("只到月", "1986-06", "1987-06"));
+    let r = of_kind(c, ReminderKind::PoliticalBirthday, "2026-06-01", 30);
+    let got: Vec<_> = r.iter().map(|r| (r.person_id, r.due, r.message.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some(month_only),
+                day("2026-06-01"),
+                "1986年6月入党，入党40周年，请在6月主题党日一同过政治生日"
+            ),
+            (
+                Some(full),
+                day("2026-06-12"),
+                "1976年6月12日入党，入党50周年，请在6月主题党日一同过政治生日"
+            ),
+        ]
+    );
+    // Taking part in June's 主题党日 fulfils it.
+    let party_day = crate::activities::ActivityInput {
+        date: day("2026-06-20"),
+        title: "6月主题党日".into(),
+        kind: ActivityKind::PartyDay,
+        place: String::new(),
+        notes: String::new(),
+        participants: vec![full],
+    };
+    crate::activities::insert(c, &stamp(), &party_day).unwrap();
+    let r = of_kind(c, ReminderKind::PoliticalBirthday, "2026-06-01", 30);
+    assert_eq!(r.iter().map(|r| r.person_id).collect::<Vec<_>>(), vec![Some(month_only)]);
+    // Not chased once the day (or, for a month-only date, the month) has passed.
+    assert!(of_kind(c, ReminderKind::PoliticalBirthday, "2026-07-01", 20).is_empty());
+}
