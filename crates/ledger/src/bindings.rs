@@ -135,6 +135,9 @@ fn declarations() -> String {
         crate::reminders::cases::DeliveryEntry,
         crate::reminders::cases::Dismissal,
         crate::reminders::birthday_list::BirthdayRow,
+        crate::reminders::calendar::CalendarDue,
+        crate::reminders::calendar::CalendarDay,
+        crate::reminders::calendar::CalendarMonth,
     ];
     out.append(&mut types);
     out.push(String::new());
@@ -168,6 +171,11 @@ fn declarations() -> String {
     out.push(format!(
         "export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {{\n{}\n}};",
         reminders.join("\n")
+    ));
+    // What each reminder number does, for the settings page (one line of Chinese each).
+    out.push(format!(
+        "export const REMINDER_SETTINGS_HELP: SettingHelp[] = {};",
+        serde_json::to_string_pretty(crate::reminders::rules::SETTINGS_HELP).unwrap_or_default()
     ));
     out.join("\n") + "\n"
 }

@@ -814,16 +814,16 @@ every_birthday_from: number,
 /**
  * A birthday visit this many days before or after the day counts for it.
  */
-birthday_margin_days: bigint, 
+birthday_margin_days: number, 
 /**
  * 一对一联系: 离休干部, every this many days.
  */
-lixiu_contact_days: bigint, 
+lixiu_contact_days: number, 
 /**
  * 一对一联系: the priority groups (≥ `priority_age`, 独居, 空巢, 失能/半失能, 长年有病,
  * 生活不能自理), every this many days.
  */
-priority_contact_days: bigint, 
+priority_contact_days: number, 
 /**
  * The age from which a person is in the priority group.
  */
@@ -831,23 +831,23 @@ priority_age: number,
 /**
  * 一对一联系: everyone else, every this many days.
  */
-other_contact_days: bigint, 
+other_contact_days: number, 
 /**
  * 住院必访: a visit within this many days of admission.
  */
-hospital_visit_days: bigint, 
+hospital_visit_days: number, 
 /**
  * A long stay needs a visit at least every this many days.
  */
-long_stay_days: bigint, 
+long_stay_days: number, 
 /**
  * A call or visit within this many days of discharge.
  */
-follow_up_days: bigint, 
+follow_up_days: number, 
 /**
  * 五必访: a visit within this many days of learning of the case.
  */
-must_visit_days: bigint, 
+must_visit_days: number, 
 /**
  * 党费: a reminder when paid up to more than this many months ago.
  */
@@ -863,7 +863,7 @@ deadline_day: number,
 /**
  * A birthday, festival or political birthday missed stays on 待办 this many days.
  */
-keep_missed_days: bigint, };
+keep_missed_days: number, };
 export type SettingHelp = { field: string, label: string, 
 /**
  * What it does, in one line.
@@ -922,6 +922,21 @@ lunar: string | null, liaison: string,
  * The address with its detail hidden, as lists show it.
  */
 address: string, };
+export type CalendarDue = { kind: ReminderKind, name: string, message: string, };
+export type CalendarDay = { date: string, 
+/**
+ * Under the day number: the lunar day (`十五`), or the month's name on its first day (`八月`).
+ */
+lunar: string, 
+/**
+ * 春节, 元宵节, 七一, 中秋节, 重阳节 …, and the quarterly submission deadline.
+ */
+festivals: Array<string>, 
+/**
+ * Birthdays kept on this day (a birth known only to the month is on the list, not a day).
+ */
+birthdays: Array<BirthdayRow>, due: Array<CalendarDue>, };
+export type CalendarMonth = { year: number, month: number, days: Array<CalendarDay>, month_birthdays: Array<BirthdayRow>, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
@@ -1030,3 +1045,80 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   dues: "党费",
   subsidy: "补贴发放",
 };
+export const REMINDER_SETTINGS_HELP: SettingHelp[] = [
+  {
+    "field": "round_ages",
+    "label": "整寿年龄",
+    "help": "逢这些年龄的生日一定上门祝寿（默认70、80、90、100岁）"
+  },
+  {
+    "field": "every_birthday_from",
+    "label": "每年祝寿起始年龄",
+    "help": "年满此岁后每个生日都提醒（默认90岁）"
+  },
+  {
+    "field": "birthday_margin_days",
+    "label": "生日慰问前后天数",
+    "help": "生日前后这么多天内登记的生日慰问都算数（默认30天）"
+  },
+  {
+    "field": "lixiu_contact_days",
+    "label": "离休干部联系间隔（天）",
+    "help": "离休干部超过这么多天没有走访或电话就提醒（默认30天）"
+  },
+  {
+    "field": "priority_contact_days",
+    "label": "重点对象联系间隔（天）",
+    "help": "高龄、独居、空巢、失能半失能、长年有病、生活不能自理的老同志（默认90天）"
+  },
+  {
+    "field": "priority_age",
+    "label": "高龄起始年龄",
+    "help": "年满此岁列为重点联系对象（默认80岁）"
+  },
+  {
+    "field": "other_contact_days",
+    "label": "其他人员联系间隔（天）",
+    "help": "其余老同志超过这么多天没有联系就提醒（默认180天）"
+  },
+  {
+    "field": "hospital_visit_days",
+    "label": "住院探视期限（天）",
+    "help": "入院后这么多天内应去探视（默认3天）"
+  },
+  {
+    "field": "long_stay_days",
+    "label": "长期住院探视间隔（天）",
+    "help": "住院期间至少这么多天探视一次（默认30天）"
+  },
+  {
+    "field": "follow_up_days",
+    "label": "出院回访期限（天）",
+    "help": "出院后这么多天内电话或上门回访（默认7天）"
+  },
+  {
+    "field": "must_visit_days",
+    "label": "五必访期限（天）",
+    "help": "得知情况后这么多天内上门（默认7天）"
+  },
+  {
+    "field": "dues_months",
+    "label": "党费欠缴提醒（月）",
+    "help": "党费缴至月份落后超过这么多个月就提醒（默认3个月）"
+  },
+  {
+    "field": "checkup_month",
+    "label": "体检截止月份",
+    "help": "到该月底仍未体检的人员提醒（默认10月）"
+  },
+  {
+    "field": "deadline_day",
+    "label": "季度报送日",
+    "help": "每季度结束后次月的这一天报送台账（默认10日）"
+  },
+  {
+    "field": "keep_missed_days",
+    "label": "错过后保留天数",
+    "help": "错过的生日、节日、政治生日在待办中保留这么多天（默认30天）"
+  }
+];

@@ -12,6 +12,7 @@
 
 pub mod birthday_list;
 pub mod birthdays;
+pub mod calendar;
 pub mod cases;
 pub mod rules;
 #[cfg(test)]

@@ -162,23 +162,31 @@ pub struct ReminderSettings {
     /// Every birthday from this age on is visited.
     pub every_birthday_from: i32,
     /// A birthday visit this many days before or after the day counts for it.
+    #[ts(type = "number")]
     pub birthday_margin_days: i64,
     /// 一对一联系: 离休干部, every this many days.
+    #[ts(type = "number")]
     pub lixiu_contact_days: i64,
     /// 一对一联系: the priority groups (≥ `priority_age`, 独居, 空巢, 失能/半失能, 长年有病,
     /// 生活不能自理), every this many days.
+    #[ts(type = "number")]
     pub priority_contact_days: i64,
     /// The age from which a person is in the priority group.
     pub priority_age: i32,
     /// 一对一联系: everyone else, every this many days.
+    #[ts(type = "number")]
     pub other_contact_days: i64,
     /// 住院必访: a visit within this many days of admission.
+    #[ts(type = "number")]
     pub hospital_visit_days: i64,
     /// A long stay needs a visit at least every this many days.
+    #[ts(type = "number")]
     pub long_stay_days: i64,
     /// A call or visit within this many days of discharge.
+    #[ts(type = "number")]
     pub follow_up_days: i64,
     /// 五必访: a visit within this many days of learning of the case.
+    #[ts(type = "number")]
     pub must_visit_days: i64,
     /// 党费: a reminder when paid up to more than this many months ago.
     pub dues_months: u32,
@@ -187,6 +195,7 @@ pub struct ReminderSettings {
     /// 季度报送: due on this day of the month after each quarter.
     pub deadline_day: u32,
     /// A birthday, festival or political birthday missed stays on 待办 this many days.
+    #[ts(type = "number")]
     pub keep_missed_days: i64,
 }
 
