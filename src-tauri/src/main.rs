@@ -5,6 +5,7 @@
 
 mod commands;
 mod ledgers;
+mod reminders;
 mod state;
 
 use std::path::PathBuf;
@@ -57,6 +58,13 @@ fn main() {
             commands::export_stats,
             commands::export_template,
             commands::work_summary,
+            reminders::list_reminders,
+            reminders::dismiss_reminder,
+            reminders::open_must_visit_case,
+            reminders::reminder_settings,
+            reminders::save_reminder_settings,
+            reminders::calendar_month,
+            reminders::export_birthdays,
             ledgers::list_visits,
             ledgers::validate_visit,
             ledgers::create_visit,

@@ -44,3 +44,8 @@ CREATE TABLE reminder_dismissals (
     void_reason  TEXT
 ) STRICT;
 CREATE INDEX reminder_dismissals_key ON reminder_dismissals (reminder_key) WHERE voided_at IS NULL;
+
+-- Regular contact (一对一联系) asks, for every person, the day of the last visit or call: this index
+-- answers it from the index alone, without reading ten visits per person from the table.
+CREATE INDEX visits_contact ON visits (person_id, date, kind)
+    WHERE voided_at IS NULL AND survivor_id IS NULL;

@@ -63,9 +63,13 @@ fn last_of_month(first: NaiveDate) -> NaiveDate {
 /// known only to the month is taken as that solar year, except that a January or February birth
 /// with a birthday in lunar months 10–12 belongs to the lunar year before (the lunar year starts
 /// late January to mid February).
-fn lunar_birth_year(birth: PartialDate, lunar_month: u8) -> i32 {
-    if let Some(l) = birth.to_date().and_then(crate::lunar::to_lunar) {
-        return l.year;
+fn lunar_birth_year(birth: PartialDate, lunar_month: u8, months: &mut LunarMonths) -> i32 {
+    if let Some(d) = birth.to_date() {
+        // The lunar year that starts on or before the day: its 正月初一 from the cache, so ten
+        // thousand birth dates cost a few hundred conversions, not ten thousand.
+        if let Some((new_year, _)) = months.month(d.year(), 1) {
+            return if d < new_year { d.year() - 1 } else { d.year() };
+        }
     }
     match birth.month() {
         Some(m) if m <= 2 && lunar_month >= 10 => birth.year() - 1,
@@ -87,7 +91,7 @@ pub fn occurrences(
         return out;
     }
     if let Some(l) = lunar {
-        let born = birth.map(|b| lunar_birth_year(b, l.month));
+        let born = birth.map(|b| lunar_birth_year(b, l.month, months));
         // A solar year holds the end of one lunar year and the start of the next (rule 3).
         for lunar_year in from.year() - 1..=until.year() {
             let Some(date) = months.place(lunar_year, l.month, l.day) else { continue };
