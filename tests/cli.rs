@@ -529,3 +529,96 @@ fn audit_verify_and_list() {
     assert_eq!(v["findings"][0]["field"], "联系电话");
     assert_eq!(v["findings"][0]["entity_id"], id);
 }
+
+#[test]
+fn reminders_and_the_months_birthday_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    let roster = dir.path().join("花名册.csv");
+    // Lunar birthdays as clerks write them: 八月十五, 闰四月初二, 8-15.
+    std::fs::write(
+        &roster,
+        "姓名,性别,出生年月,离休/退休,农历生日,联系人,现住址\n\
+         张老,男,1946-09-10,退休,八月十五,王联络,北京市东城区和平里3号楼\n\
+         李老,女,1956-09,退休,,李联络,\n\
+         周老,男,1936-06,退休,闰四月初二,王联络,\n\
+         吴老,男,1946-09-10,退休,8-15,李联络,\n",
+    )
+    .unwrap();
+    let o = run(&db, &["import", "roster", roster.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o)["added"], 4);
+
+    let o = run(&db, &["reminders", "--on", "2026-09-20", "--kind", "birthday", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = json(&o);
+    let brief: Vec<(String, String, bool, bool, i64, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert_eq!(r["kind"], "birthday");
+            assert!(r["person_id"].as_i64().is_some() && r["message"].as_str().is_some());
+            (
+                r["name"].as_str().unwrap().into(),
+                r["due"].as_str().unwrap().into(),
+                r["overdue"].as_bool().unwrap(),
+                r["lunar"].as_bool().unwrap(),
+                r["age"].as_i64().unwrap(),
+                r["round"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    // 2026 八月 starts 2026-09-11 (crates/ledger/tests/lunar_table/months.tsv, from sxtwl), so
+    // 八月十五 is 09-25; 李老 is known only to the month: a month-level entry on 09-01.
+    assert_eq!(
+        brief,
+        [
+            ("李老".into(), "2026-09-01".into(), false, false, 70, true),
+            ("吴老".into(), "2026-09-25".into(), false, true, 80, true),
+            ("张老".into(), "2026-09-25".into(), false, true, 80, true),
+        ]
+    );
+    let zhang = list.as_array().unwrap().iter().find(|r| r["name"] == "张老").unwrap();
+    assert_eq!(zhang["message"], "农历八月十五生日（2026年9月25日），满80周岁整寿");
+    assert_eq!(zhang["liaison"], "王联络");
+
+    // The liaison filter, and the window: 2026 四月 starts 05-17 (months.tsv), so the 闰四月初二
+    // birthday is kept on 四月初二, 05-18; from 05-19 over 30 days it is overdue.
+    let o = run(&db, &["reminders", "--on", "2026-05-19", "--liaison", "王联络", "--json"]);
+    let list = json(&o);
+    let zhou: Vec<&Value> =
+        list.as_array().unwrap().iter().filter(|r| r["kind"] == "birthday").collect();
+    assert_eq!(zhou.len(), 1);
+    assert_eq!(
+        (zhou[0]["name"].as_str(), zhou[0]["due"].as_str()),
+        (Some("周老"), Some("2026-05-18"))
+    );
+    assert_eq!(zhou[0]["overdue"], true);
+    assert!(list.as_array().unwrap().iter().all(|r| r["liaison"] == "王联络"));
+
+    // Text output groups by kind with counts.
+    let o = run(&db, &["reminders", "--on", "2026-09-20", "--kind", "birthday"]);
+    assert!(stdout(&o).contains("【生日慰问】3 项"), "{}", stdout(&o));
+
+    // Bad arguments: exit 2 with a Chinese message.
+    let o = run(&db, &["reminders", "--kind", "生日"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("没有“生日”这类提醒"), "{}", stderr(&o));
+    let o = run(&db, &["reminders", "--on", "2026/9/20"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let out = dir.path().join("生日.xlsx");
+    let o = run(
+        &db,
+        &["export", "birthdays", "--year", "2026", "--month", "9", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(cell(&out, 0, 0, 0), Data::String("2026年9月离退休干部生日名单".into()));
+    assert_eq!(cell(&out, 0, 2, 6), Data::String("农历生日".into()));
+    assert_eq!(cell(&out, 0, 5, 1), Data::String("张老".into()));
+    assert_eq!(cell(&out, 0, 5, 4), Data::String("80岁整寿".into()));
+    assert_eq!(cell(&out, 0, 5, 8), Data::String("北京市东城区****".into()));
+    assert_eq!(cell(&out, 0, 6, 0), Data::String("合计：3 人，其中整寿 3 人".into()));
+}

@@ -779,3 +779,61 @@ async fn a_subsidy_batch_adds_to_the_period_total() {
         receipt.display()
     );
 }
+
+/// `date +FORMAT` for a day `days` from today, as the app's clock sees it.
+fn day_from_today(days: i64, format: &str) -> String {
+    let o = Command::new("date")
+        .args(["-d", &format!("{days} days"), &format!("+{format}")])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_birthday_due_this_week_is_on_the_todo_list_until_the_visit_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    // Someone turning 90 in three days (not on a Feb 29), imported as a clerk would.
+    let ahead = if day_from_today(3, "%m-%d") == "02-29" { 4 } else { 3 };
+    let year: i32 = day_from_today(ahead, "%Y").parse().unwrap();
+    let birth = format!("{}-{}", year - 90, day_from_today(ahead, "%m-%d"));
+    let roster = dir.path().join("花名册.csv");
+    std::fs::write(
+        &roster,
+        format!("姓名,性别,出生年月,离休/退休,联系人\n祝寿测试,男,{birth},退休,王联络\n"),
+    )
+    .unwrap();
+    let o = Command::new(binary("cadre-ledger"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "roster", roster.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Past the welcome step, as after a clerk's first day.
+    {
+        let l = ledger::Ledger::open(&db).unwrap();
+        ledger::tables::settings::set_flag(l.conn(), ledger::app::SETUP_DONE, true).unwrap();
+    }
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-home]").await;
+    app.wait_for("[data-testid=todo-panel]").await;
+    app.click("[data-testid=todo-group-birthday] .el-collapse-item__header").await;
+    let line = "[data-testid=todo-group-birthday] [data-testid=todo-line-birthday]";
+    app.inner_text_until(line, |t| t.contains("祝寿测试") && t.contains("满90周岁整寿")).await;
+    app.screenshot("60-todo-birthday").await;
+
+    app.click(&format!("{line} [data-testid=todo-act]")).await;
+    app.wait_for("[data-testid=visit-form]").await;
+    app.inner_text_until("[data-testid=visit-form]", |t| t.contains("祝寿测试")).await;
+    app.screenshot("61-todo-birthday-visit").await;
+    app.click("[data-testid=visit-save]").await;
+
+    // Saved: the reminder is gone from 待办, and the visit is in the ledger.
+    app.inner_text_until("[data-testid=todo-panel]", |t| !t.contains("祝寿测试")).await;
+    app.quit().await;
+    let visits =
+        ledger_query(&db, "SELECT kind || ':' || reason FROM visits WHERE voided_at IS NULL");
+    assert_eq!(visits, ["birthday:90岁整寿"]);
+}

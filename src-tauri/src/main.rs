@@ -7,6 +7,7 @@
 mod command_list;
 mod commands;
 mod ledgers;
+mod reminders;
 mod state;
 
 /// Every command of [`command_list`] as Tauri's invoke handler.

@@ -16,6 +16,7 @@ macro_rules! println {
 }
 
 mod bench;
+mod reminders;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -76,6 +77,24 @@ enum Command {
         /// 季度（1–4）；不填为全年
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
         quarter: Option<u8>,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 待办提醒：逾期未办的和今后若干天内到期的（生日、住院、联系、五必访、纪念章、体检、党费、补贴、节日…）
+    Reminders {
+        /// 从哪一天算起（YYYY-MM-DD，默认今天）
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 今后多少天内到期的（不含第 N 天；逾期的总会列出）
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<ledger::reports::reminders::ReminderKind>,
+        /// 只看某位一对一联系人负责的人员
+        #[arg(long)]
+        liaison: Option<String>,
         /// 输出 JSON
         #[arg(long)]
         json: bool,
@@ -228,6 +247,15 @@ enum ExportCommand {
     Medals(TableArgs),
     /// 活动登记
     Activities(TableArgs),
+    /// 本月生日名单（按农历生日的排入农历生日所在月）
+    Birthdays {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
+        month: u32,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// 季度报送工作簿：全部台账，每表一页
     Quarterly {
         #[arg(long)]
@@ -444,6 +472,33 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             ledger::export::quarterly(ledger.conn(), period, today(), &out, &Silent)?;
             println!("已导出{}老干部工作台账：{}", period.label(), out.display());
         }
+        Command::Export { command: ExportCommand::Birthdays { year, month, out } } => {
+            ledger::domain::period::check_year(year)?;
+            let ledger = open(db)?;
+            let n = ledger::reports::reminders::birthday_list::export(
+                ledger.conn(),
+                year,
+                month,
+                today(),
+                &out,
+            )?;
+            println!("已导出{year}年{month}月生日名单（{n} 人）：{}", out.display());
+        }
+        Command::Reminders { on, days, kinds, liaison, json } => {
+            let ledger = open(db)?;
+            let query = ledger::reports::reminders::ReminderQuery {
+                on: on.unwrap_or_else(today),
+                days,
+                kinds,
+                liaison,
+            };
+            let list = ledger::reports::reminders::compute(ledger.conn(), &query)?;
+            if json {
+                print_json(&list);
+            } else {
+                reminders::print(&query, &list);
+            }
+        }
         Command::Export { command } => {
             use ledger::export::LedgerTable as T;
             let (table, args) = match command {
@@ -457,6 +512,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 ExportCommand::Roster { .. }
                 | ExportCommand::List { .. }
                 | ExportCommand::Stats { .. }
+                | ExportCommand::Birthdays { .. }
                 | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
             };
             ledger::domain::period::check_year(args.year)?;
@@ -689,6 +745,22 @@ fn print_work_summary(s: &ledger::reports::summary::Summary) {
     );
     println!();
     println!("{}", s.paragraph);
+}
+
+/// `--on 2026-11-21`.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("日期“{text}”无法识别，请写成 2026-11-21 这样的格式"))
+}
+
+/// `--kind birthday`.
+fn parse_kind(text: &str) -> Result<ledger::reports::reminders::ReminderKind, String> {
+    ledger::reports::reminders::ReminderKind::from_code(text.trim()).ok_or_else(|| {
+        format!(
+            "没有“{text}”这类提醒，应为：{}",
+            ledger::reports::reminders::ReminderKind::codes_hint()
+        )
+    })
 }
 
 fn display_path(ledger: &Ledger) -> String {

@@ -123,6 +123,21 @@ fn declarations() -> String {
         crate::tables::deaths::DeathRecord,
         crate::tables::deaths::SurvivorRow,
         crate::reports::timeline::TimelineEntry,
+        // reminders
+        crate::reports::reminders::ReminderKind,
+        crate::reports::reminders::Fulfil,
+        crate::reports::reminders::Reminder,
+        crate::reports::reminders::ReminderQuery,
+        crate::reports::reminders::ReminderSettings,
+        crate::reports::reminders::rules::SettingHelp,
+        crate::reports::reminders::Rule,
+        crate::tables::reminder_cases::MustVisitCaseInput,
+        crate::tables::reminder_cases::DeliveryEntry,
+        crate::tables::reminder_cases::Dismissal,
+        crate::reports::reminders::birthday_list::BirthdayRow,
+        crate::reports::reminders::calendar::CalendarDue,
+        crate::reports::reminders::calendar::CalendarDay,
+        crate::reports::reminders::calendar::CalendarMonth,
     ];
     out.append(&mut types);
     out.push(String::new());
@@ -149,6 +164,20 @@ fn declarations() -> String {
         ActivityKind,
         PartyContact
     );
+    let reminders: Vec<String> = crate::reports::reminders::RULES
+        .iter()
+        .map(|r| format!("  {}: \"{}\",", r.kind.code(), r.label))
+        .collect();
+    out.push(format!(
+        "export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {{\n{}\n}};",
+        reminders.join("\n")
+    ));
+    // What each reminder number does, for the settings page (one line of Chinese each).
+    out.push(format!(
+        "export const REMINDER_SETTINGS_HELP: SettingHelp[] = {};",
+        serde_json::to_string_pretty(crate::reports::reminders::rules::SETTINGS_HELP)
+            .unwrap_or_default()
+    ));
     out.join("\n") + "\n"
 }
 

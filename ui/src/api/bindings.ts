@@ -296,7 +296,7 @@ first_run: boolean, unit_name: string, people_count: number,
  */
 today: string, };
 export type JobProgress = { stage: string, done: number, total: number, };
-export type VisitKind = "birthday" | "hospital" | "holiday" | "routine" | "phone" | "condolence" | "survivor" | "must_visit";
+export type VisitKind = "birthday" | "hospital" | "holiday" | "routine" | "phone" | "condolence" | "survivor" | "must_visit" | "deliver_documents" | "deliver_study" | "deliver_papers";
 export type Festival = "spring_festival" | "party_day" | "double_ninth" | "other";
 export type PayMethod = "cash" | "transfer" | "goods";
 export type ActivityKind = "study" | "party_day" | "forum" | "outing" | "recreation" | "health_talk" | "other";
@@ -736,6 +736,207 @@ kind_label: string, title: string, detail: string,
  * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
  */
 entity: string, entity_id: number | null, };
+export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival";
+export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, };
+export type Reminder = { kind: ReminderKind, 
+/**
+ * Names the duty and its subject (`birthday:12`, `hospital_visit:12:40`), for dismissing.
+ */
+key: string, 
+/**
+ * The retiree (for a survivor's reminder, the deceased retiree); `None` for a campaign.
+ */
+person_id: PersonId | null, 
+/**
+ * The person, survivor or campaign.
+ */
+name: string, due: string, 
+/**
+ * Due before the day asked about and not yet done.
+ */
+overdue: boolean, 
+/**
+ * Why, in a sentence: `农历八月十五生日（2026年9月25日），满80周岁整寿`.
+ */
+message: string, 
+/**
+ * 一对一联系人 of the person (empty when none is recorded or for a campaign).
+ */
+liaison: string, 
+/**
+ * The button that fulfils it (登记生日慰问 …).
+ */
+action: string, fulfil: Fulfil, 
+/**
+ * A dismissal of this reminder keeps it away up to this day (a standing duty such as regular
+ * contact); otherwise only this occurrence (`due`) is dismissed.
+ */
+dismiss_until: string | null, 
+/**
+ * Birthdays: by the lunar birthday.
+ */
+lunar?: boolean, 
+/**
+ * Birthdays: the age reached.
+ */
+age?: number, 
+/**
+ * Birthdays: 整寿.
+ */
+round?: boolean, 
+/**
+ * Birthdays: false when the birth is known only to the month (the entry is the month's).
+ */
+day_known?: boolean, };
+export type ReminderQuery = { on: string, 
+/**
+ * The window is `on` up to but not including `on + days`; overdue reminders are listed
+ * whatever the window.
+ */
+days: number, 
+/**
+ * Only these kinds (all when empty).
+ */
+kinds: Array<ReminderKind>, 
+/**
+ * Only the people of this liaison (一对一联系人).
+ */
+liaison: string | null, };
+export type ReminderSettings = { 
+/**
+ * 整寿: the ages whose birthday is always visited.
+ */
+round_ages: Array<number>, 
+/**
+ * Every birthday from this age on is visited.
+ */
+every_birthday_from: number, 
+/**
+ * A birthday visit this many days before or after the day counts for it.
+ */
+birthday_margin_days: number, 
+/**
+ * 一对一联系: 离休干部, every this many days.
+ */
+lixiu_contact_days: number, 
+/**
+ * 一对一联系: the priority groups (≥ `priority_age`, 独居, 空巢, 失能/半失能, 长年有病,
+ * 生活不能自理), every this many days.
+ */
+priority_contact_days: number, 
+/**
+ * The age from which a person is in the priority group.
+ */
+priority_age: number, 
+/**
+ * 一对一联系: everyone else, every this many days.
+ */
+other_contact_days: number, 
+/**
+ * 住院必访: a visit within this many days of admission.
+ */
+hospital_visit_days: number, 
+/**
+ * A long stay needs a visit at least every this many days.
+ */
+long_stay_days: number, 
+/**
+ * A call or visit within this many days of discharge.
+ */
+follow_up_days: number, 
+/**
+ * 五必访: a visit within this many days of learning of the case.
+ */
+must_visit_days: number, 
+/**
+ * 党费: a reminder when paid up to more than this many months ago.
+ */
+dues_months: number, 
+/**
+ * 体检: people not examined by the end of this month.
+ */
+checkup_month: number, 
+/**
+ * 季度报送: due on this day of the month after each quarter.
+ */
+deadline_day: number, 
+/**
+ * A birthday, festival or political birthday missed stays on 待办 this many days.
+ */
+keep_missed_days: number, };
+export type SettingHelp = { field: string, label: string, 
+/**
+ * What it does, in one line.
+ */
+help: string, };
+export type Rule = { kind: ReminderKind, 
+/**
+ * The group heading on 待办: 生日, 住院探视 …
+ */
+label: string, 
+/**
+ * The button that fulfils it: 登记生日慰问 …
+ */
+action: string, 
+/**
+ * What counts as done, in one line for the clerk.
+ */
+fulfilled_by: string, };
+export type MustVisitCaseInput = { person_id: PersonId, 
+/**
+ * One of the unit's 五必访 reasons.
+ */
+reason: string, 
+/**
+ * The day the office learned of it.
+ */
+learned_on: string, notes: string, };
+export type DeliveryEntry = { person_id: PersonId, name: string, reason: string, added_on: string, };
+export type Dismissal = { key: string, due: string, until: string | null, 
+/**
+ * Why (本人在外地随子女居住 …); required.
+ */
+reason: string, };
+export type BirthdayRow = { person_id: PersonId, name: string, sex: Sex | null, 
+/**
+ * The age reached on this birthday (lunar years for a lunar birthday).
+ */
+age: number, 
+/**
+ * 整寿, by the unit's set.
+ */
+round: boolean, 
+/**
+ * The solar day; for a birth known only to the month, the month's first day.
+ */
+date: string, 
+/**
+ * False when only the month of birth is known (日期不详).
+ */
+day_known: boolean, 
+/**
+ * `农历八月十五` when kept by the lunar calendar.
+ */
+lunar: string | null, liaison: string, 
+/**
+ * The address with its detail hidden, as lists show it.
+ */
+address: string, };
+export type CalendarDue = { kind: ReminderKind, name: string, message: string, };
+export type CalendarDay = { date: string, 
+/**
+ * Under the day number: the lunar day (`十五`), or the month's name on its first day (`八月`).
+ */
+lunar: string, 
+/**
+ * 春节, 元宵节, 七一, 中秋节, 重阳节 …, and the quarterly submission deadline.
+ */
+festivals: Array<string>, 
+/**
+ * Birthdays kept on this day (a birth known only to the month is on the list, not a day).
+ */
+birthdays: Array<BirthdayRow>, due: Array<CalendarDue>, };
+export type CalendarMonth = { year: number, month: number, days: Array<CalendarDay>, month_birthdays: Array<BirthdayRow>, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
@@ -801,6 +1002,9 @@ export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
   condolence: "吊唁",
   survivor: "遗属慰问",
   must_visit: "五必访",
+  deliver_documents: "送文件",
+  deliver_study: "送学习资料",
+  deliver_papers: "送报刊",
 };
 export const FESTIVAL_LABELS: Record<Festival, string> = {
   spring_festival: "春节",
@@ -827,3 +1031,94 @@ export const PARTY_CONTACT_LABELS: Record<PartyContact, string> = {
   flowing: "流动",
   lost: "失联",
 };
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  hospital_visit: "住院探视",
+  hospital_follow_up: "出院回访",
+  must_visit: "五必访",
+  birthday: "生日慰问",
+  care_contact: "一对一联系",
+  festival: "节日慰问",
+  medal: "光荣在党50年",
+  political_birthday: "政治生日",
+  delivery: "送学上门",
+  checkup: "健康体检",
+  dues: "党费",
+  subsidy: "补贴发放",
+};
+export const REMINDER_SETTINGS_HELP: SettingHelp[] = [
+  {
+    "field": "round_ages",
+    "label": "整寿年龄",
+    "help": "逢这些年龄的生日一定上门祝寿（默认70、80、90、100岁）"
+  },
+  {
+    "field": "every_birthday_from",
+    "label": "每年祝寿起始年龄",
+    "help": "年满此岁后每个生日都提醒（默认90岁）"
+  },
+  {
+    "field": "birthday_margin_days",
+    "label": "生日慰问前后天数",
+    "help": "生日前后这么多天内登记的生日慰问都算数（默认30天）"
+  },
+  {
+    "field": "lixiu_contact_days",
+    "label": "离休干部联系间隔（天）",
+    "help": "离休干部超过这么多天没有走访或电话就提醒（默认30天）"
+  },
+  {
+    "field": "priority_contact_days",
+    "label": "重点对象联系间隔（天）",
+    "help": "高龄、独居、空巢、失能半失能、长年有病、生活不能自理的老同志（默认90天）"
+  },
+  {
+    "field": "priority_age",
+    "label": "高龄起始年龄",
+    "help": "年满此岁列为重点联系对象（默认80岁）"
+  },
+  {
+    "field": "other_contact_days",
+    "label": "其他人员联系间隔（天）",
+    "help": "其余老同志超过这么多天没有联系就提醒（默认180天）"
+  },
+  {
+    "field": "hospital_visit_days",
+    "label": "住院探视期限（天）",
+    "help": "入院后这么多天内应去探视（默认3天）"
+  },
+  {
+    "field": "long_stay_days",
+    "label": "长期住院探视间隔（天）",
+    "help": "住院期间至少这么多天探视一次（默认30天）"
+  },
+  {
+    "field": "follow_up_days",
+    "label": "出院回访期限（天）",
+    "help": "出院后这么多天内电话或上门回访（默认7天）"
+  },
+  {
+    "field": "must_visit_days",
+    "label": "五必访期限（天）",
+    "help": "得知情况后这么多天内上门（默认7天）"
+  },
+  {
+    "field": "dues_months",
+    "label": "党费欠缴提醒（月）",
+    "help": "党费缴至月份落后超过这么多个月就提醒（默认3个月）"
+  },
+  {
+    "field": "checkup_month",
+    "label": "体检截止月份",
+    "help": "到该月底仍未体检的人员提醒（默认10月）"
+  },
+  {
+    "field": "deadline_day",
+    "label": "季度报送日",
+    "help": "每季度结束后次月的这一天报送台账（默认10日）"
+  },
+  {
+    "field": "keep_missed_days",
+    "label": "错过后保留天数",
+    "help": "错过的生日、节日、政治生日在待办中保留这么多天（默认30天）"
+  }
+];

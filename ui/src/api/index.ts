@@ -68,6 +68,12 @@ import type {
   Summary,
   UnitSettings,
   Validation,
+  CalendarMonth,
+  Dismissal,
+  MustVisitCaseInput,
+  Reminder,
+  ReminderQuery,
+  ReminderSettings,
 } from './bindings'
 import type { CommandName } from './commands'
 
@@ -140,6 +146,18 @@ export const api = {
   exportTemplate: () => invoke<string | null>('export_template'),
 
   /** Work-report figures for a quarter (1–4) or, with `quarter` null, the whole year. */
+  /** 待办: what is overdue and what falls due from `query.on` over `query.days` days. */
+  listReminders: (query: ReminderQuery) => invoke<Reminder[]>('list_reminders', { query }),
+  /** 暂不提醒: dismisses a reminder for its period, with a reason (audited). */
+  dismissReminder: (dismissal: Dismissal) => invoke<number>('dismiss_reminder', { dismissal }),
+  openMustVisitCase: (input: MustVisitCaseInput) => invoke<number>('open_must_visit_case', { input }),
+  reminderSettings: () => invoke<ReminderSettings>('reminder_settings'),
+  saveReminderSettings: (settings: ReminderSettings) =>
+    invoke<ReminderSettings>('save_reminder_settings', { settings }),
+  /** 日历: a month with lunar dates, festivals, birthdays and what falls due. */
+  calendarMonth: (year: number, month: number) => invoke<CalendarMonth>('calendar_month', { year, month }),
+  /** 本月生日名单, saved where the clerk chooses; null when the dialog is cancelled. */
+  exportBirthdays: (year: number, month: number) => invoke<string | null>('export_birthdays', { year, month }),
   workSummary: (year: number, quarter: number | null) =>
     invoke<Summary>('work_summary', { year, quarter }),
 

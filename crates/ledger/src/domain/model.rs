@@ -162,6 +162,10 @@ zh_enum! {
         Condolence = "condolence" => "吊唁" | "送别" | "吊唁慰问",
         Survivor = "survivor" => "遗属慰问" | "遗属",
         MustVisit = "must_visit" => "五必访",
+        // 上门三送 (DOMAIN.md "Duties that come round"): what the 送学上门 list is owed monthly.
+        DeliverDocuments = "deliver_documents" => "送文件",
+        DeliverStudy = "deliver_study" => "送学习资料",
+        DeliverPapers = "deliver_papers" => "送报刊",
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod audit_check;
 pub mod figures;
 pub mod forms;
+pub mod reminders;
 pub mod stats;
 pub mod summary;
 pub mod timeline;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_search_index.sql"),
     include_str!("../../migrations/003_work_ledgers.sql"),
     include_str!("../../migrations/004_activity_participants_kept.sql"),
+    include_str!("../../migrations/005_reminders.sql"),
     crate::store::audit_chain::MIGRATION,
     include_str!("../../migrations/007_party_branches.sql"),
 ];

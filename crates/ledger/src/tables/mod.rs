@@ -14,6 +14,7 @@ pub mod hospital;
 pub mod party;
 pub mod people;
 pub mod profiles;
+pub mod reminder_cases;
 pub mod search;
 pub mod settings;
 pub mod subsidies;
