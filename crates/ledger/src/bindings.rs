@@ -123,6 +123,15 @@ fn declarations() -> String {
         crate::deaths::DeathRecord,
         crate::deaths::SurvivorRow,
         crate::timeline::TimelineEntry,
+        // paged ledger lists
+        crate::paging::PageRequest<(), ()>,
+        crate::paging::Page<(), ()>,
+        crate::paging::visits::VisitSort,
+        crate::paging::visits::VisitTotals,
+        crate::paging::subsidies::SubsidySort,
+        crate::paging::subsidies::SubsidyPageTotals,
+        crate::paging::hospital::StaySort,
+        crate::paging::hospital::StayTotals,
     ];
     out.append(&mut types);
     out.push(String::new());

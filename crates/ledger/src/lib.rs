@@ -50,6 +50,7 @@ pub mod import;
 pub mod lunar;
 pub mod model;
 pub mod money;
+pub mod paging;
 pub mod party;
 pub mod people;
 pub mod period;

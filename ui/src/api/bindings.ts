@@ -736,6 +736,50 @@ kind_label: string, title: string, detail: string,
  * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
  */
 entity: string, entity_id: number | null, };
+export type PageRequest<F, K> = { filter: F, 
+/**
+ * The column to sort by; `None` is the ledger's natural order (newest first).
+ */
+sort: K | null, 
+/**
+ * Descending instead of ascending (only with `sort`).
+ */
+desc: boolean, offset: number, 
+/**
+ * Rows per page; 0 means [`DEFAULT_LIMIT`], more than [`MAX_LIMIT`] is cut to it.
+ */
+limit: number, };
+export type Page<T, S> = { rows: Array<T>, total: number, totals: S, };
+export type VisitSort = "date" | "person_name" | "kind" | "reason" | "leader" | "amount";
+export type VisitTotals = { 
+/**
+ * 人数: how many different people the visits went to.
+ */
+persons: number, 
+/**
+ * 慰问金合计.
+ */
+amount: Fen, };
+export type SubsidySort = "paid_on" | "person_name" | "kind" | "period" | "amount";
+export type SubsidyPageTotals = { 
+/**
+ * Distinct recipients (a survivor counts apart from the retiree), as in the period totals.
+ */
+persons: number, amount: Fen, };
+export type StaySort = "admitted_on" | "discharged_on" | "person_name" | "hospital" | "visited_on";
+export type StayTotals = { persons: number, 
+/**
+ * 仍在住院: no discharge date.
+ */
+in_hospital: number, 
+/**
+ * 未探视.
+ */
+not_visited: number, 
+/**
+ * 出院一周内未回访, as of today.
+ */
+no_follow_up: number, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
