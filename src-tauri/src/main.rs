@@ -5,6 +5,7 @@
 
 mod commands;
 mod ledgers;
+mod paging;
 mod state;
 
 use std::path::PathBuf;
@@ -58,6 +59,9 @@ fn main() {
             commands::export_template,
             commands::work_summary,
             ledgers::list_visits,
+            paging::page_visits,
+            paging::page_stays,
+            paging::page_subsidies,
             ledgers::validate_visit,
             ledgers::create_visit,
             ledgers::update_visit,

@@ -738,7 +738,8 @@ kind_label: string, title: string, detail: string,
 entity: string, entity_id: number | null, };
 export type PageRequest<F, K> = { filter: F, 
 /**
- * The column to sort by; `None` is the ledger's natural order (newest first).
+ * The column to sort by; `None` (or absent) is the ledger's natural order. No
+ * `#[serde(default)]` here: serde would then ask every sort key to be `Default`.
  */
 sort: K | null, 
 /**

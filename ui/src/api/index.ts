@@ -28,6 +28,8 @@ import type {
   Festival,
   HospitalStay,
   HospitalStayInput,
+  Page,
+  PageRequest,
   LedgerTable,
   MedalCandidate,
   PartyInfo,
@@ -36,11 +38,15 @@ import type {
   RecordedVisits,
   StayId,
   StayQuery,
+  StaySort,
+  StayTotals,
   Subsidy,
   SubsidyBatch,
   SubsidyInput,
   SubsidyKind,
   SubsidyQuery,
+  SubsidySort,
+  SubsidyPageTotals,
   SubsidyTotals,
   SurvivorRow,
   TimelineEntry,
@@ -49,6 +55,8 @@ import type {
   VisitId,
   VisitInput,
   VisitQuery,
+  VisitSort,
+  VisitTotals,
   AppInfo,
   AuditEntry,
   Contact,
@@ -139,6 +147,15 @@ export const api = {
 
   // ---- work ledgers ------------------------------------------------------------------------
   listVisits: (query: VisitQuery) => invoke<Visit[]>('list_visits', { query }),
+  /** One page of the visit ledger, with the 人次 / 人数 / 慰问金 of the whole selection. */
+  pageVisits: (request: PageRequest<VisitQuery, VisitSort>) =>
+    invoke<Page<Visit, VisitTotals>>('page_visits', { request }),
+  /** One page of hospital stays, with the flag counts of the whole selection. */
+  pageStays: (request: PageRequest<StayQuery, StaySort>) =>
+    invoke<Page<HospitalStay, StayTotals>>('page_stays', { request }),
+  /** One page of subsidy payments, with the recipients and amount of the whole selection. */
+  pageSubsidies: (request: PageRequest<SubsidyQuery, SubsidySort>) =>
+    invoke<Page<Subsidy, SubsidyPageTotals>>('page_subsidies', { request }),
   /** Checks a visit without saving: normalised input and Chinese messages per field. */
   validateVisit: (input: VisitInput) => invoke<VisitCheck>('validate_visit', { input }),
   createVisit: (input: VisitInput) => invoke<Visit>('create_visit', { input }),

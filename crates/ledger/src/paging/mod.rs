@@ -26,8 +26,8 @@ pub const MAX_LIMIT: u32 = 500;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct PageRequest<F, K> {
     pub filter: F,
-    /// The column to sort by; `None` is the ledger's natural order (newest first).
-    #[serde(default)]
+    /// The column to sort by; `None` (or absent) is the ledger's natural order. No
+    /// `#[serde(default)]` here: serde would then ask every sort key to be `Default`.
     pub sort: Option<K>,
     /// Descending instead of ascending (only with `sort`).
     #[serde(default)]
