@@ -4,6 +4,10 @@
 
 use crate::commands::CmdResult;
 use crate::state::{today, AppState};
+use ledger::campaigns::CampaignId;
+use ledger::paging::campaigns::{CoveragePage, CoveragePageRequest, TargetName};
+use ledger::paging::checkups::{CheckupPage, CheckupPageRequest};
+use ledger::paging::deaths::{SurvivorPage, SurvivorPageRequest};
 use ledger::paging::hospital::{StayPage, StayPageRequest};
 use ledger::paging::subsidies::{SubsidyPage, SubsidyPageRequest};
 use ledger::paging::visits::{VisitPage, VisitPageRequest};
@@ -28,4 +32,38 @@ pub fn page_subsidies(
 ) -> CmdResult<SubsidyPage> {
     let ledger = state.ledger()?;
     Ok(ledger::paging::subsidies::page(ledger.conn(), &request)?)
+}
+
+#[tauri::command]
+pub fn page_checkups(
+    state: State<'_, AppState>,
+    request: CheckupPageRequest,
+) -> CmdResult<CheckupPage> {
+    let ledger = state.ledger()?;
+    Ok(ledger::paging::checkups::page(ledger.conn(), &request)?)
+}
+
+#[tauri::command]
+pub fn page_campaign_targets(
+    state: State<'_, AppState>,
+    request: CoveragePageRequest,
+) -> CmdResult<CoveragePage> {
+    let ledger = state.ledger()?;
+    Ok(ledger::paging::campaigns::page(ledger.conn(), &request)?)
+}
+
+/// Everyone on a campaign's list not yet visited, by name (for 选中全部未走访).
+#[tauri::command]
+pub fn campaign_todo(state: State<'_, AppState>, id: CampaignId) -> CmdResult<Vec<TargetName>> {
+    let ledger = state.ledger()?;
+    Ok(ledger::paging::campaigns::todo(ledger.conn(), id)?)
+}
+
+#[tauri::command]
+pub fn page_survivors(
+    state: State<'_, AppState>,
+    request: SurvivorPageRequest,
+) -> CmdResult<SurvivorPage> {
+    let ledger = state.ledger()?;
+    Ok(ledger::paging::deaths::page(ledger.conn(), &request)?)
 }

@@ -132,6 +132,17 @@ fn declarations() -> String {
         crate::paging::subsidies::SubsidyPageTotals,
         crate::paging::hospital::StaySort,
         crate::paging::hospital::StayTotals,
+        crate::paging::checkups::CheckupFilter,
+        crate::paging::checkups::CheckupSort,
+        crate::paging::checkups::CheckupTotals,
+        crate::paging::campaigns::CoverageShow,
+        crate::paging::campaigns::CoverageFilter,
+        crate::paging::campaigns::CoverageSort,
+        crate::paging::campaigns::CoverageTotals,
+        crate::paging::campaigns::TargetName,
+        crate::paging::deaths::SurvivorFilter,
+        crate::paging::deaths::SurvivorSort,
+        crate::paging::deaths::SurvivorTotals,
     ];
     out.append(&mut types);
     out.push(String::new());

@@ -201,3 +201,147 @@ fn stay_pages_filter_and_count_flags_as_the_rule_does() {
         all_pages(&req, 10, |r| ledger::paging::hospital::page(conn, r, today()).unwrap());
     assert!(is_sorted_by(&rows, |s| s.input.admitted_on, false));
 }
+
+#[test]
+fn checkup_pages_are_the_round() {
+    use ledger::checkups::CheckupStatus;
+    use ledger::paging::checkups::{CheckupFilter, CheckupSort};
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path());
+    let conn = ledger.conn();
+    for year in [2024, 2026] {
+        let round = ledger::checkups::round(conn, year).unwrap();
+        for status in [None, Some(CheckupStatus::Attended), Some(CheckupStatus::NotRecorded)] {
+            let filter = CheckupFilter { year, status, search: String::new() };
+            let (rows, total, totals) = all_pages(&PageRequest::first(filter, 0), 45, |r| {
+                ledger::paging::checkups::page(conn, r).unwrap()
+            });
+            let want: Vec<_> = round
+                .rows
+                .iter()
+                .filter(|r| status.is_none_or(|s| r.status == s))
+                .cloned()
+                .collect();
+            // (A past year's round may have nobody left unrecorded.)
+            assert!(status.is_some() || want.len() > 45, "{year}: more than one page");
+            assert_eq!((total as usize, &rows), (want.len(), &want), "{year} {status:?}");
+            assert_eq!(
+                (totals.living, totals.attended, totals.absent, totals.not_recorded),
+                (round.living, round.attended, round.absent, round.not_recorded),
+                "the round's figures whatever the filter"
+            );
+            assert!((totals.rate - round.rate).abs() < 1e-12);
+        }
+    }
+    // A name search and a sort by status.
+    let round = ledger::checkups::round(conn, 2026).unwrap();
+    let name = round.rows[round.rows.len() / 2].name.clone();
+    let filter = CheckupFilter { year: 2026, status: None, search: name.clone() };
+    let page = ledger::paging::checkups::page(conn, &PageRequest::first(filter, 0)).unwrap();
+    assert!(!page.rows.is_empty() && page.rows.iter().all(|r| r.name.contains(&name)));
+    let filter = CheckupFilter { year: 2026, status: None, search: String::new() };
+    let req = PageRequest {
+        sort: Some(CheckupSort::Status),
+        desc: false,
+        ..PageRequest::first(filter, 0)
+    };
+    let (rows, _, _) = all_pages(&req, 100, |r| ledger::paging::checkups::page(conn, r).unwrap());
+    let code = |s: CheckupStatus| serde_json::to_string(&s).unwrap();
+    assert!(is_sorted_by(&rows, |r| code(r.status), false));
+}
+
+#[test]
+fn campaign_target_pages_are_the_coverage() {
+    use ledger::paging::campaigns::{CoverageFilter, CoverageShow, CoverageSort};
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path());
+    let conn = ledger.conn();
+    // The demo's largest campaign, with some people visited and some not.
+    let summary = ledger::campaigns::list(conn, None)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.visited > 0 && c.visited < c.total)
+        .max_by_key(|c| c.total)
+        .expect("a campaign part-way through");
+    let id = summary.campaign.id;
+    let coverage = ledger::campaigns::coverage(conn, id).unwrap();
+    for show in [CoverageShow::All, CoverageShow::Todo, CoverageShow::Done] {
+        let filter = CoverageFilter { campaign_id: id, show, search: String::new() };
+        let (rows, total, totals) = all_pages(&PageRequest::first(filter, 0), 13, |r| {
+            ledger::paging::campaigns::page(conn, r).unwrap()
+        });
+        let want: Vec<_> = coverage
+            .rows
+            .iter()
+            .filter(|r| match show {
+                CoverageShow::All => true,
+                CoverageShow::Todo => r.visited_on.is_none(),
+                CoverageShow::Done => r.visited_on.is_some(),
+            })
+            .cloned()
+            .collect();
+        assert!(!want.is_empty(), "{show:?}");
+        assert_eq!((total as usize, &rows), (want.len(), &want), "{show:?}");
+        assert_eq!((totals.targets, totals.visited), (coverage.total, coverage.visited));
+    }
+    let todo: HashSet<_> = ledger::paging::campaigns::todo(conn, id)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.person_id, t.name))
+        .collect();
+    let want: HashSet<_> = coverage
+        .rows
+        .iter()
+        .filter(|r| r.visited_on.is_none())
+        .map(|r| (r.person_id, r.name.clone()))
+        .collect();
+    assert_eq!(todo, want);
+
+    let filter = CoverageFilter { campaign_id: id, show: CoverageShow::All, search: String::new() };
+    let req =
+        PageRequest { sort: Some(CoverageSort::Name), desc: true, ..PageRequest::first(filter, 0) };
+    let (rows, _, _) = all_pages(&req, 20, |r| ledger::paging::campaigns::page(conn, r).unwrap());
+    assert!(is_sorted_by(&rows, |r| r.name.clone(), true));
+}
+
+#[test]
+fn survivor_pages_are_the_survivor_list() {
+    use ledger::paging::deaths::{SurvivorFilter, SurvivorSort};
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path());
+    let conn = ledger.conn();
+    let all = ledger::deaths::survivors(conn).unwrap();
+    assert!(all.len() > 5, "the demo has survivors");
+    let someone = all[all.len() / 2].name.clone();
+    let cases = [
+        (SurvivorFilter::default(), all.clone()),
+        (
+            SurvivorFilter { aid_only: true, ..Default::default() },
+            all.iter().filter(|s| s.survivor_aid).cloned().collect(),
+        ),
+        (
+            SurvivorFilter { search: someone.clone(), ..Default::default() },
+            all.iter()
+                .filter(|s| s.name.contains(&someone) || s.deceased_name.contains(&someone))
+                .cloned()
+                .collect(),
+        ),
+    ];
+    for (filter, want) in cases {
+        let (rows, total, totals) = all_pages(&PageRequest::first(filter.clone(), 0), 4, |r| {
+            ledger::paging::deaths::page(conn, r).unwrap()
+        });
+        assert!(!want.is_empty(), "{filter:?}");
+        assert_eq!((total as usize, &rows), (want.len(), &want), "{filter:?}");
+        let deceased = want.iter().map(|s| s.person_id).collect::<HashSet<_>>().len() as u32;
+        let with_aid = want.iter().filter(|s| s.survivor_aid).count() as u32;
+        assert_eq!((totals.deceased, totals.with_aid), (deceased, with_aid), "{filter:?}");
+    }
+    let req = PageRequest {
+        sort: Some(SurvivorSort::Name),
+        desc: false,
+        ..PageRequest::first(SurvivorFilter::default(), 0)
+    };
+    let (rows, _, _) = all_pages(&req, 10, |r| ledger::paging::deaths::page(conn, r).unwrap());
+    assert!(is_sorted_by(&rows, |s| s.name.clone(), false));
+}

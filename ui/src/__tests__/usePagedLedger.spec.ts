@@ -108,4 +108,24 @@ describe('usePagedLedger', () => {
     expect(p.page.value).toBe(2)
     expect(p.rows.value.map((r) => r.id)).toEqual(l.all.slice(20, 40).map((r) => r.id))
   })
+
+  it('asks for nothing while disabled, and loads once enabled', async () => {
+    const l = ledgerOf(10)
+    const open = ref(false)
+    const min = ref(0)
+    const p = usePagedLedger({
+      fetch: l.fetch,
+      filter: () => ({ minAmount: min.value }),
+      enabled: () => open.value,
+    })
+    await settle()
+    min.value = 100
+    await settle()
+    expect(l.requests).toHaveLength(0)
+    open.value = true
+    min.value = 0
+    await settle()
+    expect(l.requests).toHaveLength(1)
+    expect(p.total.value).toBe(10)
+  })
 })

@@ -781,6 +781,41 @@ not_visited: number,
  * 出院一周内未回访, as of today.
  */
 no_follow_up: number, };
+export type CheckupFilter = { year: number, status: CheckupStatus | null, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type CheckupSort = "name" | "status" | "date";
+export type CheckupTotals = { living: number, attended: number, absent: number, not_recorded: number, 
+/**
+ * attended ÷ listed, 0–1.
+ */
+rate: number, };
+export type CoverageShow = "all" | "todo" | "done";
+export type CoverageFilter = { campaign_id: CampaignId, show: CoverageShow, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type CoverageSort = "name" | "branch" | "visited_on";
+export type CoverageTotals = { campaign: Campaign, targets: number, visited: number, };
+export type TargetName = { person_id: PersonId, name: string, };
+export type SurvivorFilter = { 
+/**
+ * Part of the survivor's name, or the deceased's name, pinyin or initials.
+ */
+search: string, 
+/**
+ * Only those who receive 遗属补助.
+ */
+aid_only: boolean, };
+export type SurvivorSort = "deceased_name" | "died_on" | "name";
+export type SurvivorTotals = { 
+/**
+ * Deceased retirees the matching survivors belong to.
+ */
+deceased: number, with_aid: number, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {

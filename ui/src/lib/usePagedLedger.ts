@@ -19,6 +19,8 @@ export interface PagedLedgerOptions<F, K extends string, T, S> {
   pageSize?: number
   /** Load at once (default); a page that loads on mount can pass false and call `reload`. */
   immediate?: boolean
+  /** Whether there is anything to ask for (e.g. a campaign is open); nothing loads while false. */
+  enabled?: () => boolean
 }
 
 export interface PagedLedger<K extends string, T, S> {
@@ -58,6 +60,7 @@ export function usePagedLedger<F, K extends string, T, S>(
   // Answers can come back out of order (a clerk typing); only the latest one is shown.
   let seq = 0
   async function reload(): Promise<void> {
+    if (options.enabled && !options.enabled()) return
     const mine = ++seq
     loading.value = true
     try {

@@ -9,6 +9,9 @@
 //! The sort key is an enum per ledger ([`SortKey`]), so only whitelisted SQL reaches `ORDER BY`.
 //! The unpaged `list` functions of the table modules stay: the exports need every row.
 
+pub mod campaigns;
+pub mod checkups;
+pub mod deaths;
 pub mod hospital;
 pub mod subsidies;
 pub mod visits;
@@ -85,6 +88,15 @@ impl Filter {
         self.args.push(Box::new(value));
         let n = self.args.len();
         self.sql.push_str(" AND ");
+        self.sql.push_str(&clause.replace('?', &format!("?{n}")));
+    }
+
+    /// Adds ` OR clause`, where each `?` in `clause` is this one argument (for a bracket opened
+    /// by the clause before it).
+    pub fn or(&mut self, clause: &str, value: impl ToSql + 'static) {
+        self.args.push(Box::new(value));
+        let n = self.args.len();
+        self.sql.push_str(" OR ");
         self.sql.push_str(&clause.replace('?', &format!("?{n}")));
     }
 
