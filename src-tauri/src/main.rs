@@ -7,6 +7,7 @@
 mod command_list;
 mod commands;
 mod ledgers;
+mod paging;
 mod reminders;
 mod state;
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { AppInfo, CheckupRound, CheckupRow } from '../api'
+import type { AppInfo, CheckupRow, CheckupTotals, Page } from '../api'
 import { plugins, settle } from './helpers'
 
 vi.mock('../api', async (importOriginal) => {
   const original = await importOriginal<typeof import('../api')>()
   return {
     ...original,
-    api: { checkupRound: vi.fn(), recordCheckup: vi.fn(), recordCheckups: vi.fn(), voidCheckup: vi.fn() },
+    api: { pageCheckups: vi.fn(), recordCheckup: vi.fn(), recordCheckups: vi.fn(), voidCheckup: vi.fn() },
   }
 })
 
@@ -42,16 +42,19 @@ function person(id: number, name: string, extra: Partial<CheckupRow> = {}): Chec
   }
 }
 
-function round(rows: CheckupRow[]): CheckupRound {
+/** The page the core sends for a round of these rows (all on one page). */
+function round(rows: CheckupRow[]): Page<CheckupRow, CheckupTotals> {
   const count = (s: CheckupRow['status']) => rows.filter((r) => r.status === s).length
   return {
-    year: 2026,
     rows,
-    living: rows.length,
-    attended: count('attended'),
-    absent: count('absent'),
-    not_recorded: count('not_recorded'),
-    rate: rows.length ? count('attended') / rows.length : 0,
+    total: rows.length,
+    totals: {
+      living: rows.length,
+      attended: count('attended'),
+      absent: count('absent'),
+      not_recorded: count('not_recorded'),
+      rate: rows.length ? count('attended') / rows.length : 0,
+    },
   }
 }
 
@@ -61,7 +64,7 @@ afterEach(() => {
 
 describe('CheckupsPage', () => {
   it('lists the round with a status tag per person and the counts with the rate', async () => {
-    vi.mocked(api.checkupRound).mockResolvedValue(
+    vi.mocked(api.pageCheckups).mockResolvedValue(
       round([
         person(1, '张三丰', { status: 'attended', date: '2026-09-21', hospital: '市老年病医院', checkup_id: 11 }),
         person(2, '李四', { status: 'absent', absence_reason: '住院治疗', checkup_id: 12 }),
@@ -70,7 +73,9 @@ describe('CheckupsPage', () => {
     )
     const w = mount(CheckupsPage, { props: { info }, global: { plugins }, attachTo: document.body })
     await settle()
-    expect(api.checkupRound).toHaveBeenCalledWith(2026)
+    expect(api.pageCheckups).toHaveBeenCalledWith(
+      expect.objectContaining({ filter: { year: 2026, status: null, search: '' }, offset: 0, limit: 50 }),
+    )
     const figures = w.get('[data-testid=checkup-figures]').text()
     expect(figures).toContain('应检 3 人')
     expect(figures).toContain('参检率 33.3%')

@@ -736,6 +736,86 @@ kind_label: string, title: string, detail: string,
  * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
  */
 entity: string, entity_id: number | null, };
+export type PageRequest<F, K> = { filter: F, 
+/**
+ * The column to sort by; `None` (or absent) is the ledger's natural order. No
+ * `#[serde(default)]` here: serde would then ask every sort key to be `Default`.
+ */
+sort: K | null, 
+/**
+ * Descending instead of ascending (only with `sort`).
+ */
+desc: boolean, offset: number, 
+/**
+ * Rows per page; 0 means [`DEFAULT_LIMIT`], more than [`MAX_LIMIT`] is cut to it.
+ */
+limit: number, };
+export type Page<T, S> = { rows: Array<T>, total: number, totals: S, };
+export type VisitSort = "date" | "person_name" | "kind" | "reason" | "leader" | "amount";
+export type VisitTotals = { 
+/**
+ * 人数: how many different people the visits went to.
+ */
+persons: number, 
+/**
+ * 慰问金合计.
+ */
+amount: Fen, };
+export type SubsidySort = "paid_on" | "person_name" | "kind" | "period" | "amount";
+export type SubsidyPageTotals = { 
+/**
+ * Distinct recipients (a survivor counts apart from the retiree), as in the period totals.
+ */
+persons: number, amount: Fen, };
+export type StaySort = "admitted_on" | "discharged_on" | "person_name" | "hospital" | "visited_on";
+export type StayTotals = { persons: number, 
+/**
+ * 仍在住院: no discharge date.
+ */
+in_hospital: number, 
+/**
+ * 未探视.
+ */
+not_visited: number, 
+/**
+ * 出院一周内未回访, as of today.
+ */
+no_follow_up: number, };
+export type CheckupFilter = { year: number, status: CheckupStatus | null, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type CheckupSort = "name" | "status" | "date";
+export type CheckupTotals = { living: number, attended: number, absent: number, not_recorded: number, 
+/**
+ * attended ÷ listed, 0–1.
+ */
+rate: number, };
+export type CoverageShow = "all" | "todo" | "done";
+export type CoverageFilter = { campaign_id: CampaignId, show: CoverageShow, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type CoverageSort = "name" | "branch" | "visited_on";
+export type CoverageTotals = { campaign: Campaign, targets: number, visited: number, };
+export type TargetName = { person_id: PersonId, name: string, };
+export type SurvivorFilter = { 
+/**
+ * Part of the survivor's name, or the deceased's name, pinyin or initials.
+ */
+search: string, 
+/**
+ * Only those who receive 遗属补助.
+ */
+aid_only: boolean, };
+export type SurvivorSort = "deceased_name" | "died_on" | "name";
+export type SurvivorTotals = { 
+/**
+ * Deceased retirees the matching survivors belong to.
+ */
+deceased: number, with_aid: number, };
 export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival";
 export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, };
 export type Reminder = { kind: ReminderKind, 

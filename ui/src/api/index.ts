@@ -15,10 +15,19 @@ import type {
   CampaignInput,
   CampaignSummary,
   CampaignVisit,
+  CoverageFilter,
+  CoverageRow,
+  CoverageSort,
+  CoverageTotals,
+  TargetName,
   Checkup,
   CheckupGroup,
   CheckupInput,
   CheckupRound,
+  CheckupRow,
+  CheckupFilter,
+  CheckupSort,
+  CheckupTotals,
   CommitteeMember,
   DeathId,
   DeathInput,
@@ -28,6 +37,8 @@ import type {
   Festival,
   HospitalStay,
   HospitalStayInput,
+  Page,
+  PageRequest,
   LedgerTable,
   MedalCandidate,
   PartyInfo,
@@ -36,19 +47,28 @@ import type {
   RecordedVisits,
   StayId,
   StayQuery,
+  StaySort,
+  StayTotals,
   Subsidy,
   SubsidyBatch,
   SubsidyInput,
   SubsidyKind,
   SubsidyQuery,
+  SubsidySort,
+  SubsidyPageTotals,
   SubsidyTotals,
   SurvivorRow,
+  SurvivorFilter,
+  SurvivorSort,
+  SurvivorTotals,
   TimelineEntry,
   Visit,
   VisitCheck,
   VisitId,
   VisitInput,
   VisitQuery,
+  VisitSort,
+  VisitTotals,
   AppInfo,
   AuditEntry,
   Contact,
@@ -163,6 +183,26 @@ export const api = {
 
   // ---- work ledgers ------------------------------------------------------------------------
   listVisits: (query: VisitQuery) => invoke<Visit[]>('list_visits', { query }),
+  /** One page of the visit ledger, with the 人次 / 人数 / 慰问金 of the whole selection. */
+  pageVisits: (request: PageRequest<VisitQuery, VisitSort>) =>
+    invoke<Page<Visit, VisitTotals>>('page_visits', { request }),
+  /** One page of hospital stays, with the flag counts of the whole selection. */
+  pageStays: (request: PageRequest<StayQuery, StaySort>) =>
+    invoke<Page<HospitalStay, StayTotals>>('page_stays', { request }),
+  /** One page of subsidy payments, with the recipients and amount of the whole selection. */
+  pageSubsidies: (request: PageRequest<SubsidyQuery, SubsidySort>) =>
+    invoke<Page<Subsidy, SubsidyPageTotals>>('page_subsidies', { request }),
+  /** One page of a year's checkup round, with the figures (应检, 参检率 …) of the whole round. */
+  pageCheckups: (request: PageRequest<CheckupFilter, CheckupSort>) =>
+    invoke<Page<CheckupRow, CheckupTotals>>('page_checkups', { request }),
+  /** One page of a campaign's list (not yet visited first), with the campaign and its counts. */
+  pageCampaignTargets: (request: PageRequest<CoverageFilter, CoverageSort>) =>
+    invoke<Page<CoverageRow, CoverageTotals>>('page_campaign_targets', { request }),
+  /** Everyone on a campaign's list not yet visited, by name. */
+  campaignTodo: (id: CampaignId) => invoke<TargetName[]>('campaign_todo', { id }),
+  /** One page of the survivors of deceased retirees, with how many receive 遗属补助. */
+  pageSurvivors: (request: PageRequest<SurvivorFilter, SurvivorSort>) =>
+    invoke<Page<SurvivorRow, SurvivorTotals>>('page_survivors', { request }),
   /** Checks a visit without saving: normalised input and Chinese messages per field. */
   validateVisit: (input: VisitInput) => invoke<VisitCheck>('validate_visit', { input }),
   createVisit: (input: VisitInput) => invoke<Visit>('create_visit', { input }),

@@ -510,13 +510,6 @@ fn big_roster(n: usize) -> Vec<(PersonId, PersonFields)> {
         .collect()
 }
 
-fn peak_rss_mb() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(str::to_string))
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_large_roster_reads_back() {
     let people = big_roster(6_000);
@@ -528,51 +521,6 @@ fn a_large_roster_reads_back() {
     assert_eq!(back[7].notes, "=备注");
     let r = sheet(&path, "花名册");
     assert!(text(&r, 3 + 6_000, 0).starts_with("合计：6000 人（在世 "));
-}
-
-/// `cargo test --release -p ledger bench_roster -- --ignored --nocapture --test-threads 1`
-/// (run each on its own with `--exact` for a meaningful peak memory figure).
-#[test]
-#[ignore]
-fn bench_roster_ours() {
-    let people = big_roster(100_000);
-    let t = std::time::Instant::now();
-    let mut wb = roster_workbook(&people, &settings(), today()).unwrap();
-    let built = t.elapsed();
-    let bytes = wb.save_to_buffer().unwrap();
-    println!(
-        "ours: 100000 rows built in {built:?}, total {:?}, {} bytes, {}",
-        t.elapsed(),
-        bytes.len(),
-        peak_rss_mb()
-    );
-}
-
-#[test]
-#[ignore]
-fn bench_roster_raw() {
-    let people = big_roster(100_000);
-    let t = std::time::Instant::now();
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, col) in COLUMNS.iter().enumerate() {
-        ws.write_string(0, c as u16 + 1, col.header).unwrap();
-    }
-    for (i, (_, p)) in people.iter().enumerate() {
-        let row = i as u32 + 1;
-        ws.write_number(row, 0, (i + 1) as f64).unwrap();
-        for (c, col) in COLUMNS.iter().enumerate() {
-            ws.write_string(row, c as u16 + 1, col.field.text(p)).unwrap();
-        }
-    }
-    let built = t.elapsed();
-    let bytes = wb.save_to_buffer().unwrap();
-    println!(
-        "raw: 100000 rows built in {built:?}, total {:?}, {} bytes, {}",
-        t.elapsed(),
-        bytes.len(),
-        peak_rss_mb()
-    );
 }
 
 #[test]

@@ -225,7 +225,7 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: StayId, reason: &str) -> Resul
 
 /// One query computes the first visit, the first follow-up and whether a follow-up fell within the
 /// week, so a list of any length is one pass over the linked visits (indexed by `visits_stay`).
-fn select_sql() -> String {
+pub(crate) fn select_sql() -> String {
     format!(
         "SELECT s.id, s.person_id, s.hospital, s.department, s.condition, s.admitted_on,
          s.discharged_on, s.notes, p.name, p.sex,
@@ -238,7 +238,7 @@ fn select_sql() -> String {
     )
 }
 
-fn from_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<HospitalStay> {
+pub(crate) fn from_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<HospitalStay> {
     let input = HospitalStayInput {
         person_id: PersonId(r.get(1)?),
         hospital: r.get(2)?,

@@ -11,6 +11,7 @@ pub mod campaigns;
 pub mod checkups;
 pub mod deaths;
 pub mod hospital;
+pub mod paging;
 pub mod party;
 pub mod people;
 pub mod profiles;

@@ -189,13 +189,14 @@ impl Subsidy {
     }
 }
 
-const SELECT: &str = "SELECT s.id, s.person_id, p.name, s.survivor_id, COALESCE(f.name, ''),
+pub(crate) const SELECT: &str =
+    "SELECT s.id, s.person_id, p.name, s.survivor_id, COALESCE(f.name, ''),
     s.batch_id, s.kind, s.period, s.amount_fen, s.paid_on, s.method, s.handler, s.approver, s.notes
     FROM subsidies s JOIN people p ON p.id = s.person_id
     LEFT JOIN family_members f ON f.id = s.survivor_id
     WHERE s.voided_at IS NULL";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Subsidy> {
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Subsidy> {
     Ok(Subsidy {
         id: r.get(0)?,
         person_id: PersonId(r.get(1)?),

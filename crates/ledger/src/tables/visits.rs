@@ -410,14 +410,15 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: VisitId, reason: &str) -> Resu
     records::void_row(conn, stamp, "visits", "visit", id.0, reason, NOT_FOUND)
 }
 
-const SELECT: &str = "SELECT v.id, v.person_id, v.survivor_id, v.kind, v.reason, v.campaign_id,
+pub(crate) const SELECT: &str =
+    "SELECT v.id, v.person_id, v.survivor_id, v.kind, v.reason, v.campaign_id,
     v.hospital_stay_id, v.date, v.leader, v.participants, v.gifts, v.amount_fen, v.condition,
     v.problems, v.handling, v.notes, v.created_at, v.updated_at,
     p.name, p.sex, p.birth, p.retirement_kind, f.name
     FROM visits v JOIN people p ON p.id = v.person_id
     LEFT JOIN family_members f ON f.id = v.survivor_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Visit> {
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Visit> {
     Ok(Visit {
         id: VisitId(r.get(0)?),
         input: VisitInput {
