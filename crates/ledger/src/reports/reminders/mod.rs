@@ -872,16 +872,29 @@ fn subsidy(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Resu
         )?
         .query_map([kind, period.code().as_str()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for m in crate::tables::party::committee_members(conn)? {
-        let Some(p) = by_id.get(&m.person_id.0).copied() else { continue };
-        if paid.contains(&p.id) {
+    // The committee as `party::committee_members` defines it (a committee post, a living member),
+    // read in one indexed pass instead of building every member's full record.
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.person_id, i.post, p.party_branch FROM party_info i
+         JOIN people p ON p.id = i.person_id
+         WHERE i.post <> '' AND p.voided_at IS NULL AND p.died_on IS NULL ORDER BY i.person_id",
+    )?;
+    let committee: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, post, branch) in committee {
+        let Some(p) = by_id.get(&id).copied() else { continue };
+        if paid.contains(&p.id)
+            || !crate::tables::party::is_committee_post(&post)
+            || !p.political_status.is_some_and(PoliticalStatus::is_party_member)
+        {
             continue;
         }
         let last = first_of_month(on.year(), quarter * 3)
             .checked_add_months(Months::new(1))
             .and_then(|d| d.pred_opt())
             .unwrap_or(due);
-        let message = format!("{}{}，{}尚未发放{kind}", m.branch, m.post, period.label());
+        let message = format!("{branch}{post}，{}尚未发放{kind}", period.label());
         run.push(
             ReminderKind::Subsidy,
             format!("subsidy:{}:{}", p.id, period.code()),
