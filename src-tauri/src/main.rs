@@ -5,6 +5,7 @@
 
 mod commands;
 mod ledgers;
+mod safety;
 mod state;
 
 use std::path::PathBuf;
@@ -113,6 +114,10 @@ fn main() {
             ledgers::export_ledger_table,
             ledgers::export_quarterly,
             ledgers::export_subsidy_receipt,
+            safety::list_backups,
+            safety::backup_now,
+            safety::restore_backup,
+            safety::verify_audit,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
