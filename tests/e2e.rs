@@ -779,3 +779,55 @@ async fn a_subsidy_batch_adds_to_the_period_total() {
         receipt.display()
     );
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_backup_is_restored_from_the_settings_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 24);
+    let before =
+        ledger::backup::contents(ledger::Ledger::open(&db).unwrap().conn()).unwrap().people;
+    // One more person after the backups the tool made: the restore must take them away again.
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, "姓名,出生年月\n恢复前新增,1950.01\n").unwrap();
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "import", "roster", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-settings]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("导入前")).await;
+    app.click("[data-testid=backup-now]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("手动")).await;
+    app.click("[data-testid=audit-verify]").await;
+    app.text_until("[data-testid=audit-result]", |t| t.contains("修改记录完好")).await;
+    app.client
+        .execute("document.querySelector('[data-testid=backups]').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("18-backups").await;
+
+    // Restore the newest backup that does not have the extra person: the 导入前 copy.
+    let clicked = app
+        .client
+        .execute(
+            "const rows = [...document.querySelectorAll('[data-testid=backup-table] tbody tr')];
+             const row = rows.find(r => r.innerText.includes('导入前'));
+             row.querySelector('[data-testid=backup-restore]').click();
+             return rows.indexOf(row);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(clicked.as_i64().is_some_and(|i| i >= 0), "{clicked}");
+    app.click(".el-message-box__btns .el-button--primary").await;
+    // The window reloads on the restored ledger.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.wait_for("[data-testid=nav-settings]").await;
+    app.quit().await;
+    let after = ledger::opening::open_existing(&db).unwrap();
+    assert_eq!(ledger::backup::contents(after.ledger.conn()).unwrap().people, before);
+}
