@@ -804,6 +804,9 @@ async fn a_birthday_due_this_week_is_on_the_todo_list_until_the_visit_is_saved()
         format!("姓名,性别,出生年月,离休/退休,联系人\n祝寿测试,男,{birth},退休,王联络\n"),
     )
     .unwrap();
+    let init =
+        Command::new(binary("cadre-ledger")).arg("--db").arg(&db).arg("init").output().unwrap();
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
     let o = Command::new(binary("cadre-ledger"))
         .arg("--db")
         .arg(&db)
@@ -836,4 +839,56 @@ async fn a_birthday_due_this_week_is_on_the_todo_list_until_the_visit_is_saved()
     let visits =
         ledger_query(&db, "SELECT kind || ':' || reason FROM visits WHERE voided_at IS NULL");
     assert_eq!(visits, ["birthday:90岁整寿"]);
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn a_backup_is_restored_from_the_settings_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 24);
+    let before =
+        ledger::store::backup::contents(ledger::Ledger::open(&db).unwrap().conn()).unwrap().people;
+    // One more person after the backups the tool made: the restore must take them away again.
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, "姓名,出生年月\n恢复前新增,1950.01\n").unwrap();
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "import", "roster", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-settings]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("导入前")).await;
+    app.click("[data-testid=backup-now]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("手动")).await;
+    app.click("[data-testid=audit-verify]").await;
+    app.text_until("[data-testid=audit-result]", |t| t.contains("修改记录完好")).await;
+    app.client
+        .execute("document.querySelector('[data-testid=backups]').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("18-backups").await;
+
+    // Restore the newest backup that does not have the extra person: the 导入前 copy.
+    let clicked = app
+        .client
+        .execute(
+            "const rows = [...document.querySelectorAll('[data-testid=backup-table] tbody tr')];
+             const row = rows.find(r => r.innerText.includes('导入前'));
+             row.querySelector('[data-testid=backup-restore]').click();
+             return rows.indexOf(row);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(clicked.as_i64().is_some_and(|i| i >= 0), "{clicked}");
+    app.click(".el-message-box__btns .el-button--primary").await;
+    // The window reloads on the restored ledger.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.wait_for("[data-testid=nav-settings]").await;
+    app.quit().await;
+    let after = ledger::store::opening::open_existing(&db).unwrap();
+    assert_eq!(ledger::store::backup::contents(after.ledger.conn()).unwrap().people, before);
 }

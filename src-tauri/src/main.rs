@@ -9,6 +9,7 @@ mod commands;
 mod ledgers;
 mod paging;
 mod reminders;
+mod safety;
 mod state;
 
 /// Every command of [`command_list`] as Tauri's invoke handler.

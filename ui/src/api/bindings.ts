@@ -235,6 +235,79 @@ export type Saved = { person: Person, warnings: Array<FieldIssue>, };
 export type Contact = { id_number: string, phone: string, };
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
+export type Finding = { 
+/**
+ * The audit entry concerned (its id), if any.
+ */
+entry: number | null, 
+/**
+ * The record concerned: `person`, `family_member` …, empty for the chain itself.
+ */
+entity: string, entity_id: number | null, 
+/**
+ * The field concerned (its Chinese name), empty when not one field.
+ */
+field: string, 
+/**
+ * What is wrong, in Chinese.
+ */
+message: string, };
+export type Verification = { intact: boolean, entries: number, 
+/**
+ * People and family members compared with their audited values.
+ */
+records: number, 
+/**
+ * Backup manifests whose anchor was checked.
+ */
+anchors: number, findings: Array<Finding>, };
+export type Contents = { 
+/**
+ * People not voided.
+ */
+people: number, 
+/**
+ * Entries in the audit log.
+ */
+audit_entries: number, 
+/**
+ * When the newest audit entry was written (`2026-11-21 09:30:00`), empty for none.
+ */
+last_change: string, 
+/**
+ * Id and hash of the newest audit entry: the audit chain's anchor outside the ledger.
+ */
+audit_last_id: number, audit_head: string, };
+export type BackupInfo = { 
+/**
+ * Full path of the `.db` file (filled in when listed; not stored in the manifest).
+ */
+path: string, 
+/**
+ * When it was made, `2026-11-21 09:30:00`.
+ */
+at: string, 
+/**
+ * 每日 / 导入前 / 恢复前 / 手动 …
+ */
+reason: string, size: number, contents: Contents, 
+/**
+ * Checked whole when written (and, for a file without a manifest, when listed).
+ */
+ok: boolean, 
+/**
+ * Why it is not usable, in Chinese; empty when `ok`.
+ */
+problem: string, };
+export type Restored = { 
+/**
+ * The backup of the ledger as it was before the restore.
+ */
+before: BackupInfo | null, 
+/**
+ * What the ledger holds now.
+ */
+contents: Contents, };
 export type Stage = "reading" | "checking" | "saving" | "writing";
 export type DuplicateAction = "add" | "update" | "skip";
 export type Severity = "error" | "warning";

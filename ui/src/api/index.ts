@@ -5,6 +5,9 @@ import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import type {
   Activity,
+  BackupInfo,
+  Restored,
+  Verification,
   ActivityInput,
   ActivitySummary,
   BatchInput,
@@ -150,6 +153,14 @@ export const api = {
   updatePerson: (id: PersonId, input: PersonInput) => invoke<Saved>('update_person', { id, input }),
   voidPerson: (id: PersonId, reason: string) => invoke<void>('void_person', { id, reason }),
   personAudit: (id: PersonId) => invoke<AuditEntry[]>('person_audit', { id }),
+  /** The ledger's backups, newest first. */
+  listBackups: () => invoke<BackupInfo[]>('list_backups'),
+  /** A verified backup now (reason 手动). */
+  backupNow: () => invoke<BackupInfo>('backup_now'),
+  /** Restores the backup of that file name (backs the current ledger up first). */
+  restoreBackup: (name: string) => invoke<Restored>('restore_backup', { name }),
+  /** Checks the audit chain and every record against it. */
+  verifyAudit: () => invoke<Verification>('verify_audit'),
 
   /** Opens the native file dialog; `null` when the clerk cancels. */
   pickImportFile: () => invoke<string | null>('pick_import_file'),
