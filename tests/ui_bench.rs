@@ -85,6 +85,8 @@ struct Args {
     /// Where the release `cadre-ledger-app` and `cadre-ledger` are (default `target/release`
     /// beside this program's own profile folder), so the driver itself may be a debug build.
     bin_dir: PathBuf,
+    /// Leave out recording a campaign (`--skip-campaign`).
+    skip_campaign: bool,
 }
 
 /// A release binary of the workspace.
@@ -108,6 +110,7 @@ fn args() -> Args {
         port: 4460,
         shots: None,
         bin_dir: target.join("release"),
+        skip_campaign: false,
     };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -119,6 +122,11 @@ fn args() -> Args {
             "--port" => a.port = value.parse().unwrap_or(4460),
             "--shots" => a.shots = Some(PathBuf::from(value)),
             "--bin-dir" => a.bin_dir = PathBuf::from(value),
+            "--skip-campaign" => {
+                a.skip_campaign = true;
+                i += 1;
+                continue;
+            }
             other => panic!(
                 "unknown argument {other}; use --sizes 1000,10000 --runs 5 --port 4460 --shots DIR"
             ),
@@ -434,9 +442,11 @@ async fn run_once(a: &Args, db: &Path, name: &str, f: &mut Figures, shots: Optio
         let _ = body.send_keys("\u{e00c}").await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let (n, ms) = record_campaign(&s).await;
-    f.add(&format!("campaign: record {n} visits in one dialog"), ms);
-    f.add("PSS MB after the campaign", tree_pss_kb(driver) as f64 / 1024.0);
+    if !a.skip_campaign {
+        let (n, ms) = record_campaign(&s).await;
+        f.add(&format!("campaign: record {n} visits in one dialog"), ms);
+        f.add("PSS MB after the campaign", tree_pss_kb(driver) as f64 / 1024.0);
+    }
     let _ = s.client.clone().close().await;
     drop(s);
 }
