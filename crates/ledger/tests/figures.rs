@@ -213,7 +213,11 @@ fn the_yearly_paragraph_states_the_year_end_figures_sqlite_gives() {
         (y.party_members, y.party_organ, y.party_enterprise),
         (members, m_organ, m_enterprise)
     );
-    assert_eq!(y.party_organ + y.party_enterprise + y.party_other, y.party_members);
+    assert_eq!(y.party_institution, on_roster(&format!("{party} AND unit_kind = 'institution'")));
+    assert_eq!(
+        y.party_organ + y.party_enterprise + y.party_institution + y.party_unit_unknown,
+        y.party_members
+    );
     let share = (f64::from(members) * 1000.0 / f64::from(retirees)).round() / 10.0;
     assert_eq!(y.party_share, Some(share));
     assert!(

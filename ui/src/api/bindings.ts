@@ -355,9 +355,9 @@ lixiu: number,
  */
 party_members: number, party_organ: number, party_enterprise: number, 
 /**
- * Those of 事业 or of no recorded unit kind, so that the split adds up.
+ * Those of 事业单位, and of no recorded unit kind, so that the split adds up.
  */
-party_other: number, 
+party_institution: number, party_unit_unknown: number, 
 /**
  * Party members as a percentage of the retirees on the roster, one decimal.
  */

@@ -110,8 +110,9 @@ pub struct YearEndFigures {
     pub party_members: u32,
     pub party_organ: u32,
     pub party_enterprise: u32,
-    /// Those of 事业 or of no recorded unit kind, so that the split adds up.
-    pub party_other: u32,
+    /// Those of 事业单位, and of no recorded unit kind, so that the split adds up.
+    pub party_institution: u32,
+    pub party_unit_unknown: u32,
     /// Party members as a percentage of the retirees on the roster, one decimal.
     pub party_share: Option<f64>,
     /// Party organisations on record, by kind (kinds with none left out), in the form's order.
@@ -145,7 +146,8 @@ fn year_end_figures(conn: &Connection, year: i32) -> Result<YearEndFigures> {
             match p.unit_kind {
                 Some(UnitKind::Organ) => f.party_organ += 1,
                 Some(UnitKind::Enterprise) => f.party_enterprise += 1,
-                _ => f.party_other += 1,
+                Some(UnitKind::Institution) => f.party_institution += 1,
+                None => f.party_unit_unknown += 1,
             }
         }
     }
@@ -436,7 +438,12 @@ fn year_end_clauses(s: &Summary, y: &YearEndFigures) -> Vec<String> {
         }
     } else {
         let units = split(
-            &[("机关", y.party_organ), ("企业", y.party_enterprise), ("其他", y.party_other)],
+            &[
+                ("机关", y.party_organ),
+                ("企业", y.party_enterprise),
+                ("事业单位", y.party_institution),
+                ("单位类别未填", y.party_unit_unknown),
+            ],
             y.party_members,
             "人",
         );
@@ -739,7 +746,7 @@ mod tests {
             unit_unknown: 2,
             party_members: 2,
             party_organ: 1,
-            party_other: 1,
+            party_unit_unknown: 1,
             party_share: Some(66.7),
             ..Default::default()
         };
@@ -781,7 +788,7 @@ mod tests {
                 0,
                 vec![
                     "共有离退休人员3人（机关1人、单位类别未填2人）",
-                    "离退休党员2人（机关1人、其他1人），占离退休人员的66.7%",
+                    "离退休党员2人（机关1人、单位类别未填1人），占离退休人员的66.7%",
                     "尚未登记离退休干部党组织",
                 ],
                 vec!["0人", "0个"],
