@@ -74,6 +74,8 @@ fn declarations() -> String {
         crate::reports::summary::CountFigure,
         crate::reports::summary::CheckupFigures,
         crate::reports::summary::ActivityFigures,
+        crate::reports::summary::BranchFigure,
+        crate::reports::summary::YearEndFigures,
         crate::reports::summary::Summary,
         // subsidies, checkups, party, activities
         crate::tables::subsidies::SubsidyKind,

@@ -140,3 +140,152 @@ fn every_figure_reads_the_same_wherever_it_is_shown() {
     );
     assert_eq!(change_actual + i64::from(without_kind), i64::from(on_roster), "the forms");
 }
+
+/// The yearly work-report paragraph's figures as of Dec 31, each against SQLite directly, and each
+/// as the paragraph words it.
+#[test]
+fn the_yearly_paragraph_states_the_year_end_figures_sqlite_gives() {
+    use ledger::tables::branches::{self, BranchInput, BranchKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    let stamp = Stamp { actor: "测试员".into(), now: today().and_hms_opt(9, 0, 0).unwrap() };
+    ledger::demo::populate(&mut ledger, &stamp, 300, 5, today(), &Silent).unwrap();
+    for (name, kind, groups) in [
+        ("离退休党总支", BranchKind::General, 0),
+        ("退休第一党支部", BranchKind::Tuixiu, 3),
+        ("退休第二党支部", BranchKind::Tuixiu, 2),
+        ("离休党支部", BranchKind::Lixiu, 1),
+        ("已撤销党支部", BranchKind::Combined, 4),
+    ] {
+        let input = BranchInput {
+            name: name.into(),
+            kind,
+            secretary: String::new(),
+            committee: String::new(),
+            groups,
+            last_election: None,
+        };
+        ledger.with_tx(|tx| branches::insert(tx, &stamp, &input)).unwrap();
+    }
+    let voided = branches::list(ledger.conn()).unwrap();
+    let voided = voided.iter().find(|b| b.fields.name == "已撤销党支部").unwrap().id;
+    ledger.with_tx(|tx| branches::void(tx, &stamp, voided, "合并")).unwrap();
+    let conn = ledger.conn();
+
+    let s = ledger::reports::summary::compute(conn, Period::year(2026)).unwrap();
+    let y = s.year_end.clone().expect("a yearly summary has year-end figures");
+    let text = &s.paragraph;
+    let roster = "voided_at IS NULL
+         AND (retired_on IS NULL OR substr(retired_on, 1, 4) <= '2026')
+         AND (died_on IS NULL OR substr(died_on, 1, 4) > '2026')";
+    let on_roster =
+        |extra: &str| count(conn, &format!("SELECT count(*) FROM people WHERE {roster} {extra}"));
+    let party = "AND political_status IN ('cpc_member', 'cpc_probationary')";
+
+    let retirees = on_roster("");
+    let (organ, institution, enterprise) = (
+        on_roster("AND unit_kind = 'organ'"),
+        on_roster("AND unit_kind = 'institution'"),
+        on_roster("AND unit_kind = 'enterprise'"),
+    );
+    assert_eq!(
+        (y.retirees, y.organ, y.institution, y.enterprise, y.unit_unknown),
+        (retirees, organ, institution, enterprise, on_roster("AND unit_kind IS NULL"))
+    );
+    let people: Vec<_> =
+        ledger::tables::people::all_fields(conn).unwrap().into_iter().map(|(_, p)| p).collect();
+    let stats = ledger::reports::stats::yearly(&people, 2026, None);
+    assert_eq!(y.retirees, stats.basic_total.total, "the statistics' 在册");
+    assert!(organ > 0 && enterprise > 0, "the demo has 机关 and 企业 people");
+    assert!(text.contains(&format!("共有离退休人员{retirees}人（机关{organ}人")), "{text}");
+    assert!(text.contains(&format!("企业{enterprise}人")), "{text}");
+
+    let lixiu = on_roster("AND retirement_kind = 'lixiu'");
+    assert_eq!(y.lixiu, lixiu);
+    assert!(text.contains(&format!("其中离休干部{lixiu}人")), "{text}");
+
+    let members = on_roster(party);
+    let (m_organ, m_enterprise) = (
+        on_roster(&format!("{party} AND unit_kind = 'organ'")),
+        on_roster(&format!("{party} AND unit_kind = 'enterprise'")),
+    );
+    assert_eq!(
+        (y.party_members, y.party_organ, y.party_enterprise),
+        (members, m_organ, m_enterprise)
+    );
+    assert_eq!(y.party_institution, on_roster(&format!("{party} AND unit_kind = 'institution'")));
+    assert_eq!(
+        y.party_organ + y.party_enterprise + y.party_institution + y.party_unit_unknown,
+        y.party_members
+    );
+    let share = (f64::from(members) * 1000.0 / f64::from(retirees)).round() / 10.0;
+    assert_eq!(y.party_share, Some(share));
+    assert!(
+        text.contains(&format!("离退休党员{members}人（机关{m_organ}人、企业{m_enterprise}人")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("占离退休人员的{share:.1}%")), "{text}");
+
+    let branches_sql = count(conn, "SELECT count(*) FROM party_branches WHERE voided_at IS NULL");
+    let groups_sql =
+        count(conn, "SELECT COALESCE(SUM(groups), 0) FROM party_branches WHERE voided_at IS NULL");
+    assert_eq!((y.branches_total, y.groups, branches_sql, groups_sql), (4, 6, 4, 6));
+    assert!(
+        text.contains(
+            "设有离退休干部党组织4个（党总支1个、离休干部党支部1个、退休干部党支部2个），党小组6个"
+        ),
+        "{text}"
+    );
+
+    let medals_year = count(
+        conn,
+        "SELECT count(*) FROM medals WHERE voided_at IS NULL AND substr(presented_on, 1, 4) = '2026'",
+    );
+    let medals_all = count(
+        conn,
+        "SELECT count(*) FROM medals WHERE voided_at IS NULL AND presented_on <= '2026-12-31'",
+    );
+    assert_eq!((s.medals, y.medals_cumulative), (medals_year, medals_all));
+    assert!(medals_year > 0, "the demo presents medals in 2026");
+    assert!(
+        text.contains(&format!(
+            "累计颁发“光荣在党50年”纪念章{medals_all}枚，其中本年{medals_year}枚"
+        )),
+        "{text}"
+    );
+
+    let deaths = count(
+        conn,
+        "SELECT count(*) FROM people WHERE voided_at IS NULL AND substr(died_on, 1, 4) = '2026'",
+    );
+    let retired = count(
+        conn,
+        "SELECT count(*) FROM people WHERE voided_at IS NULL AND substr(retired_on, 1, 4) = '2026'",
+    );
+    assert_eq!((s.deaths, s.new_retirements), (deaths, retired));
+    let retired_text = if retired > 0 {
+        format!("新增退休{retired}人")
+    } else {
+        "无新增退休人员".into()
+    };
+    let deaths_text = if deaths > 0 { format!("去世{deaths}人") } else { "无人去世".into() };
+    assert!(text.ends_with(&format!("{retired_text}，{deaths_text}。")), "{text}");
+
+    let (times, persons) = (
+        count(
+            conn,
+            "SELECT count(*) FROM visits WHERE voided_at IS NULL AND substr(date, 1, 4) = '2026'",
+        ),
+        count(
+            conn,
+            "SELECT count(DISTINCT person_id) FROM visits WHERE voided_at IS NULL
+             AND substr(date, 1, 4) = '2026'",
+        ),
+    );
+    assert!(text.contains(&format!("走访慰问{persons}人、{times}人次")), "{text}");
+    let core = ledger::reports::figures::checkups(conn, 2026).unwrap();
+    assert!(
+        text.contains(&format!("健康体检{}人，参检率{:.1}%", core.attended, core.rate().unwrap())),
+        "{text}"
+    );
+}

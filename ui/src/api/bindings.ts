@@ -405,6 +405,48 @@ due: number, attended: number, absent: number,
  */
 rate: number | null, };
 export type ActivityFigures = { count: number, person_times: number, persons: number, };
+export type BranchFigure = { 
+/**
+ * The kind's code (`tuixiu`).
+ */
+code: string, label: string, count: number, };
+export type YearEndFigures = { 
+/**
+ * 离退休人员 on the roster at the end of the year.
+ */
+retirees: number, organ: number, institution: number, enterprise: number, 
+/**
+ * On the roster with no unit kind recorded.
+ */
+unit_unknown: number, 
+/**
+ * 离休干部 on the roster.
+ */
+lixiu: number, 
+/**
+ * 离退休党员 on the roster, and those of 机关 and of 企业.
+ */
+party_members: number, party_organ: number, party_enterprise: number, 
+/**
+ * Those of 事业单位, and of no recorded unit kind, so that the split adds up.
+ */
+party_institution: number, party_unit_unknown: number, 
+/**
+ * Party members as a percentage of the retirees on the roster, one decimal.
+ */
+party_share: number | null, 
+/**
+ * Party organisations on record, by kind (kinds with none left out), in the form's order.
+ */
+branches: Array<BranchFigure>, branches_total: number, 
+/**
+ * 党小组 of all the organisations.
+ */
+groups: number, 
+/**
+ * “光荣在党50年” medals presented up to Dec 31 of the year.
+ */
+medals_cumulative: number, };
 export type Summary = { period: Period, 
 /**
  * `2026年第三季度` / `2026年`.
@@ -422,6 +464,10 @@ subsidies: Array<CountFigure>, subsidies_total: CountFigure, checkups: CheckupFi
  * Hospital stays that began in the period, and the people they concern.
  */
 hospital_stays: number, hospital_persons: number, deaths: number, new_retirements: number, medals: number, activities: ActivityFigures, 
+/**
+ * The year-end figures of a yearly summary (`None` for a quarter).
+ */
+year_end: YearEndFigures | null, 
 /**
  * The figures as a paragraph to paste into the unit's work report.
  */

@@ -78,8 +78,98 @@ pub struct Summary {
     pub new_retirements: u32,
     pub medals: u32,
     pub activities: ActivityFigures,
+    /// The year-end figures of a yearly summary (`None` for a quarter).
+    pub year_end: Option<YearEndFigures>,
     /// The figures as a paragraph to paste into the unit's work report.
     pub paragraph: String,
+}
+
+/// Party organisations of one kind, as the 党组织设置情况 form counts them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct BranchFigure {
+    /// The kind's code (`tuixiu`).
+    pub code: String,
+    pub label: String,
+    pub count: u32,
+}
+
+/// What a yearly summary states as of Dec 31 of the year, by the definitions the yearly statistics
+/// use: 在册 is [`crate::reports::stats::counted_at_end`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct YearEndFigures {
+    /// 离退休人员 on the roster at the end of the year.
+    pub retirees: u32,
+    pub organ: u32,
+    pub institution: u32,
+    pub enterprise: u32,
+    /// On the roster with no unit kind recorded.
+    pub unit_unknown: u32,
+    /// 离休干部 on the roster.
+    pub lixiu: u32,
+    /// 离退休党员 on the roster, and those of 机关 and of 企业.
+    pub party_members: u32,
+    pub party_organ: u32,
+    pub party_enterprise: u32,
+    /// Those of 事业单位, and of no recorded unit kind, so that the split adds up.
+    pub party_institution: u32,
+    pub party_unit_unknown: u32,
+    /// Party members as a percentage of the retirees on the roster, one decimal.
+    pub party_share: Option<f64>,
+    /// Party organisations on record, by kind (kinds with none left out), in the form's order.
+    pub branches: Vec<BranchFigure>,
+    pub branches_total: u32,
+    /// 党小组 of all the organisations.
+    pub groups: u32,
+    /// “光荣在党50年” medals presented up to Dec 31 of the year.
+    pub medals_cumulative: u32,
+}
+
+/// The year-end figures of `year`.
+fn year_end_figures(conn: &Connection, year: i32) -> Result<YearEndFigures> {
+    let mut f = YearEndFigures::default();
+    for (_, p) in crate::tables::people::all_fields(conn)? {
+        if !crate::reports::stats::counted_at_end(&p, year) {
+            continue;
+        }
+        f.retirees += 1;
+        match p.unit_kind {
+            Some(UnitKind::Organ) => f.organ += 1,
+            Some(UnitKind::Institution) => f.institution += 1,
+            Some(UnitKind::Enterprise) => f.enterprise += 1,
+            None => f.unit_unknown += 1,
+        }
+        if p.retirement_kind == Some(RetirementKind::Lixiu) {
+            f.lixiu += 1;
+        }
+        if p.is_party_member() {
+            f.party_members += 1;
+            match p.unit_kind {
+                Some(UnitKind::Organ) => f.party_organ += 1,
+                Some(UnitKind::Enterprise) => f.party_enterprise += 1,
+                Some(UnitKind::Institution) => f.party_institution += 1,
+                None => f.party_unit_unknown += 1,
+            }
+        }
+    }
+    f.party_share = crate::reports::figures::percent(f.party_members, f.retirees);
+    let branches = crate::tables::branches::list(conn)?;
+    f.branches = crate::tables::branches::BranchKind::ALL
+        .iter()
+        .map(|k| BranchFigure {
+            code: k.code().into(),
+            label: k.label().into(),
+            count: branches.iter().filter(|b| b.fields.kind == *k).count() as u32,
+        })
+        .filter(|b| b.count > 0)
+        .collect();
+    f.branches_total = branches.len() as u32;
+    f.groups = branches.iter().map(|b| b.fields.groups).sum();
+    f.medals_cumulative = u32_of(conn.query_row(
+        "SELECT COUNT(*) FROM medals WHERE voided_at IS NULL AND presented_on <= ?1",
+        params![format!("{year}-12-31")],
+        |r| r.get(0),
+    )?);
+    Ok(f)
 }
 
 /// Whether a partial date falls in the period. A month-precision date counts in the period that
@@ -275,6 +365,11 @@ pub fn compute(conn: &Connection, period: Period) -> Result<Summary> {
         new_retirements,
         medals,
         activities,
+        year_end: if period.quarter.is_none() {
+            Some(year_end_figures(conn, period.year)?)
+        } else {
+            None
+        },
         paragraph: String::new(),
     };
     summary.paragraph = paragraph(&summary);
@@ -292,34 +387,124 @@ fn yuan(fen: Fen) -> String {
     fen.yuan_text()
 }
 
-/// The figures as the paragraph a unit's work report carries.
+/// `（机关3人、企业2人）` from the non-zero parts of a total, `（均为企业）` when one part is all of
+/// it, nothing when no part is known.
+fn split(parts: &[(&str, u32)], total: u32, unit: &str) -> String {
+    let known: Vec<&(&str, u32)> = parts.iter().filter(|(_, n)| *n > 0).collect();
+    match known.as_slice() {
+        [] => String::new(),
+        [(name, n)] if *n == total => format!("（均为{name}）"),
+        _ => {
+            let text: Vec<String> =
+                known.iter().map(|(name, n)| format!("{name}{n}{unit}")).collect();
+            format!("（{}）", text.join("、"))
+        }
+    }
+}
+
+/// The opening of a yearly paragraph: who is on the roster on Dec 31, the party members and the
+/// party organisations.
+fn year_end_clauses(s: &Summary, y: &YearEndFigures) -> Vec<String> {
+    let mut parts = Vec::new();
+    let as_of = format!("截至{}年12月31日", s.period.year);
+    if y.retirees == 0 {
+        parts.push(format!("{as_of}，我单位暂无在册离退休人员"));
+    } else {
+        let units = split(
+            &[
+                ("机关", y.organ),
+                ("事业单位", y.institution),
+                ("企业", y.enterprise),
+                ("单位类别未填", y.unit_unknown),
+            ],
+            y.retirees,
+            "人",
+        );
+        let lixiu = if y.lixiu > 0 {
+            format!("其中离休干部{}人", y.lixiu)
+        } else {
+            "其中无离休干部".to_string()
+        };
+        let aged = match s.people.aged_80_plus {
+            0 => "无80岁及以上人员".to_string(),
+            n => format!("80岁及以上{n}人"),
+        };
+        parts
+            .push(format!("{as_of}，我单位共有离退休人员{}人{units}，{lixiu}，{aged}", y.retirees));
+    }
+    if y.party_members == 0 {
+        if y.retirees > 0 {
+            parts.push("离退休人员中暂无中共党员".to_string());
+        }
+    } else {
+        let units = split(
+            &[
+                ("机关", y.party_organ),
+                ("企业", y.party_enterprise),
+                ("事业单位", y.party_institution),
+                ("单位类别未填", y.party_unit_unknown),
+            ],
+            y.party_members,
+            "人",
+        );
+        let share = y.party_share.map(|r| format!("，占离退休人员的{r:.1}%")).unwrap_or_default();
+        parts.push(format!("离退休党员{}人{units}{share}", y.party_members));
+    }
+    if y.branches_total == 0 {
+        parts.push("尚未登记离退休干部党组织".to_string());
+    } else {
+        let kinds: Vec<(&str, u32)> =
+            y.branches.iter().map(|b| (b.label.as_str(), b.count)).collect();
+        let groups = if y.groups > 0 {
+            format!("党小组{}个", y.groups)
+        } else {
+            "未设党小组".to_string()
+        };
+        parts.push(format!(
+            "设有离退休干部党组织{}个{}，{groups}",
+            y.branches_total,
+            split(&kinds, y.branches_total, "个")
+        ));
+    }
+    parts
+}
+
+/// The figures as the paragraph a unit's work report carries. A figure that is zero is said in
+/// words ("无人去世"), never left as a blank or a bare 0.
 fn paragraph(s: &Summary) -> String {
     let p = &s.people;
-    let mut parts = vec![format!(
-        "{}，我单位共有离退休干部{}人（离休{}人、退休{}人{}），其中中共党员{}人，80岁及以上{}人",
-        s.label,
-        p.total,
-        p.lixiu,
-        p.tuixiu,
-        if p.tuizhi > 0 { format!("、退职{}人", p.tuizhi) } else { String::new() },
-        p.party_members,
-        p.aged_80_plus
-    )];
+    let mut parts = match &s.year_end {
+        Some(y) => year_end_clauses(s, y),
+        None => vec![format!(
+            "{}，我单位共有离退休干部{}人（离休{}人、退休{}人{}），其中中共党员{}人，80岁及以上{}人",
+            s.label,
+            p.total,
+            p.lixiu,
+            p.tuixiu,
+            if p.tuizhi > 0 { format!("、退职{}人", p.tuizhi) } else { String::new() },
+            p.party_members,
+            p.aged_80_plus
+        )],
+    };
     let v = &s.visits_total;
-    let mut visit = format!("走访慰问{}人、{}人次", v.persons, v.times);
-    let by_kind: Vec<String> = s
-        .visits
-        .iter()
-        .filter(|f| f.times > 0)
-        .map(|f| format!("{}{}人次", f.label, f.times))
-        .collect();
-    if !by_kind.is_empty() {
-        visit.push_str(&format!("（{}）", by_kind.join("、")));
+    if v.times == 0 {
+        parts.push("未登记走访慰问".to_string());
+    } else {
+        let mut visit = format!("走访慰问{}人、{}人次", v.persons, v.times);
+        let by_kind: Vec<String> = s
+            .visits
+            .iter()
+            .filter(|f| f.times > 0)
+            .map(|f| format!("{}{}人次", f.label, f.times))
+            .collect();
+        if !by_kind.is_empty() {
+            visit.push_str(&format!("（{}）", by_kind.join("、")));
+        }
+        if v.amount.0 > 0 {
+            visit.push_str(&format!("，发放慰问金{}元", yuan(v.amount)));
+        }
+        parts.push(visit);
     }
-    if v.amount.0 > 0 {
-        visit.push_str(&format!("，发放慰问金{}元", yuan(v.amount)));
-    }
-    parts.push(visit);
     if s.subsidies_total.times > 0 {
         let kinds: Vec<String> =
             s.subsidies.iter().map(|f| format!("{}{}元", f.label, yuan(f.amount))).collect();
@@ -329,11 +514,15 @@ fn paragraph(s: &Summary) -> String {
             yuan(s.subsidies_total.amount),
             kinds.join("、")
         ));
+    } else if v.amount.0 == 0 {
+        parts.push("未发放慰问金和补贴".to_string());
     }
     let c = &s.checkups;
     if c.attended + c.absent > 0 {
         let rate = c.rate.map(|r| format!("，参检率{r:.1}%")).unwrap_or_default();
         parts.push(format!("组织{}年度健康体检{}人{rate}", c.year, c.attended));
+    } else if s.year_end.is_some() {
+        parts.push(format!("未登记{}年度健康体检", c.year));
     }
     if s.hospital_stays > 0 {
         let visits = s.visits.iter().find(|f| f.code == VisitKind::Hospital.code());
@@ -349,10 +538,26 @@ fn paragraph(s: &Summary) -> String {
             s.activities.count, s.activities.person_times
         ));
     }
-    if s.medals > 0 {
-        parts.push(format!("颁发“光荣在党50年”纪念章{}枚", s.medals));
+    const MEDAL: &str = "“光荣在党50年”纪念章";
+    match &s.year_end {
+        Some(y) if y.medals_cumulative == 0 => parts.push(format!("尚未颁发{MEDAL}")),
+        Some(y) if s.medals == 0 => {
+            parts.push(format!("累计颁发{MEDAL}{}枚，本年未颁发", y.medals_cumulative))
+        }
+        Some(y) => {
+            parts.push(format!("累计颁发{MEDAL}{}枚，其中本年{}枚", y.medals_cumulative, s.medals))
+        }
+        None if s.medals > 0 => parts.push(format!("颁发{MEDAL}{}枚", s.medals)),
+        None => {}
     }
-    parts.push(format!("新增退休{}人，去世{}人", s.new_retirements, s.deaths));
+    let retired = if s.new_retirements > 0 {
+        format!("新增退休{}人", s.new_retirements)
+    } else {
+        "无新增退休人员".to_string()
+    };
+    let died =
+        if s.deaths > 0 { format!("去世{}人", s.deaths) } else { "无人去世".to_string() };
+    parts.push(format!("{retired}，{died}"));
     parts.join("；") + "。"
 }
 
@@ -477,5 +682,164 @@ mod tests {
         let s = compute(ledger.conn(), Period::year(2026)).unwrap();
         assert_eq!((s.checkups.due, s.checkups.attended, s.checkups.absent), (4, 2, 1));
         assert_eq!(s.checkups.rate, Some(50.0));
+    }
+    /// A yearly summary with nothing recorded but the year-end figures given.
+    fn yearly(y: YearEndFigures) -> Summary {
+        let period = Period::year(2026);
+        let mut s = Summary {
+            period,
+            label: period.label(),
+            people: PeopleFigures::default(),
+            visits: Vec::new(),
+            visits_total: CountFigure::default(),
+            subsidies: Vec::new(),
+            subsidies_total: CountFigure::default(),
+            checkups: CheckupFigures { year: 2026, ..Default::default() },
+            hospital_stays: 0,
+            hospital_persons: 0,
+            deaths: 0,
+            new_retirements: 0,
+            medals: 0,
+            activities: ActivityFigures::default(),
+            year_end: Some(y),
+            paragraph: String::new(),
+        };
+        s.paragraph = paragraph(&s);
+        s
+    }
+
+    fn branch(label: &str, count: u32) -> BranchFigure {
+        BranchFigure { code: String::new(), label: label.into(), count }
+    }
+
+    #[test]
+    fn the_yearly_paragraph_words_every_figure_zero_or_not() {
+        let full = YearEndFigures {
+            retirees: 10,
+            organ: 6,
+            institution: 1,
+            enterprise: 3,
+            lixiu: 2,
+            party_members: 5,
+            party_organ: 4,
+            party_enterprise: 1,
+            party_share: Some(50.0),
+            branches: vec![branch("党总支", 1), branch("退休干部党支部", 2)],
+            branches_total: 3,
+            groups: 4,
+            medals_cumulative: 7,
+            ..Default::default()
+        };
+        let only_enterprise = YearEndFigures {
+            retirees: 4,
+            enterprise: 4,
+            party_members: 1,
+            party_enterprise: 1,
+            party_share: Some(25.0),
+            branches: vec![branch("退休干部党支部", 1)],
+            branches_total: 1,
+            ..Default::default()
+        };
+        let unknown_unit = YearEndFigures {
+            retirees: 3,
+            organ: 1,
+            unit_unknown: 2,
+            party_members: 2,
+            party_organ: 1,
+            party_unit_unknown: 1,
+            party_share: Some(66.7),
+            ..Default::default()
+        };
+        // (figures, medals this year, deaths, new retirements, must contain, must not contain)
+        type Case = (YearEndFigures, u32, u32, u32, Vec<&'static str>, Vec<&'static str>);
+        let cases: Vec<Case> = vec![
+            (
+                full,
+                2,
+                1,
+                3,
+                vec![
+                    "截至2026年12月31日，我单位共有离退休人员10人（机关6人、事业单位1人、企业3人），其中离休干部2人",
+                    "离退休党员5人（机关4人、企业1人），占离退休人员的50.0%",
+                    "设有离退休干部党组织3个（党总支1个、退休干部党支部2个），党小组4个",
+                    "累计颁发“光荣在党50年”纪念章7枚，其中本年2枚",
+                    "新增退休3人，去世1人。",
+                ],
+                vec![],
+            ),
+            (
+                only_enterprise,
+                0,
+                0,
+                0,
+                vec![
+                    "共有离退休人员4人（均为企业），其中无离休干部",
+                    "离退休党员1人（均为企业），占离退休人员的25.0%",
+                    "设有离退休干部党组织1个（均为退休干部党支部），未设党小组",
+                    "尚未颁发“光荣在党50年”纪念章",
+                    "无新增退休人员，无人去世。",
+                ],
+                vec!["0人", "0个", "0枚"],
+            ),
+            (
+                unknown_unit,
+                0,
+                0,
+                0,
+                vec![
+                    "共有离退休人员3人（机关1人、单位类别未填2人）",
+                    "离退休党员2人（机关1人、单位类别未填1人），占离退休人员的66.7%",
+                    "尚未登记离退休干部党组织",
+                ],
+                vec!["0人", "0个"],
+            ),
+            (
+                YearEndFigures { medals_cumulative: 3, ..Default::default() },
+                0,
+                0,
+                0,
+                vec![
+                    "截至2026年12月31日，我单位暂无在册离退休人员",
+                    "累计颁发“光荣在党50年”纪念章3枚，本年未颁发",
+                    "未登记走访慰问",
+                    "未发放慰问金和补贴",
+                    "未登记2026年度健康体检",
+                ],
+                vec!["暂无中共党员", "0人"],
+            ),
+        ];
+        for (y, medals, deaths, retired, want, not) in cases {
+            let mut s = yearly(y);
+            (s.medals, s.deaths, s.new_retirements) = (medals, deaths, retired);
+            let text = paragraph(&s);
+            for w in want {
+                assert!(text.contains(w), "want “{w}” in {text}");
+            }
+            for n in not {
+                assert!(!text.contains(n), "no “{n}” in {text}");
+            }
+            assert!(!text.contains("；；") && !text.contains("（）"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quarter_has_no_year_end_figures() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        person(&mut ledger, "张三", "1940-03", RetirementKind::Lixiu);
+        let q = compute(ledger.conn(), Period::new(2026, Some(2)).unwrap()).unwrap();
+        assert!(q.year_end.is_none());
+        assert!(
+            q.paragraph.starts_with("2026年第二季度，我单位共有离退休干部1人"),
+            "{}",
+            q.paragraph
+        );
+        let y = compute(ledger.conn(), Period::year(2026)).unwrap();
+        let e = y.year_end.unwrap();
+        assert_eq!((e.retirees, e.organ, e.lixiu, e.party_members, e.party_organ), (1, 1, 1, 1, 1));
+        assert!(
+            y.paragraph.contains("共有离退休人员1人（均为机关），其中离休干部1人"),
+            "{}",
+            y.paragraph
+        );
     }
 }
