@@ -14,21 +14,22 @@ const FULL_WIDTH = /[０-９．，]/g
 
 /**
  * Reads an amount in yuan as the clerk writes it: `1200`, `1,200.50`, `1200.5元`, `￥300`,
- * full-width digits from a Chinese input method. At most two decimals; not negative.
+ * full-width digits from a Chinese input method. At most two decimals; not negative. The reading is
+ * the core's `money::parse_yuan`: `yuan-cases.json`, generated from it, is the test of this function.
  */
 export function parseYuan(text: string): ParsedYuan {
   const t = text
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,]/g, '')
-    .replace(/^[¥￥]/, '')
-    .replace(/元$/, '')
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/\s*元$/, '')
   if (t === '') return { ok: false, error: '请填写金额' }
   if (t.startsWith('-')) return { ok: false, error: '金额不能为负数' }
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(t)
-  if (!m) return { ok: false, error: `“${text.trim()}”不是金额，请只填数字，如 1200 或 1200.50` }
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(t)
+  if (!m) return { ok: false, error: `“${text.trim()}”不是金额，请只填数字，如 1200、1,200 或 1200.50` }
   const decimals = m[2] ?? ''
   if (decimals.length > 2) return { ok: false, error: '金额最多到分（小数点后两位）' }
-  const whole = m[1].replace(/^0+(?=\d)/, '')
+  const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '')
   if (whole.length > 10) return { ok: false, error: '金额太大，请检查是否多填了数字' }
   const fen = Number(whole) * 100 + Number(decimals.padEnd(2, '0'))
   if (fen > MAX_FEN) return { ok: false, error: '金额太大，请检查是否多填了数字' }

@@ -273,6 +273,67 @@ mod tests {
         assert_eq!(parse_yuan("92233720368547758.07"), Some(Fen(i64::MAX)));
     }
 
+    /// What clerks type, with what the core reads from it, written for the UI's own parser to be
+    /// tested against (`ui/src/__tests__/yuan-cases.json`, read by `money.spec.ts`): the UI checks an
+    /// amount as it is typed, and this keeps its reading the core's. `UPDATE_BINDINGS=1` rewrites it.
+    #[test]
+    fn the_uis_amount_cases_are_the_cores() {
+        let inputs = [
+            "1200",
+            "1200.5",
+            "1200.05",
+            "1,200.05",
+            "1,200.50",
+            "12,345,678",
+            "￥1200",
+            "¥ 1200",
+            "1200元",
+            "￥1,200.00元",
+            "１２００．５",
+            "１，２００",
+            "  800\u{3000}",
+            "  300 ",
+            "0",
+            "0.29",
+            "0.07",
+            "007",
+            "19999999.99",
+            "-5",
+            "1200.055",
+            "1200.",
+            ".5",
+            "",
+            "   ",
+            "元",
+            "abc",
+            "1 200",
+            "12,00",
+            "1,2000",
+            ",100",
+            "1,20,0",
+            "1e3",
+            "12e3",
+            "+5",
+            "1.2.3",
+        ];
+        let cases: Vec<serde_json::Value> = inputs
+            .iter()
+            .map(|t| serde_json::json!({ "text": t, "fen": parse_yuan(t).map(|f| f.0) }))
+            .collect();
+        let text = serde_json::to_string_pretty(&cases).unwrap() + "\n";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/__tests__/yuan-cases.json");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{} is stale: run UPDATE_BINDINGS=1 cargo test -p ledger",
+            path.display()
+        );
+    }
+
     #[test]
     fn parse_and_print_round_trip() {
         for fen in [0, 1, 10, 99, 100, 120_005, 1_234_567_890, i64::MAX] {
