@@ -288,7 +288,8 @@ fn the_work_ledgers_export_and_summarise_from_the_command_line() {
         s["visits"].as_array().unwrap().iter().map(|f| f["times"].as_i64().unwrap()).sum();
     assert_eq!(by_kind, s["visits_total"]["times"].as_i64().unwrap());
     assert!(by_kind > 100, "three years of demo records include this year's visits: {by_kind}");
-    assert!(s["paragraph"].as_str().unwrap().starts_with("2026年，我单位共有离退休干部"));
+    let paragraph = s["paragraph"].as_str().unwrap();
+    assert!(paragraph.starts_with("截至2026年12月31日，我单位共有离退休人员"), "{paragraph}");
 
     // The quarterly workbook: one sheet per table, each titled for the quarter.
     let out = dir.path().join("季度.xlsx");
