@@ -437,29 +437,35 @@ pub fn list(conn: &Connection, period: Period) -> Result<Vec<DeathRecord>> {
 
 /// Every survivor of a deceased retiree, by the deceased's name order of entry.
 pub fn survivors(conn: &Connection) -> Result<Vec<SurvivorRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT f.id, p.id, p.name, p.died_on, f.name, f.relation, f.birth, f.phone, f.address,
-                f.survivor_aid
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SURVIVOR_COLUMNS}
          FROM family_members f JOIN people p ON p.id = f.person_id
          WHERE f.is_survivor = 1 AND f.voided_at IS NULL AND p.voided_at IS NULL
            AND p.died_on IS NOT NULL
-         ORDER BY p.id, f.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(SurvivorRow {
-            family_member_id: r.get(0)?,
-            person_id: PersonId(r.get(1)?),
-            deceased_name: r.get(2)?,
-            died_on: r.get(3)?,
-            name: r.get(4)?,
-            relation: r.get(5)?,
-            birth: r.get(6)?,
-            phone: r.get(7)?,
-            address: r.get(8)?,
-            survivor_aid: r.get(9)?,
-        })
-    })?;
+         ORDER BY p.id, f.id"
+    ))?;
+    let rows = stmt.query_map([], survivor_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns every survivor list selects, in order.
+pub(crate) const SURVIVOR_COLUMNS: &str =
+    "f.id, p.id, p.name, p.died_on, f.name, f.relation, f.birth, f.phone, f.address, f.survivor_aid";
+
+/// One survivor row, from a query that selects [`SURVIVOR_COLUMNS`].
+pub(crate) fn survivor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SurvivorRow> {
+    Ok(SurvivorRow {
+        family_member_id: r.get(0)?,
+        person_id: PersonId(r.get(1)?),
+        deceased_name: r.get(2)?,
+        died_on: r.get(3)?,
+        name: r.get(4)?,
+        relation: r.get(5)?,
+        birth: r.get(6)?,
+        phone: r.get(7)?,
+        address: r.get(8)?,
+        survivor_aid: r.get(9)?,
+    })
 }
 
 #[cfg(test)]

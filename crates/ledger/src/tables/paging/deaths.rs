@@ -3,9 +3,8 @@
 //! dozen at a large unit, each with their family.
 
 use super::{Filter, Page, PageRequest, SortKey};
-use crate::domain::model::PersonId;
 use crate::error::Result;
-use crate::tables::deaths::SurvivorRow;
+use crate::tables::deaths::{survivor_from_row, SurvivorRow, SURVIVOR_COLUMNS};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -80,27 +79,13 @@ pub fn page(conn: &Connection, req: &SurvivorPageRequest) -> Result<SurvivorPage
         ))?
         .query_row(f.params(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let sql = format!(
-        "SELECT f.id, p.id, p.name, p.died_on, f.name, f.relation, f.birth, f.phone, f.address,
-           f.survivor_aid {FROM}{}{}",
+        "SELECT {SURVIVOR_COLUMNS} {FROM}{}{}",
         f.sql,
         f.order_and_window(req, "p.id, f.id")
     );
     let rows = conn
         .prepare_cached(&sql)?
-        .query_map(f.params(), |r| {
-            Ok(SurvivorRow {
-                family_member_id: r.get(0)?,
-                person_id: PersonId(r.get(1)?),
-                deceased_name: r.get(2)?,
-                died_on: r.get(3)?,
-                name: r.get(4)?,
-                relation: r.get(5)?,
-                birth: r.get(6)?,
-                phone: r.get(7)?,
-                address: r.get(8)?,
-                survivor_aid: r.get(9)?,
-            })
-        })?
+        .query_map(f.params(), survivor_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page { rows, total, totals: SurvivorTotals { deceased, with_aid } })
 }
