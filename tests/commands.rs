@@ -69,3 +69,30 @@ fn every_command_is_registered_permitted_granted_and_typed() {
     );
     assert_eq!(ui_calls(), commands, "the typed calls in ui/src/api/index.ts vs command_list.rs");
 }
+
+/// A plain `#[tauri::command] fn` runs on the main thread, which also drives the window: a query
+/// over ten thousand people there stalls painting and input until it returns. Every synchronous
+/// command says `#[tauri::command(async)]` so it runs on the runtime's pool instead.
+#[test]
+fn no_command_runs_on_the_main_thread() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/src");
+    let mut on_main = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("src-tauri/src") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable source");
+        let mut lines = text.lines().map(str::trim);
+        while let Some(line) = lines.next() {
+            if line != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lines.find(|l| l.contains("fn ")).unwrap_or_default();
+            if !signature.contains("async fn ") {
+                on_main.push(format!("{}: {signature}", path.display()));
+            }
+        }
+    }
+    assert!(on_main.is_empty(), "commands on the main thread: {on_main:#?}");
+}

@@ -34,7 +34,7 @@ pub(crate) fn background_failed(e: impl std::fmt::Display) -> CommandError {
     Error::Database(format!("后台任务意外中断：{e}。台账未被修改，请重试。")).into()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let ledger = state.ledger()?;
     Ok(ledger::app::info(&ledger, today())?)
@@ -52,53 +52,53 @@ pub async fn setup_ledger(app: AppHandle, unit_name: String, demo: bool) -> CmdR
     .map_err(Into::into)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> CmdResult<UnitSettings> {
     Ok(ledger::tables::settings::get(state.ledger()?.conn())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: UnitSettings) -> CmdResult<()> {
     Ok(state.ledger()?.with_tx(|tx| ledger::tables::settings::save(tx, &stamp(), &settings))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> CmdResult<PeoplePage> {
     Ok(people::list(state.ledger()?.conn(), &query, today())?)
 }
 
 /// The party branches on the roster, for the filters that choose one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_branches(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     Ok(people::branches(state.ledger()?.conn())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_person(state: State<'_, AppState>, id: PersonId) -> CmdResult<Person> {
     Ok(people::get(state.ledger()?.conn(), id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reveal_contact(state: State<'_, AppState>, id: PersonId) -> CmdResult<Contact> {
     Ok(state.ledger()?.with_tx(|tx| people::reveal(tx, &stamp(), id))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_date(text: String) -> DateCheck {
     ledger::domain::date::check(&text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn validate_person(fields: PersonFields) -> Validation {
     people::validate(&fields)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> CmdResult<Saved> {
     Ok(state.ledger()?.with_tx(|tx| people::insert(tx, &stamp(), &input))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_person(
     state: State<'_, AppState>,
     id: PersonId,
@@ -107,12 +107,12 @@ pub fn update_person(
     Ok(state.ledger()?.with_tx(|tx| people::update(tx, &stamp(), id, &input))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_person(state: State<'_, AppState>, id: PersonId, reason: String) -> CmdResult<()> {
     Ok(state.ledger()?.with_tx(|tx| people::void(tx, &stamp(), id, &reason))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn person_audit(state: State<'_, AppState>, id: PersonId) -> CmdResult<Vec<AuditEntry>> {
     Ok(ledger::store::audit::list_for(state.ledger()?.conn(), "person", id.0)?)
 }
@@ -189,7 +189,7 @@ pub async fn import_apply(app: AppHandle, options: ImportOptions) -> CmdResult<I
     .map_err(Into::into)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_job(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::SeqCst);
 }
@@ -263,7 +263,7 @@ pub async fn export_template(app: AppHandle) -> CmdResult<Option<String>> {
 }
 
 /// The work-report figures for a quarter (`quarter` 1–4) or, with no quarter, a whole year.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn work_summary(
     state: State<'_, AppState>,
     year: i32,

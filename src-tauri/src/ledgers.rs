@@ -46,22 +46,22 @@ fn write<T>(
 
 // ---- visits -------------------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_visits(state: State<'_, AppState>, query: VisitQuery) -> CmdResult<Vec<Visit>> {
     read(&state, |c| ledger::tables::visits::list(c, &query))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn validate_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<VisitCheck> {
     read(&state, |c| ledger::tables::visits::validate(c, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_visit(state: State<'_, AppState>, input: VisitInput) -> CmdResult<Visit> {
     write(&state, |c, s| ledger::tables::visits::insert(c, s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_visit(
     state: State<'_, AppState>,
     id: VisitId,
@@ -70,17 +70,17 @@ pub fn update_visit(
     write(&state, |c, s| ledger::tables::visits::update(c, s, id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_visit(state: State<'_, AppState>, id: VisitId, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::visits::void(c, s, id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn must_visit_reasons(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     read(&state, ledger::tables::visits::must_visit_reasons)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_must_visit_reasons(
     state: State<'_, AppState>,
     reasons: Vec<String>,
@@ -97,7 +97,7 @@ pub struct CampaignDefaults {
     date: Option<NaiveDate>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_defaults(festival: Festival, year: i32) -> CampaignDefaults {
     CampaignDefaults {
         name: ledger::tables::campaigns::default_name(festival, year),
@@ -105,7 +105,7 @@ pub fn campaign_defaults(festival: Festival, year: i32) -> CampaignDefaults {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_campaigns(
     state: State<'_, AppState>,
     year: Option<i32>,
@@ -114,7 +114,7 @@ pub fn list_campaigns(
 }
 
 /// Who the filters select on `on` (the festival's date): living people only.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_targets_for(
     state: State<'_, AppState>,
     queries: Vec<PeopleQuery>,
@@ -123,7 +123,7 @@ pub fn campaign_targets_for(
     read(&state, |c| ledger::tables::campaigns::targets_for_any(c, &queries, on))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_campaign(state: State<'_, AppState>, input: CampaignInput) -> CmdResult<Campaign> {
     write(&state, |c, s| {
         let id = ledger::tables::campaigns::create(c, s, &input)?;
@@ -131,12 +131,12 @@ pub fn create_campaign(state: State<'_, AppState>, input: CampaignInput) -> CmdR
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_campaign(state: State<'_, AppState>, id: CampaignId, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::campaigns::void(c, s, id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_coverage(
     state: State<'_, AppState>,
     id: CampaignId,
@@ -144,7 +144,7 @@ pub fn campaign_coverage(
     read(&state, |c| ledger::tables::campaigns::coverage(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_add_targets(
     state: State<'_, AppState>,
     id: CampaignId,
@@ -153,7 +153,7 @@ pub fn campaign_add_targets(
     write(&state, |c, s| ledger::tables::campaigns::add_targets(c, s, id, &people))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_remove_target(
     state: State<'_, AppState>,
     id: CampaignId,
@@ -164,7 +164,7 @@ pub fn campaign_remove_target(
 }
 
 /// One visit for each chosen person with the shared details, in one transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_record_visits(
     state: State<'_, AppState>,
     id: CampaignId,
@@ -176,12 +176,12 @@ pub fn campaign_record_visits(
 
 // ---- hospital stays -----------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_stays(state: State<'_, AppState>, query: StayQuery) -> CmdResult<Vec<HospitalStay>> {
     read(&state, |c| ledger::tables::hospital::list(c, &query, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_stay(
     state: State<'_, AppState>,
     input: HospitalStayInput,
@@ -189,7 +189,7 @@ pub fn create_stay(
     write(&state, |c, s| ledger::tables::hospital::insert(c, s, &input, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_stay(
     state: State<'_, AppState>,
     id: StayId,
@@ -198,14 +198,14 @@ pub fn update_stay(
     write(&state, |c, s| ledger::tables::hospital::update(c, s, id, &input, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_stay(state: State<'_, AppState>, id: StayId, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::hospital::void(c, s, id, &reason))
 }
 
 // ---- deaths and survivors -----------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn proposed_survivors(
     state: State<'_, AppState>,
     person: PersonId,
@@ -213,32 +213,32 @@ pub fn proposed_survivors(
     read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<DeathOutcome> {
     write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn has_death_record(state: State<'_, AppState>, person: PersonId) -> CmdResult<bool> {
     read(&state, |c| ledger::tables::deaths::has_record(c, person))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
     read(&state, |c| ledger::tables::deaths::list(c, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_death(state: State<'_, AppState>, id: DeathId, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::deaths::void(c, s, id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_survivors(state: State<'_, AppState>) -> CmdResult<Vec<SurvivorRow>> {
     read(&state, ledger::tables::deaths::survivors)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn person_timeline(
     state: State<'_, AppState>,
     person: PersonId,
@@ -248,12 +248,12 @@ pub fn person_timeline(
 
 // ---- subsidies ----------------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn subsidy_kinds(state: State<'_, AppState>) -> CmdResult<Vec<SubsidyKind>> {
     read(&state, ledger::tables::subsidies::kinds)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_subsidy_kinds(
     state: State<'_, AppState>,
     kinds: Vec<SubsidyKind>,
@@ -261,22 +261,22 @@ pub fn set_subsidy_kinds(
     write(&state, |c, s| ledger::tables::subsidies::set_kinds(c, s, &kinds))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_subsidies(state: State<'_, AppState>, query: SubsidyQuery) -> CmdResult<Vec<Subsidy>> {
     read(&state, |c| ledger::tables::subsidies::list(c, &query))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn subsidy_totals(state: State<'_, AppState>, period: Period) -> CmdResult<SubsidyTotals> {
     read(&state, |c| ledger::tables::subsidies::totals(c, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_subsidy(state: State<'_, AppState>, input: SubsidyInput) -> CmdResult<Subsidy> {
     write(&state, |c, s| ledger::tables::subsidies::insert(c, s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_subsidy(
     state: State<'_, AppState>,
     id: i64,
@@ -285,12 +285,12 @@ pub fn update_subsidy(
     write(&state, |c, s| ledger::tables::subsidies::update(c, s, id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_subsidy(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::subsidies::void(c, s, id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn issue_subsidy_batch(
     state: State<'_, AppState>,
     input: BatchInput,
@@ -298,7 +298,7 @@ pub fn issue_subsidy_batch(
     write(&state, |c, s| ledger::tables::subsidies::issue_batch(c, s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_subsidy_batches(
     state: State<'_, AppState>,
     period: Option<Period>,
@@ -306,46 +306,46 @@ pub fn list_subsidy_batches(
     read(&state, |c| ledger::tables::subsidies::list_batches(c, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_subsidy_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<u32> {
     write(&state, |c, s| ledger::tables::subsidies::void_batch(c, s, id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn committee_members(state: State<'_, AppState>) -> CmdResult<Vec<CommitteeMember>> {
     read(&state, ledger::tables::subsidies::branch_committee_members)
 }
 
 // ---- checkups -----------------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn checkup_round(state: State<'_, AppState>, year: i32) -> CmdResult<CheckupRound> {
     read(&state, |c| ledger::tables::checkups::round(c, year))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_checkup(state: State<'_, AppState>, input: CheckupInput) -> CmdResult<Checkup> {
     write(&state, |c, s| ledger::tables::checkups::record(c, s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_checkups(state: State<'_, AppState>, group: CheckupGroup) -> CmdResult<u32> {
     write(&state, |c, s| ledger::tables::checkups::record_many(c, s, &group))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_checkup(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::checkups::void(c, s, id, &reason))
 }
 
 // ---- party --------------------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_party_info(state: State<'_, AppState>, person: PersonId) -> CmdResult<PartyInfo> {
     read(&state, |c| ledger::tables::party::get(c, person))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_party_info(
     state: State<'_, AppState>,
     person: PersonId,
@@ -354,7 +354,7 @@ pub fn set_party_info(
     write(&state, |c, s| ledger::tables::party::set(c, s, person, &info))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_party_members(
     state: State<'_, AppState>,
     branch: Option<String>,
@@ -362,12 +362,12 @@ pub fn list_party_members(
     read(&state, |c| ledger::tables::party::list_members(c, branch.as_deref()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn medal_list(state: State<'_, AppState>, year: i32) -> CmdResult<Vec<MedalCandidate>> {
     read(&state, |c| ledger::tables::party::medal_list(c, year))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn present_medal(
     state: State<'_, AppState>,
     person: PersonId,
@@ -380,14 +380,14 @@ pub fn present_medal(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_medal(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::party::void_medal(c, s, id, &reason))
 }
 
 // ---- activities ---------------------------------------------------------------------------
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_activities(
     state: State<'_, AppState>,
     period: Period,
@@ -395,17 +395,17 @@ pub fn list_activities(
     read(&state, |c| ledger::tables::activities::list(c, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_activity(state: State<'_, AppState>, id: i64) -> CmdResult<Activity> {
     read(&state, |c| ledger::tables::activities::get(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_activity(state: State<'_, AppState>, input: ActivityInput) -> CmdResult<Activity> {
     write(&state, |c, s| ledger::tables::activities::insert(c, s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_activity(
     state: State<'_, AppState>,
     id: i64,
@@ -414,7 +414,7 @@ pub fn update_activity(
     write(&state, |c, s| ledger::tables::activities::update(c, s, id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_activity(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     write(&state, |c, s| ledger::tables::activities::void(c, s, id, &reason))
 }

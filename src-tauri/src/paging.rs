@@ -13,19 +13,19 @@ use ledger::tables::paging::subsidies::{SubsidyPage, SubsidyPageRequest};
 use ledger::tables::paging::visits::{VisitPage, VisitPageRequest};
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_visits(state: State<'_, AppState>, request: VisitPageRequest) -> CmdResult<VisitPage> {
     let ledger = state.ledger()?;
     Ok(ledger::tables::paging::visits::page(ledger.conn(), &request)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_stays(state: State<'_, AppState>, request: StayPageRequest) -> CmdResult<StayPage> {
     let ledger = state.ledger()?;
     Ok(ledger::tables::paging::hospital::page(ledger.conn(), &request, today())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_subsidies(
     state: State<'_, AppState>,
     request: SubsidyPageRequest,
@@ -34,7 +34,7 @@ pub fn page_subsidies(
     Ok(ledger::tables::paging::subsidies::page(ledger.conn(), &request)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_checkups(
     state: State<'_, AppState>,
     request: CheckupPageRequest,
@@ -43,7 +43,7 @@ pub fn page_checkups(
     Ok(ledger::tables::paging::checkups::page(ledger.conn(), &request)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_campaign_targets(
     state: State<'_, AppState>,
     request: CoveragePageRequest,
@@ -53,13 +53,13 @@ pub fn page_campaign_targets(
 }
 
 /// Everyone on a campaign's list not yet visited, by name (for 选中全部未走访).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn campaign_todo(state: State<'_, AppState>, id: CampaignId) -> CmdResult<Vec<TargetName>> {
     let ledger = state.ledger()?;
     Ok(ledger::tables::paging::campaigns::todo(ledger.conn(), id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn page_survivors(
     state: State<'_, AppState>,
     request: SurvivorPageRequest,

@@ -10,7 +10,7 @@ use ledger::Error;
 use tauri::{AppHandle, Manager, State};
 
 /// Everything due from `query.on` over `query.days` days, overdue first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_reminders(
     state: State<'_, AppState>,
     query: ReminderQuery,
@@ -20,7 +20,7 @@ pub fn list_reminders(
 }
 
 /// Dismisses a reminder for its period, with a reason (audited).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dismiss_reminder(state: State<'_, AppState>, dismissal: Dismissal) -> CmdResult<i64> {
     let mut ledger = state.ledger()?;
     let stamp = stamp();
@@ -28,7 +28,7 @@ pub fn dismiss_reminder(state: State<'_, AppState>, dismissal: Dismissal) -> Cmd
 }
 
 /// Opens a 五必访 case; it is due until a visit closes it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_must_visit_case(
     state: State<'_, AppState>,
     input: MustVisitCaseInput,
@@ -39,13 +39,13 @@ pub fn open_must_visit_case(
 }
 
 /// The unit's numbers for reminders (intervals, 整寿, dues months …).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reminder_settings(state: State<'_, AppState>) -> CmdResult<ReminderSettings> {
     let ledger = state.ledger()?;
     Ok(ledger::reports::reminders::rules::get(ledger.conn())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_reminder_settings(
     state: State<'_, AppState>,
     settings: ReminderSettings,
@@ -56,7 +56,7 @@ pub fn save_reminder_settings(
 }
 
 /// A month of the calendar.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn calendar_month(
     state: State<'_, AppState>,
     year: i32,

@@ -17,12 +17,12 @@ fn ledger_path(state: &AppState) -> Result<PathBuf, Error> {
         .ok_or_else(|| Error::invalid("内存中的台账没有备份。"))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
     Ok(backup::list(&ledger_path(&state)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_now(state: State<'_, AppState>) -> CmdResult<BackupInfo> {
     let ledger = state.ledger()?;
     Ok(backup::create(&ledger, backup::MANUAL, stamp().now)?
@@ -30,7 +30,7 @@ pub fn backup_now(state: State<'_, AppState>) -> CmdResult<BackupInfo> {
 }
 
 /// Restores the backup of that file name; the app then goes on with the restored ledger.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Restored> {
     let path = ledger_path(&state)?;
     let chosen = backup::list(&path)
@@ -43,7 +43,7 @@ pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Res
     Ok(backup::restore(&mut ledger, Path::new(&chosen.path), &stamp())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn verify_audit(state: State<'_, AppState>) -> CmdResult<Verification> {
     let anchors = backup::anchors(&ledger_path(&state)?);
     Ok(ledger::reports::audit_check::verify(state.ledger()?.conn(), &anchors)?)
