@@ -17,7 +17,7 @@ use ledger::tables::campaigns::{
 use ledger::tables::checkups::{Checkup, CheckupGroup, CheckupInput, CheckupRound};
 use ledger::tables::deaths::{DeathId, DeathInput, DeathOutcome, DeathRecord, SurvivorRow};
 use ledger::tables::hospital::{HospitalStay, HospitalStayInput, StayId, StayQuery};
-use ledger::tables::party::{CommitteeMember, MedalCandidate, PartyInfo, PartyMember};
+use ledger::tables::party::{CommitteeMember, MedalCandidate, PartyInfo};
 use ledger::tables::people::PeopleQuery;
 use ledger::tables::subsidies::{
     BatchInput, BatchResult, Subsidy, SubsidyBatch, SubsidyInput, SubsidyKind, SubsidyQuery,
@@ -352,14 +352,6 @@ pub fn set_party_info(
     info: PartyInfo,
 ) -> CmdResult<PartyInfo> {
     write(&state, |c, s| ledger::tables::party::set(c, s, person, &info))
-}
-
-#[tauri::command(async)]
-pub fn list_party_members(
-    state: State<'_, AppState>,
-    branch: Option<String>,
-) -> CmdResult<Vec<PartyMember>> {
-    read(&state, |c| ledger::tables::party::list_members(c, branch.as_deref()))
 }
 
 #[tauri::command(async)]

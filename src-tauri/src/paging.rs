@@ -9,6 +9,7 @@ use ledger::tables::paging::campaigns::{CoveragePage, CoveragePageRequest, Targe
 use ledger::tables::paging::checkups::{CheckupPage, CheckupPageRequest};
 use ledger::tables::paging::deaths::{SurvivorPage, SurvivorPageRequest};
 use ledger::tables::paging::hospital::{StayPage, StayPageRequest};
+use ledger::tables::paging::party::{MemberPage, MemberPageRequest};
 use ledger::tables::paging::subsidies::{SubsidyPage, SubsidyPageRequest};
 use ledger::tables::paging::visits::{VisitPage, VisitPageRequest};
 use tauri::State;
@@ -66,4 +67,15 @@ pub fn page_survivors(
 ) -> CmdResult<SurvivorPage> {
     let ledger = state.ledger()?;
     Ok(ledger::tables::paging::deaths::page(ledger.conn(), &request)?)
+}
+
+/// The party members, a page at a time; dues are judged by the unit's reminder setting.
+#[tauri::command(async)]
+pub fn page_party_members(
+    state: State<'_, AppState>,
+    request: MemberPageRequest,
+) -> CmdResult<MemberPage> {
+    let ledger = state.ledger()?;
+    let months = ledger::reports::reminders::rules::get(ledger.conn())?.dues_months;
+    Ok(ledger::tables::paging::party::page(ledger.conn(), &request, today(), months)?)
 }

@@ -150,6 +150,10 @@ fn declarations() -> String {
         crate::tables::paging::deaths::SurvivorFilter,
         crate::tables::paging::deaths::SurvivorSort,
         crate::tables::paging::deaths::SurvivorTotals,
+        crate::tables::paging::party::MemberFilter,
+        crate::tables::paging::party::MemberSort,
+        crate::tables::paging::party::MemberRow,
+        crate::tables::paging::party::MemberTotals,
         // reminders
         crate::reports::reminders::ReminderKind,
         crate::reports::reminders::Fulfil,

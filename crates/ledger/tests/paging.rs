@@ -351,3 +351,55 @@ fn survivor_pages_are_the_survivor_list() {
         all_pages(&req, 10, |r| ledger::tables::paging::deaths::page(conn, r).unwrap());
     assert!(is_sorted_by(&rows, |s| s.name.clone(), false));
 }
+
+#[test]
+fn member_pages_are_the_member_list() {
+    use ledger::domain::model::PartyContact;
+    use ledger::tables::paging::party::{MemberFilter, MemberSort};
+    use ledger::tables::party::dues_behind;
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path());
+    let conn = ledger.conn();
+    let all = ledger::tables::party::list_members(conn, None).unwrap();
+    assert!(all.len() > 50, "the demo has members");
+    let branch = all[all.len() / 2].branch.clone();
+    let someone = all[all.len() / 3].name.clone();
+    let cases = [
+        (MemberFilter::default(), all.clone()),
+        (
+            MemberFilter { branch: Some(branch.clone()), ..Default::default() },
+            all.iter().filter(|m| m.branch == branch).cloned().collect(),
+        ),
+        (
+            MemberFilter { search: someone.clone(), ..Default::default() },
+            all.iter().filter(|m| m.name.contains(&someone)).cloned().collect(),
+        ),
+    ];
+    for (filter, want) in cases {
+        let (rows, total, totals) = all_pages(&PageRequest::first(filter.clone(), 0), 7, |r| {
+            ledger::tables::paging::party::page(conn, r, today(), 3).unwrap()
+        });
+        assert!(!want.is_empty(), "{filter:?}");
+        let got: Vec<_> = rows.iter().map(|r| r.member.clone()).collect();
+        assert_eq!((total as usize, &got), (want.len(), &want), "{filter:?}");
+        let behind = want.iter().filter(|m| dues_behind(m.info.dues_paid_to, today(), 3)).count();
+        let not_normal = want.iter().filter(|m| m.info.contact != PartyContact::Normal).count();
+        assert_eq!(
+            (totals.dues_behind as usize, totals.not_normal as usize),
+            (behind, not_normal),
+            "{filter:?}"
+        );
+        assert!(rows
+            .iter()
+            .all(|r| r.dues_behind == dues_behind(r.member.info.dues_paid_to, today(), 3)));
+        assert!(totals.branches.contains(&branch));
+    }
+    let req = PageRequest {
+        sort: Some(MemberSort::Name),
+        desc: true,
+        ..PageRequest::first(MemberFilter::default(), 0)
+    };
+    let (rows, _, _) =
+        all_pages(&req, 50, |r| ledger::tables::paging::party::page(conn, r, today(), 3).unwrap());
+    assert!(is_sorted_by(&rows, |r| r.member.name.clone(), true));
+}

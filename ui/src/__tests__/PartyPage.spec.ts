@@ -8,7 +8,7 @@ vi.mock('../api', async (importOriginal) => {
   return {
     ...original,
     api: {
-      listPartyMembers: vi.fn(),
+      pagePartyMembers: vi.fn(),
       setPartyInfo: vi.fn(),
       medalList: vi.fn(),
       presentMedal: vi.fn(),
@@ -47,12 +47,14 @@ function candidate(id: number, name: string, extra: Partial<MedalCandidate> = {}
   }
 }
 
+const emptyPage = { rows: [], total: 0, totals: { not_normal: 0, dues_behind: 0, branches: [] } }
+
 afterEach(() => {
   document.body.innerHTML = ''
 })
 
 async function openMedals() {
-  vi.mocked(api.listPartyMembers).mockResolvedValue([])
+  vi.mocked(api.pagePartyMembers).mockResolvedValue(emptyPage)
   vi.mocked(api.medalList).mockClear()
   const w = mount(PartyPage, { props: { info }, global: { plugins }, attachTo: document.body })
   await settle()
@@ -101,6 +103,41 @@ describe('PartyPage · 光荣在党50年', () => {
     // Before July 1 the date proposed is today.
     expect(api.presentMedal).toHaveBeenCalledWith(1, 2026, '2026-06-10', '')
     expect(api.medalList).toHaveBeenCalledTimes(2)
+    w.unmount()
+  })
+})
+
+describe('PartyPage · 党员名册', () => {
+  it('asks the core for one page and shows its counts and its judgement of the dues', async () => {
+    const member = (id: number, name: string, dues: string | null, behind: boolean) => ({
+      person_id: id,
+      name,
+      sex: 'male' as const,
+      birth: '1940-03',
+      political_status: 'cpc_member' as const,
+      branch: '离退休第一党支部',
+      party_joined: '1975-05',
+      party_confirmed: '1976-05',
+      post: '',
+      dues_paid_to: dues,
+      contact: 'normal' as const,
+      dues_behind: behind,
+    })
+    vi.mocked(api.pagePartyMembers).mockResolvedValue({
+      rows: [member(1, '张三丰', '2026-05', false), member(2, '李四', '2025-12', true)],
+      total: 7012,
+      totals: { not_normal: 3, dues_behind: 640, branches: ['离退休第一党支部', '离退休第二党支部'] },
+    })
+    const w = mount(PartyPage, { props: { info }, global: { plugins }, attachTo: document.body })
+    await settle()
+    expect(api.pagePartyMembers).toHaveBeenCalledWith(
+      expect.objectContaining({ filter: { branch: null, search: '' }, offset: 0, limit: 50 }),
+    )
+    expect(w.get('[data-testid=party-count]').text()).toBe('共 7012 名党员，其中流动或失联 3 名，党费欠缴 640 名')
+    const rows = w.findAll('[data-testid=party-table] .el-table__body tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].find('.note').exists()).toBe(false)
+    expect(rows[1].find('.note').text()).toBe('2025.12')
     w.unmount()
   })
 })

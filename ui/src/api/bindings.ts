@@ -935,6 +935,38 @@ export type SurvivorTotals = {
  * Deceased retirees the matching survivors belong to.
  */
 deceased: number, with_aid: number, };
+export type MemberFilter = { 
+/**
+ * One branch (as written on the roster), or every branch.
+ */
+branch: string | null, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type MemberSort = "name" | "branch" | "joined" | "dues";
+export type MemberRow = { 
+/**
+ * More than the unit's `dues_months` behind (or nothing recorded).
+ */
+dues_behind: boolean, person_id: PersonId, name: string, sex: Sex | null, birth: string | null, political_status: PoliticalStatus | null, branch: string, party_joined: string | null, party_confirmed: string | null, 
+/**
+ * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ */
+post: string, 
+/**
+ * 党费缴至: year and month.
+ */
+dues_paid_to: string | null, 
+/**
+ * 正常 / 流动 / 失联
+ */
+contact: PartyContact, };
+export type MemberTotals = { 
+/**
+ * 流动党员 and 失联党员.
+ */
+not_normal: number, dues_behind: number, branches: Array<string>, };
 export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival";
 export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, };
 export type Reminder = { kind: ReminderKind, 

@@ -45,13 +45,16 @@ import type {
   LedgerTable,
   MedalCandidate,
   PartyInfo,
-  PartyMember,
   Period,
   RecordedVisits,
   StayId,
   StayQuery,
   StaySort,
   StayTotals,
+  MemberFilter,
+  MemberRow,
+  MemberSort,
+  MemberTotals,
   Subsidy,
   SubsidyBatch,
   SubsidyInput,
@@ -200,6 +203,8 @@ export const api = {
   /** One page of hospital stays, with the flag counts of the whole selection. */
   pageStays: (request: PageRequest<StayQuery, StaySort>) =>
     invoke<Page<HospitalStay, StayTotals>>('page_stays', { request }),
+  pagePartyMembers: (request: PageRequest<MemberFilter, MemberSort>) =>
+    invoke<Page<MemberRow, MemberTotals>>('page_party_members', { request }),
   /** One page of subsidy payments, with the recipients and amount of the whole selection. */
   pageSubsidies: (request: PageRequest<SubsidyQuery, SubsidySort>) =>
     invoke<Page<Subsidy, SubsidyPageTotals>>('page_subsidies', { request }),
@@ -280,7 +285,6 @@ export const api = {
 
   getPartyInfo: (person: PersonId) => invoke<PartyInfo>('get_party_info', { person }),
   setPartyInfo: (person: PersonId, info: PartyInfo) => invoke<PartyInfo>('set_party_info', { person, info }),
-  listPartyMembers: (branch: string | null) => invoke<PartyMember[]>('list_party_members', { branch }),
   /** The 光荣在党50年 list for a year, each person with the reason. */
   medalList: (year: number) => invoke<MedalCandidate[]>('medal_list', { year }),
   presentMedal: (person: PersonId, year: number, presentedOn: string, notes: string) =>

@@ -123,31 +123,48 @@ pub struct PartyMember {
     pub info: PartyInfo,
 }
 
+/// The columns of a [`PartyMember`], over `people p LEFT JOIN party_info i`, in [`member_from_row`]'s
+/// order; the paged list (`tables::paging::party`) reads the same.
+pub(crate) const MEMBER_SELECT: &str =
+    "SELECT p.id, p.name, p.sex, p.birth, p.political_status, p.party_branch, p.party_joined,
+            p.party_confirmed, COALESCE(i.post, ''), i.dues_paid_to, COALESCE(i.contact, 'normal')
+     FROM people p LEFT JOIN party_info i ON i.person_id = p.id";
+
+/// Who is listed as a member: living 中共党员 and 预备党员 on the roster.
+pub(crate) const MEMBER_WHERE: &str = "p.voided_at IS NULL AND p.died_on IS NULL
+     AND p.political_status IN ('cpc_member', 'cpc_probationary')";
+
+pub(crate) fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PartyMember> {
+    Ok(PartyMember {
+        person_id: PersonId(r.get(0)?),
+        name: r.get(1)?,
+        sex: r.get(2)?,
+        birth: r.get(3)?,
+        political_status: r.get(4)?,
+        branch: r.get(5)?,
+        party_joined: r.get(6)?,
+        party_confirmed: r.get(7)?,
+        info: PartyInfo { post: r.get(8)?, dues_paid_to: r.get(9)?, contact: r.get(10)? },
+    })
+}
+
 /// The living members (中共党员 and 预备党员), by branch, optionally of one branch only.
 pub fn list_members(conn: &Connection, branch: Option<&str>) -> Result<Vec<PartyMember>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.name, p.sex, p.birth, p.political_status, p.party_branch, p.party_joined,
-                p.party_confirmed, COALESCE(i.post, ''), i.dues_paid_to, COALESCE(i.contact, 'normal')
-         FROM people p LEFT JOIN party_info i ON i.person_id = p.id
-         WHERE p.voided_at IS NULL AND p.died_on IS NULL
-           AND p.political_status IN ('cpc_member', 'cpc_probationary')
-           AND (?1 IS NULL OR p.party_branch = ?1)
-         ORDER BY p.party_branch, p.id",
-    )?;
-    let rows = stmt.query_map([branch], |r| {
-        Ok(PartyMember {
-            person_id: PersonId(r.get(0)?),
-            name: r.get(1)?,
-            sex: r.get(2)?,
-            birth: r.get(3)?,
-            political_status: r.get(4)?,
-            branch: r.get(5)?,
-            party_joined: r.get(6)?,
-            party_confirmed: r.get(7)?,
-            info: PartyInfo { post: r.get(8)?, dues_paid_to: r.get(9)?, contact: r.get(10)? },
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{MEMBER_SELECT} WHERE {MEMBER_WHERE} AND (?1 IS NULL OR p.party_branch = ?1)
+         ORDER BY p.party_branch, p.id"
+    ))?;
+    let rows = stmt.query_map([branch], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether a member's dues are more than `months` months behind on `on` (paid up to March,
+/// asked in July: 4 months). Nothing recorded counts as behind; a year alone as paid up to its
+/// December. The reminder (`reports::reminders`, kind 党费) falls due on the first day this turns true.
+pub fn dues_behind(paid: Option<PartialDate>, on: NaiveDate, months: u32) -> bool {
+    let Some(paid) = paid else { return true };
+    let month = paid.month().unwrap_or(12) as i32;
+    (on.year() - paid.year()) * 12 + on.month() as i32 - month > months as i32
 }
 
 /// A member of a branch committee, as proposed for the quarterly 支委工作补贴.

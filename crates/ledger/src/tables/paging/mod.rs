@@ -13,6 +13,7 @@ pub mod campaigns;
 pub mod checkups;
 pub mod deaths;
 pub mod hospital;
+pub mod party;
 pub mod subsidies;
 pub mod visits;
 
