@@ -454,6 +454,12 @@ async fn run_once(a: &Args, db: &Path, name: &str, f: &mut Figures, shots: Optio
 fn demo(a: &Args, dir: &Path, people: u32) -> PathBuf {
     let db = dir.join(format!("demo-{people}.db"));
     let t = Instant::now();
+    // `init` is the only command that creates a ledger file.
+    let o = Command::new(binary(a, "cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "init"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = Command::new(binary(a, "cadre-ledger"))
         .args([
             "--db",
