@@ -713,18 +713,19 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: PersonId, reason: &str) -> Res
     )
 }
 
-/// The full ID and phone numbers of one person, for "reveal" in the list. Logged, since it shows
-/// sensitive personal information.
+/// The full ID number, phone and address of one person, for "reveal" in the list and the drawer.
+/// Logged, since it shows sensitive personal information.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Contact {
     pub id_number: String,
     pub phone: String,
+    pub address: String,
 }
 
 pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact> {
     let p = get(conn, id)?;
     audit::record(conn, stamp, "person", Some(id.0), "reveal", &[], None)?;
-    Ok(Contact { id_number: p.fields.id_number, phone: p.fields.phone })
+    Ok(Contact { id_number: p.fields.id_number, phone: p.fields.phone, address: p.fields.address })
 }
 
 /// A live person with this ID number, or else with this name and birth month (the duplicate rule

@@ -1,0 +1,108 @@
+//! The 修改记录 of the whole ledger on a real demo ledger file: filtering by person finds the entries
+//! of every record about that person (the person filter and the person shown on a row are two
+//! different SQL paths, and they must agree), the other filters select what a scan of every entry
+//! selects, pages walk the whole selection once, and a logged reveal shows up in Chinese.
+#![allow(clippy::unwrap_used)] // Test helpers panic on purpose: a failed setup is a failed test.
+
+use chrono::NaiveDate;
+use ledger::domain::model::PersonId;
+use ledger::progress::Silent;
+use ledger::reports::audit_log::{self, AuditQuery, AuditRow};
+use ledger::tables::people;
+use ledger::{Ledger, Stamp};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+fn stamp(actor: &str, day: NaiveDate) -> Stamp {
+    Stamp { actor: actor.into(), now: day.and_hms_opt(9, 0, 0).unwrap() }
+}
+
+/// Every row of a query, walked 97 at a time; each page's total is the whole selection's.
+fn all(conn: &rusqlite::Connection, q: &AuditQuery) -> Vec<AuditRow> {
+    let mut q = q.clone();
+    q.limit = 97;
+    q.offset = 0;
+    let mut rows = Vec::new();
+    let total = audit_log::page(conn, &q).unwrap().total;
+    loop {
+        let page = audit_log::page(conn, &q).unwrap();
+        assert_eq!(page.total, total);
+        if page.rows.is_empty() {
+            break;
+        }
+        q.offset += page.rows.len() as u32;
+        rows.extend(page.rows);
+    }
+    assert_eq!(rows.len() as u32, total, "the pages hold the whole selection once");
+    assert!(rows.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    rows
+}
+
+#[test]
+fn the_whole_log_filters_pages_and_reads_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    ledger::demo::populate(&mut ledger, &stamp("测试员", today()), 300, 11, today(), &Silent)
+        .unwrap();
+    let conn = ledger.conn();
+
+    // A person with work records of several kinds.
+    let busiest: i64 = conn
+        .query_row(
+            "SELECT person_id FROM visits GROUP BY person_id ORDER BY COUNT(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let later = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let contact = people::reveal(conn, &stamp("王会计", later), PersonId(busiest)).unwrap();
+    assert!(!contact.id_number.is_empty());
+
+    let everything = all(conn, &AuditQuery::default());
+    assert!(everything.len() > 1000, "a demo ledger logs every record: {}", everything.len());
+
+    // By person: the OR of lookups agrees with the person each row names.
+    let by_person =
+        all(conn, &AuditQuery { person_id: Some(PersonId(busiest)), ..Default::default() });
+    let want: Vec<i64> = everything
+        .iter()
+        .filter(|r| r.person_id == Some(PersonId(busiest)))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(by_person.iter().map(|r| r.id).collect::<Vec<_>>(), want);
+    let kinds: std::collections::HashSet<&str> =
+        by_person.iter().map(|r| r.entity.as_str()).collect();
+    assert!(kinds.contains("person") && kinds.contains("visit"), "{kinds:?}");
+
+    // The reveal: newest, by its operator, in Chinese, with the person's name.
+    let reveal = &by_person[0];
+    assert_eq!(
+        (reveal.action_label.as_str(), reveal.actor.as_str(), reveal.entity_label.as_str()),
+        ("查看完整信息", "王会计", "人员信息")
+    );
+    assert!(!reveal.person_name.is_empty());
+
+    // By kind, operator and period: what a scan of every entry selects.
+    let visits = all(conn, &AuditQuery { entity: Some("visit".into()), ..Default::default() });
+    assert_eq!(visits.len(), everything.iter().filter(|r| r.entity == "visit").count());
+    assert!(visits.iter().all(|r| r.entity_label == "走访慰问" && r.person_id.is_some()));
+    let by_actor = all(conn, &AuditQuery { actor: Some("王会计".into()), ..Default::default() });
+    assert_eq!(by_actor.iter().map(|r| r.id).collect::<Vec<_>>(), vec![reveal.id]);
+    let on_day =
+        all(conn, &AuditQuery { from: Some(later), to: Some(later), ..Default::default() });
+    assert_eq!(on_day.len(), 1);
+    let before = all(conn, &AuditQuery { to: Some(today()), ..Default::default() });
+    assert_eq!(before.len(), everything.len() - 1);
+    assert_eq!(audit_log::actors(conn).unwrap(), vec!["测试员".to_string(), "王会计".to_string()]);
+
+    // A creation reads as labelled values, never as codes or JSON.
+    let created = visits.iter().find(|r| r.action == "create").unwrap();
+    assert_eq!(created.action_label, "新增");
+    let kind = created.lines.iter().find(|l| l.field == "kind").unwrap();
+    assert_eq!(kind.label, "类别");
+    assert!(!kind.new.is_ascii(), "the kind in Chinese: {}", kind.new);
+    let date = created.lines.iter().find(|l| l.field == "date").unwrap();
+    assert!(date.new.contains('.') && date.old == "（空）", "{date:?}");
+}
