@@ -75,7 +75,8 @@ pub fn list_branches(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 
 #[tauri::command]
 pub fn get_person(state: State<'_, AppState>, id: PersonId) -> CmdResult<Person> {
-    Ok(people::get(state.ledger()?.conn(), id)?)
+    // Masked: the full ID, phone and address only through `reveal_contact`, which is logged.
+    Ok(ledger::tables::people_masked::get(state.ledger()?.conn(), id)?)
 }
 
 #[tauri::command]
@@ -89,8 +90,18 @@ pub fn check_date(text: String) -> DateCheck {
 }
 
 #[tauri::command]
-pub fn validate_person(fields: PersonFields) -> Validation {
-    people::validate(&fields)
+pub fn validate_person(
+    state: State<'_, AppState>,
+    fields: PersonFields,
+    id: Option<PersonId>,
+) -> CmdResult<Validation> {
+    // A saved person's form may still show masked values: the stored ones are checked.
+    match id {
+        Some(id) => {
+            Ok(ledger::tables::people_masked::validate(state.ledger()?.conn(), id, &fields)?)
+        }
+        None => Ok(people::validate(&fields)),
+    }
 }
 
 #[tauri::command]
@@ -104,7 +115,9 @@ pub fn update_person(
     id: PersonId,
     input: PersonInput,
 ) -> CmdResult<Saved> {
-    Ok(state.ledger()?.with_tx(|tx| people::update(tx, &stamp(), id, &input))?)
+    Ok(state
+        .ledger()?
+        .with_tx(|tx| ledger::tables::people_masked::update(tx, &stamp(), id, &input))?)
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod command_list;
+mod audit;
 mod commands;
 mod ledgers;
 mod paging;

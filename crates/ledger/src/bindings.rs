@@ -52,6 +52,7 @@ fn declarations() -> String {
         crate::reports::audit_log::AuditRow,
         crate::reports::audit_log::AuditPage,
         crate::reports::audit_log::AuditKind,
+        crate::reports::audit_log::AuditFilters,
         crate::store::backup::Contents,
         crate::store::backup::BackupInfo,
         crate::store::backup::Restored,

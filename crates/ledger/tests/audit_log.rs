@@ -106,3 +106,39 @@ fn the_whole_log_filters_pages_and_reads_in_chinese() {
     let date = created.lines.iter().find(|l| l.field == "date").unwrap();
     assert!(date.new.contains('.') && date.old == "（空）", "{date:?}");
 }
+
+/// The Excel export holds the page's selection, every page of it, in the page's words.
+#[test]
+fn the_export_holds_the_selection_in_chinese() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    ledger::demo::populate(&mut ledger, &stamp("测试员", today()), 120, 5, today(), &Silent)
+        .unwrap();
+    let conn = ledger.conn();
+    let q = AuditQuery { entity: Some("visit".into()), ..Default::default() };
+    let want = all(conn, &q);
+    assert!(want.len() > audit_log::MAX_LIMIT as usize, "more than one page: {}", want.len());
+    let path = dir.path().join(ledger::export::names::audit_log_file_name("测试单位", today()));
+    let n = ledger::export::audit_log::export(conn, &q, today(), &path).unwrap();
+    assert_eq!(n as usize, want.len());
+
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("修改记录").unwrap();
+    let text = |r: u32, c: u32| sheet.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default();
+    let header: Vec<String> = (0..8).map(|c| text(2, c)).collect();
+    assert_eq!(header[1..4], ["时间", "操作人", "记录类别"]);
+    for (i, row) in want.iter().enumerate() {
+        let r = 3 + i as u32;
+        assert_eq!(text(r, 1), row.at);
+        assert_eq!(text(r, 3), "走访慰问");
+        assert_eq!(text(r, 4), row.person_name);
+        let first = &row.lines[0];
+        assert!(
+            text(r, 6).starts_with(&format!("{}：{} → {}", first.label, first.old, first.new)),
+            "row {r}: {}",
+            text(r, 6)
+        );
+    }
+    assert_eq!(text(3 + want.len() as u32, 0), format!("合计：{} 条", want.len()));
+}

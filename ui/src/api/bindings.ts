@@ -302,6 +302,11 @@ person_id: PersonId | null, person_name: string, action: string,
 action_label: string, lines: Array<AuditLine>, reason: string | null, };
 export type AuditPage = { total: number, rows: Array<AuditRow>, };
 export type AuditKind = { code: string, label: string, };
+export type AuditFilters = { kinds: Array<AuditKind>, 
+/**
+ * Everyone who has made a change.
+ */
+actors: Array<string>, };
 export type Contents = { 
 /**
  * People not voided.

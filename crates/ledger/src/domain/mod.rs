@@ -10,6 +10,7 @@ pub mod lunar;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod privacy;
 pub mod rate;
 pub mod roster;
 pub mod stamp;

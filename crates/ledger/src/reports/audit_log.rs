@@ -157,6 +157,18 @@ pub fn action_label(action: &str) -> String {
     .to_string()
 }
 
+/// The choices the page's filters offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuditFilters {
+    pub kinds: Vec<AuditKind>,
+    /// Everyone who has made a change.
+    pub actors: Vec<String>,
+}
+
+pub fn filters(conn: &Connection) -> Result<AuditFilters> {
+    Ok(AuditFilters { kinds: kinds(), actors: actors(conn)? })
+}
+
 /// Everyone who has made a change, for the operator filter (names as recorded, in name order).
 pub fn actors(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT DISTINCT actor FROM audit_log ORDER BY actor")?;
