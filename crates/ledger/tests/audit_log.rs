@@ -142,3 +142,48 @@ fn the_export_holds_the_selection_in_chinese() {
     }
     assert_eq!(text(3 + want.len() as u32, 0), format!("合计：{} 条", want.len()));
 }
+
+/// Timings of the 修改记录 page on a large ledger (not a timed test: run by hand with
+/// `AUDIT_BENCH_DB=/path/ledger.db cargo test -p ledger --release --test audit_log -- --ignored --nocapture`).
+#[test]
+#[ignore = "a measurement on a ledger named by AUDIT_BENCH_DB"]
+fn measure_pages_on_a_large_ledger() {
+    let Some(path) = std::env::var_os("AUDIT_BENCH_DB") else { return };
+    let ledger = Ledger::open(std::path::Path::new(&path)).unwrap();
+    let conn = ledger.conn();
+    let busiest: i64 = conn
+        .query_row(
+            "SELECT person_id FROM visits GROUP BY person_id ORDER BY COUNT(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let cases = [
+        ("everything, first page", AuditQuery::default()),
+        ("everything, page 1000", AuditQuery { offset: 50_000, ..Default::default() }),
+        ("one person", AuditQuery { person_id: Some(PersonId(busiest)), ..Default::default() }),
+        ("visits", AuditQuery { entity: Some("visit".into()), ..Default::default() }),
+        ("one operator", AuditQuery { actor: Some("nobody".into()), ..Default::default() }),
+        (
+            "one month",
+            AuditQuery {
+                from: NaiveDate::from_ymd_opt(2026, 3, 1),
+                to: NaiveDate::from_ymd_opt(2026, 3, 31),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, q) in cases {
+        let mut times: Vec<f64> = (0..15)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let page = audit_log::page(conn, &q).unwrap();
+                assert!(page.rows.len() <= 50);
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let total = audit_log::page(conn, &q).unwrap().total;
+        println!("{name:>24}: median {:.1} ms ({total} entries)", times[times.len() / 2]);
+    }
+}

@@ -254,12 +254,14 @@ pub fn page(conn: &Connection, q: &AuditQuery) -> Result<AuditPage> {
     args.push(SqlValue::Integer(limit.into()));
     args.push(SqlValue::Integer(q.offset.into()));
     let n = args.len();
+    // The window is chosen on ids alone; only its rows are read whole and linked to their person.
     let sql = format!(
         "SELECT a.id, a.at, a.actor, a.entity, a.entity_id, a.action, a.changes, a.reason,
                 p.id, p.name
-         FROM (SELECT a.*, {person} AS person_id FROM audit_log a {where_sql}
-               ORDER BY a.id DESC LIMIT ?{} OFFSET ?{n}) a
-         LEFT JOIN people p ON p.id = a.person_id
+         FROM (SELECT a.id FROM audit_log a {where_sql}
+               ORDER BY a.id DESC LIMIT ?{} OFFSET ?{n}) w
+         JOIN audit_log a ON a.id = w.id
+         LEFT JOIN people p ON p.id = {person}
          ORDER BY a.id DESC",
         n - 1,
         person = person_of_entry(),
