@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod idcard;
+pub mod invisible;
 pub mod lunar;
 pub mod model;
 pub mod money;
