@@ -946,3 +946,30 @@ async fn an_id_revealed_in_the_drawer_is_in_the_audit_page() {
     let log = ledger_query(&db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1");
     assert_eq!(log, vec!["reveal".to_string()]);
 }
+
+/// Screenshots of 修改记录 and the backups card on a large ledger for a person to look at (the
+/// ledger is named by `E2E_LARGE_DB`, e.g. one made by `cadre-ledger demo --people 10000`).
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by hand with E2E_LARGE_DB"]
+async fn the_audit_page_and_backups_on_a_large_ledger() {
+    let Some(db) = std::env::var_os("E2E_LARGE_DB").map(PathBuf::from) else { return };
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-audit]").await;
+    let total =
+        app.text_until("[data-testid=audit-total]", |t| t != "共 0 条" && !t.is_empty()).await;
+    app.text_until("[data-testid=audit-check]", |t| t.contains("修改记录完好")).await;
+    app.screenshot("40-audit-page-large").await;
+    app.select("[data-testid=audit-kind]", "补助发放").await;
+    app.text_until("[data-testid=audit-total]", |t| t != total).await;
+    app.inner_text_until(&body_row("audit-table", 1), |t| t.contains("元")).await;
+    app.screenshot("41-audit-page-subsidies").await;
+    app.click("[data-testid=nav-settings]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("每日")).await;
+    app.client
+        .execute("document.querySelector('[data-testid=backups]').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("42-backups-large").await;
+    app.quit().await;
+}

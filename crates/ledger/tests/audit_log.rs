@@ -105,6 +105,9 @@ fn the_whole_log_filters_pages_and_reads_in_chinese() {
     assert!(!kind.new.is_ascii(), "the kind in Chinese: {}", kind.new);
     let date = created.lines.iter().find(|l| l.field == "date").unwrap();
     assert!(date.new.contains('.') && date.old == "（空）", "{date:?}");
+    // A linked person reads as their name, not their number.
+    let person = created.lines.iter().find(|l| l.field == "person_id").unwrap();
+    assert_eq!(person.new, created.person_name);
 }
 
 /// The Excel export holds the page's selection, every page of it, in the page's words.

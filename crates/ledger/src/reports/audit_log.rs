@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::store::audit::parse_changes;
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -295,7 +295,33 @@ pub fn page(conn: &Connection, q: &AuditQuery) -> Result<AuditPage> {
             person_name: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
         })
     })?;
-    Ok(AuditPage { total: total as u32, rows: rows.collect::<rusqlite::Result<_>>()? })
+    let mut rows: Vec<AuditRow> = rows.collect::<rusqlite::Result<_>>()?;
+    for row in &mut rows {
+        name_linked_records(conn, row)?;
+    }
+    Ok(AuditPage { total: total as u32, rows })
+}
+
+/// A change that links a person or a family member by number shows their name instead.
+fn name_linked_records(conn: &Connection, row: &mut AuditRow) -> Result<()> {
+    for line in &mut row.lines {
+        let table = match line.field.as_str() {
+            "person_id" => "people",
+            "survivor_id" => "family_members",
+            _ => continue,
+        };
+        for text in [&mut line.old, &mut line.new] {
+            let Ok(id) = text.parse::<i64>() else { continue };
+            let name: Option<String> = conn
+                .prepare_cached(&format!("SELECT name FROM {table} WHERE id = ?1"))?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(name) = name {
+                *text = name;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The Chinese label of a stored field name. A person's fields take their 花名册 header.
