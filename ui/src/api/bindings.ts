@@ -283,7 +283,7 @@ field: string,
  * Its Chinese label (`身份证号码`).
  */
 label: string, old: string, new: string, };
-export type AuditRow = { id: bigint, 
+export type AuditRow = { id: number, 
 /**
  * `2026-01-05 09:00:00`.
  */

@@ -56,6 +56,7 @@ pub struct AuditLine {
 /// One audit entry as the page and the Excel export show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditRow {
+    #[ts(type = "number")]
     pub id: i64,
     /// `2026-01-05 09:00:00`.
     pub at: String,
