@@ -233,11 +233,32 @@ pub(crate) fn unit_name(app: &AppHandle) -> String {
 }
 
 #[tauri::command]
-pub async fn export_roster(app: AppHandle) -> CmdResult<Option<String>> {
+pub async fn export_roster(app: AppHandle, masked: Option<bool>) -> CmdResult<Option<String>> {
+    let masked = masked.unwrap_or(false);
     tauri::async_runtime::spawn_blocking(move || {
-        let name = ledger::export::names::roster_file_name(&unit_name(&app), today());
+        let name = if masked {
+            ledger::export::names::masked_roster_file_name(&unit_name(&app), today())
+        } else {
+            ledger::export::names::roster_file_name(&unit_name(&app), today())
+        };
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
+        if masked {
+            // 脱敏导出: ID numbers, phones and addresses masked on every sheet.
+            let options = ledger::export::roster_print::RosterOptions {
+                masked: true,
+                columns: None,
+                notes: vec!["本表为脱敏版：身份证号码、电话和住址已部分隐藏。".into()],
+            };
+            ledger::export::lists::roster_view(
+                state.ledger()?.conn(),
+                &[],
+                &options,
+                today(),
+                &path,
+            )?;
+            return Ok(Some(path.display().to_string()));
+        }
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
         ledger::export::roster(state.ledger()?.conn(), today(), &path, &progress)?;
         Ok(Some(path.display().to_string()))

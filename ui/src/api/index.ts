@@ -185,7 +185,8 @@ export const api = {
   cancelJob: () => invoke<void>('cancel_job'),
 
   /** Each export opens the native save dialog and returns the saved path, or `null` if cancelled. */
-  exportRoster: () => invoke<string | null>('export_roster'),
+  /** The 花名册; `masked` gives the copy for sharing beyond the bureau (脱敏导出: ID, phone, address masked). */
+  exportRoster: (masked = false) => invoke<string | null>('export_roster', { masked }),
   exportStats: (year: number) => invoke<string | null>('export_stats', { year }),
   exportTemplate: () => invoke<string | null>('export_template'),
 
