@@ -905,3 +905,71 @@ async fn a_backup_is_restored_from_the_settings_page() {
     let after = ledger::store::opening::open_existing(&db).unwrap();
     assert_eq!(ledger::store::backup::contents(after.ledger.conn()).unwrap().people, before);
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn an_id_revealed_in_the_drawer_is_in_the_audit_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_ledger(dir.path(), 31);
+    let name = ledger_query(
+        &db,
+        &format!(
+            "SELECT name FROM ({UNIQUE_LIVING}) JOIN people USING (name) WHERE id_number <> ''"
+        ),
+    )
+    .remove(0);
+    let full_id =
+        ledger_query(&db, &format!("SELECT id_number FROM people WHERE name = '{name}'")).remove(0);
+
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-roster]").await;
+    app.search(&name).await;
+    app.inner_text_until("[data-testid=roster-total]", |t| t.contains("共 1 人")).await;
+    app.click(&format!("{} .name-link", body_row("roster-table", 1))).await;
+    app.wait_for("[data-testid=person-drawer]").await;
+    // Masked until the reveal.
+    let shown = app.value_until(&input("field-id-number"), |v| v.contains('*')).await;
+    assert_ne!(shown, full_id);
+    app.click("[data-testid=drawer-reveal]").await;
+    app.value_until(&input("field-id-number"), |v| v == full_id).await;
+    app.screenshot("19-drawer-revealed").await;
+    // Seeing the full values is no change to save: the drawer closes without asking.
+    app.click("[data-testid=person-drawer] .el-drawer__close-btn").await;
+
+    app.click("[data-testid=nav-audit]").await;
+    app.text_until("[data-testid=audit-check]", |t| t.contains("修改记录完好")).await;
+    let first =
+        app.inner_text_until(&body_row("audit-table", 1), |t| t.contains("查看完整信息")).await;
+    assert!(first.contains(&name) && first.contains("人员信息"), "{first}");
+    app.screenshot("20-audit-page").await;
+    app.quit().await;
+    let log = ledger_query(&db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1");
+    assert_eq!(log, vec!["reveal".to_string()]);
+}
+
+/// Screenshots of 修改记录 and the backups card on a large ledger for a person to look at (the
+/// ledger is named by `E2E_LARGE_DB`, e.g. one made by `cadre-ledger demo --people 10000`).
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by hand with E2E_LARGE_DB"]
+async fn the_audit_page_and_backups_on_a_large_ledger() {
+    let Some(db) = std::env::var_os("E2E_LARGE_DB").map(PathBuf::from) else { return };
+    let app = App::launch(&db, &[]).await;
+    app.click("[data-testid=nav-audit]").await;
+    let total =
+        app.text_until("[data-testid=audit-total]", |t| t != "共 0 条" && !t.is_empty()).await;
+    app.text_until("[data-testid=audit-check]", |t| t.contains("修改记录完好")).await;
+    app.screenshot("40-audit-page-large").await;
+    app.select("[data-testid=audit-kind]", "补助发放").await;
+    app.text_until("[data-testid=audit-total]", |t| t != total).await;
+    app.inner_text_until(&body_row("audit-table", 1), |t| t.contains("元")).await;
+    app.screenshot("41-audit-page-subsidies").await;
+    app.click("[data-testid=nav-settings]").await;
+    app.inner_text_until("[data-testid=backup-table]", |t| t.contains("每日")).await;
+    app.client
+        .execute("document.querySelector('[data-testid=backups]').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("42-backups-large").await;
+    app.quit().await;
+}

@@ -75,7 +75,8 @@ pub fn list_branches(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 
 #[tauri::command(async)]
 pub fn get_person(state: State<'_, AppState>, id: PersonId) -> CmdResult<Person> {
-    Ok(people::get(state.ledger()?.conn(), id)?)
+    // Masked: the full ID, phone and address only through `reveal_contact`, which is logged.
+    Ok(ledger::tables::people_masked::get(state.ledger()?.conn(), id)?)
 }
 
 #[tauri::command(async)]
@@ -89,8 +90,18 @@ pub fn check_date(text: String) -> DateCheck {
 }
 
 #[tauri::command(async)]
-pub fn validate_person(fields: PersonFields) -> Validation {
-    people::validate(&fields)
+pub fn validate_person(
+    state: State<'_, AppState>,
+    fields: PersonFields,
+    id: Option<PersonId>,
+) -> CmdResult<Validation> {
+    // A saved person's form may still show masked values: the stored ones are checked.
+    match id {
+        Some(id) => {
+            Ok(ledger::tables::people_masked::validate(state.ledger()?.conn(), id, &fields)?)
+        }
+        None => Ok(people::validate(&fields)),
+    }
 }
 
 #[tauri::command(async)]
@@ -104,7 +115,9 @@ pub fn update_person(
     id: PersonId,
     input: PersonInput,
 ) -> CmdResult<Saved> {
-    Ok(state.ledger()?.with_tx(|tx| people::update(tx, &stamp(), id, &input))?)
+    Ok(state
+        .ledger()?
+        .with_tx(|tx| ledger::tables::people_masked::update(tx, &stamp(), id, &input))?)
 }
 
 #[tauri::command(async)]
@@ -220,11 +233,32 @@ pub(crate) fn unit_name(app: &AppHandle) -> String {
 }
 
 #[tauri::command]
-pub async fn export_roster(app: AppHandle) -> CmdResult<Option<String>> {
+pub async fn export_roster(app: AppHandle, masked: Option<bool>) -> CmdResult<Option<String>> {
+    let masked = masked.unwrap_or(false);
     tauri::async_runtime::spawn_blocking(move || {
-        let name = ledger::export::names::roster_file_name(&unit_name(&app), today());
+        let name = if masked {
+            ledger::export::names::masked_roster_file_name(&unit_name(&app), today())
+        } else {
+            ledger::export::names::roster_file_name(&unit_name(&app), today())
+        };
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
+        if masked {
+            // 脱敏导出: ID numbers, phones and addresses masked on every sheet.
+            let options = ledger::export::roster_print::RosterOptions {
+                masked: true,
+                columns: None,
+                notes: vec!["本表为脱敏版：身份证号码、电话和住址已部分隐藏。".into()],
+            };
+            ledger::export::lists::roster_view(
+                state.ledger()?.conn(),
+                &[],
+                &options,
+                today(),
+                &path,
+            )?;
+            return Ok(Some(path.display().to_string()));
+        }
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
         ledger::export::roster(state.ledger()?.conn(), today(), &path, &progress)?;
         Ok(Some(path.display().to_string()))

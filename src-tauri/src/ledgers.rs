@@ -308,6 +308,12 @@ pub fn list_subsidy_batches(
 
 #[tauri::command(async)]
 pub fn void_subsidy_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<u32> {
+    // A batch voids many records at once: the ledger is backed up first, as before an import.
+    ledger::store::backup::create(
+        &*state.ledger()?,
+        ledger::store::backup::BEFORE_BATCH_VOID,
+        stamp().now,
+    )?;
     write(&state, |c, s| ledger::tables::subsidies::void_batch(c, s, id, &reason))
 }
 

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod command_list;
+mod audit;
 mod commands;
 mod ledgers;
 mod paging;
@@ -60,7 +61,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use super::{commands, ledgers, state};
+    use super::{audit, commands, ledgers, safety, state};
     use serde_json::{json, Value};
     use tauri::ipc::{CallbackFn, InvokeBody};
     use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -89,6 +90,13 @@ mod tests {
                 ledgers::list_visits,
                 ledgers::present_medal,
                 ledgers::void_visit,
+                ledgers::issue_subsidy_batch,
+                ledgers::void_subsidy_batch,
+                commands::get_person,
+                commands::update_person,
+                commands::reveal_contact,
+                safety::list_backups,
+                audit::page_audit,
             ])
             // The app's own context: its capability decides what the page may call, here too.
             .build(tauri::generate_context!())
@@ -186,5 +194,65 @@ mod tests {
         // An argument the page sends wrongly is a clear IPC error, not a crash.
         let err = shell.call("work_summary", json!({ "year": "二〇二六" })).unwrap_err();
         assert!(err.to_string().contains("year"), "{err}");
+    }
+
+    /// The drawer's person through the commands: masked until the reveal, saved as shown without
+    /// losing the stored values, and the reveal is the newest line of 修改记录.
+    #[test]
+    fn a_person_is_masked_until_the_reveal_which_the_audit_page_shows() {
+        let shell = shell();
+        let input = json!({ "name": "张三", "id_number": "110105194510030017",
+            "phone": "13812345678", "address": "北京市东城区和平里3号楼501", "family": [] });
+        let saved = shell.call("create_person", json!({ "input": input })).unwrap();
+        let id = saved["person"]["id"].clone();
+        let shown = shell.call("get_person", json!({ "id": id })).unwrap();
+        assert_eq!(shown["id_number"], "110105********0017");
+        assert_eq!(shown["address"], "北京市东城区****");
+        // The drawer sends back what it shows, with the name changed.
+        let mut form = shown.clone();
+        form["name"] = json!("张三丰");
+        let updated = shell.call("update_person", json!({ "id": id, "input": form })).unwrap();
+        assert_eq!(updated["person"]["phone"], "138****5678");
+        let full = shell.call("reveal_contact", json!({ "id": id })).unwrap();
+        assert_eq!(full["id_number"], "110105194510030017");
+        assert_eq!(full["address"], "北京市东城区和平里3号楼501");
+        let log = shell.call("page_audit", json!({ "query": { "person_id": id } })).unwrap();
+        assert_eq!(log["rows"][0]["action_label"], "查看完整信息");
+        assert_eq!(log["rows"][1]["lines"][0]["new"], "张三丰");
+        assert_eq!(log["total"], 3);
+    }
+
+    /// Voiding a whole subsidy batch backs the ledger up first.
+    #[test]
+    fn a_batch_void_is_preceded_by_a_backup() {
+        let shell = shell();
+        let saved = shell
+            .call(
+                "create_person",
+                json!({ "input": { "name": "李四", "birth": "1940-02", "family": [] } }),
+            )
+            .unwrap();
+        let batch = shell
+            .call(
+                "issue_subsidy_batch",
+                json!({ "input": { "kind": "护理费", "period": "2026", "paid_on": "2026-11-20",
+                    "method": "cash", "amount": 50000,
+                    "recipients": [{ "person_id": saved["person"]["id"] }] } }),
+            )
+            .unwrap();
+        let reasons = |shell: &Shell| -> Vec<String> {
+            let list = shell.call("list_backups", json!({})).unwrap();
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b["reason"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert!(!reasons(&shell).iter().any(|r| r == "批量作废前"));
+        let voided = shell
+            .call("void_subsidy_batch", json!({ "id": batch["batch_id"], "reason": "重复发放" }))
+            .unwrap();
+        assert_eq!(voided, 1);
+        assert!(reasons(&shell).iter().any(|r| r == "批量作废前"), "{:?}", reasons(&shell));
     }
 }

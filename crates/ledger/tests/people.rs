@@ -327,3 +327,31 @@ fn branches_lists_each_living_members_branch_once() {
     }
     assert_eq!(people::branches(ledger.conn()).unwrap(), ["第一支部", "第二支部"]);
 }
+
+/// The form path strips what the import strips (NUL, ESC, bidi overrides, zero-width characters)
+/// from names and IDs, with a warning under each field, and what is saved is the clean text.
+#[test]
+fn invisible_characters_typed_into_the_form_are_stripped_with_a_warning() {
+    let (_dir, mut ledger) = ledger();
+    let r = retiree("\u{202E}张\u{0}三\u{202C}").id("1101051949\u{200B}1231002X");
+    let v = people::validate(&r.0);
+    assert_eq!(v.fields.name, "张三");
+    assert_eq!(v.fields.id_number, "11010519491231002X");
+    let warned: Vec<(&str, &str)> =
+        v.warnings.iter().map(|w| (w.field.as_str(), w.message.as_str())).collect();
+    assert!(
+        warned.contains(&(
+            "name",
+            "去掉了 3 个看不见的控制字符（如空字符、ESC、改变文字方向的标记），请核对这一项的内容"
+        )),
+        "{warned:?}"
+    );
+    assert!(
+        warned.iter().any(|(f, m)| *f == "id_number" && m.starts_with("去掉了 1 个")),
+        "{warned:?}"
+    );
+    let saved = ledger.with_tx(|tx| people::insert(tx, &stamp(), &r.input())).unwrap();
+    assert_eq!(saved.person.fields.name, "张三");
+    assert!(saved.warnings.iter().any(|w| w.field == "name"));
+    assert_eq!(search(&ledger, "张三"), vec!["张三".to_string()]);
+}

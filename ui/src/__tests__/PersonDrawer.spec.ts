@@ -16,6 +16,7 @@ vi.mock('../api', async (importOriginal) => {
       updatePerson: vi.fn(),
       voidPerson: vi.fn(),
       personAudit: vi.fn(),
+      revealContact: vi.fn(),
     },
   }
 })
@@ -145,6 +146,34 @@ describe('PersonDrawer', () => {
     await settle()
     expect(api.createPerson).not.toHaveBeenCalled()
     expect(document.querySelector('.issue-error')?.textContent).toContain('姓名不能为空')
+    w.unmount()
+  })
+
+  it('shows a saved person\'s ID, phone and address masked until the logged reveal', async () => {
+    vi.mocked(api.getPerson).mockResolvedValue({
+      ...fields({ name: '张三', id_number: '110105********0017', phone: '138****5678', address: '北京市东城区****' }),
+      id: 5,
+      family: [],
+      created_at: '',
+      updated_at: '',
+    })
+    vi.mocked(api.revealContact).mockResolvedValue({
+      id_number: '110105194510030017',
+      phone: '13812345678',
+      address: '北京市东城区和平里3号楼',
+    })
+    const w = await mountDrawer(5)
+    expect(input('field-id-number').value).toBe('110105********0017')
+    expect(input('field-id-number').disabled).toBe(true)
+    expect(input('field-phone').disabled).toBe(true)
+    expect(api.revealContact).not.toHaveBeenCalled()
+    ;(document.querySelector('[data-testid=drawer-reveal]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.revealContact).toHaveBeenCalledWith(5)
+    expect(input('field-id-number').value).toBe('110105194510030017')
+    expect(input('field-id-number').disabled).toBe(false)
+    expect(input('field-phone').value).toBe('13812345678')
+    expect(document.querySelector('[data-testid=drawer-reveal]')).toBeNull()
     w.unmount()
   })
 })

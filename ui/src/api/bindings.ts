@@ -232,7 +232,7 @@ export type PeoplePage = { rows: Array<PersonRow>,
  */
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
-export type Contact = { id_number: string, phone: string, };
+export type Contact = { id_number: string, phone: string, address: string, };
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
 export type Finding = { 
@@ -261,6 +261,52 @@ records: number,
  * Backup manifests whose anchor was checked.
  */
 anchors: number, findings: Array<Finding>, };
+export type AuditQuery = { person_id: PersonId | null, 
+/**
+ * A record kind's code (`visit`, `person`…), as [`kinds`] lists them.
+ */
+entity: string | null, 
+/**
+ * An operator's name exactly as recorded.
+ */
+actor: string | null, from: string | null, to: string | null, offset: number, 
+/**
+ * 0 means [`DEFAULT_LIMIT`]; more than [`MAX_LIMIT`] is cut to it.
+ */
+limit: number, };
+export type AuditLine = { 
+/**
+ * The stored field name (`id_number`).
+ */
+field: string, 
+/**
+ * Its Chinese label (`身份证号码`).
+ */
+label: string, old: string, new: string, };
+export type AuditRow = { id: number, 
+/**
+ * `2026-01-05 09:00:00`.
+ */
+at: string, actor: string, entity: string, 
+/**
+ * 记录类别, e.g. 走访慰问.
+ */
+entity_label: string, entity_id: number | null, 
+/**
+ * The person the record is about, when it is about one.
+ */
+person_id: PersonId | null, person_name: string, action: string, 
+/**
+ * 新增, 修改, 作废, 查看完整信息…
+ */
+action_label: string, lines: Array<AuditLine>, reason: string | null, };
+export type AuditPage = { total: number, rows: Array<AuditRow>, };
+export type AuditKind = { code: string, label: string, };
+export type AuditFilters = { kinds: Array<AuditKind>, 
+/**
+ * Everyone who has made a change.
+ */
+actors: Array<string>, };
 export type Contents = { 
 /**
  * People not voided.

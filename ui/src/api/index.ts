@@ -8,6 +8,9 @@ import type {
   BackupInfo,
   Restored,
   Verification,
+  AuditFilters,
+  AuditPage,
+  AuditQuery,
   ActivityInput,
   ActivitySummary,
   BatchInput,
@@ -146,12 +149,14 @@ export const api = {
   /** The party branches on the roster (living people), for branch filters. */
   listBranches: () => invoke<string[]>('list_branches'),
   getPerson: (id: PersonId) => invoke<Person>('get_person', { id }),
-  /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
+  /** Full ID number, phone and address of one person, for "显示" in the list and the drawer (logged). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */
   /** Parses what the clerk typed in a date field (1945.10, 1945年10月 …): stored form or a reason. */
   checkDate: (text: string) => invoke<DateCheck>('check_date', { text }),
-  validatePerson: (fields: PersonFields) => invoke<Validation>('validate_person', { fields }),
+  /** `id` for a saved person: their form may still show masked values, which the core checks as stored. */
+  validatePerson: (fields: PersonFields, id: PersonId | null = null) =>
+    invoke<Validation>('validate_person', { fields, id }),
   createPerson: (input: PersonInput) => invoke<Saved>('create_person', { input }),
   updatePerson: (id: PersonId, input: PersonInput) => invoke<Saved>('update_person', { id, input }),
   voidPerson: (id: PersonId, reason: string) => invoke<void>('void_person', { id, reason }),
@@ -164,6 +169,14 @@ export const api = {
   restoreBackup: (name: string) => invoke<Restored>('restore_backup', { name }),
   /** Checks the audit chain and every record against it. */
   verifyAudit: () => invoke<Verification>('verify_audit'),
+  /** The same check off the window's thread: at startup and from the 修改记录 page. */
+  verifyAuditBackground: () => invoke<Verification>('verify_audit_background'),
+  /** One page of the whole ledger's 修改记录, newest first, with the selection's count. */
+  pageAudit: (query: AuditQuery) => invoke<AuditPage>('page_audit', { query }),
+  /** The record kinds and operators the 修改记录 filters offer. */
+  auditFilters: () => invoke<AuditFilters>('audit_filters'),
+  /** The 修改记录 selection to Excel, saved where the clerk chooses; null when cancelled. */
+  exportAuditLog: (query: AuditQuery) => invoke<string | null>('export_audit_log', { query }),
 
   /** Opens the native file dialog; `null` when the clerk cancels. */
   pickImportFile: () => invoke<string | null>('pick_import_file'),
@@ -175,7 +188,8 @@ export const api = {
   cancelJob: () => invoke<void>('cancel_job'),
 
   /** Each export opens the native save dialog and returns the saved path, or `null` if cancelled. */
-  exportRoster: () => invoke<string | null>('export_roster'),
+  /** The 花名册; `masked` gives the copy for sharing beyond the bureau (脱敏导出: ID, phone, address masked). */
+  exportRoster: (masked = false) => invoke<string | null>('export_roster', { masked }),
   exportStats: (year: number) => invoke<string | null>('export_stats', { year }),
   exportTemplate: () => invoke<string | null>('export_template'),
 

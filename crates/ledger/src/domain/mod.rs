@@ -6,10 +6,12 @@
 
 pub mod date;
 pub mod idcard;
+pub mod invisible;
 pub mod lunar;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod privacy;
 pub mod rate;
 pub mod roster;
 pub mod stamp;

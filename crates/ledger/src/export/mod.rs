@@ -12,6 +12,7 @@
 // The work-ledger sheets each add one worksheet; `ledgers` dispatches them, alone or all together
 // as the quarterly workbook.
 mod activities;
+pub mod audit_log;
 mod checkups;
 mod deaths;
 pub mod forms;

@@ -51,6 +51,16 @@ pub fn receipt_file_name(unit_name: &str, period_label: &str, kind: &str) -> Str
     format!("{}_{}_{}签收表.xlsx", file_safe(unit_name), file_safe(period_label), file_safe(kind))
 }
 
+/// `XX单位_离退休干部花名册_脱敏_20261121.xlsx`: the copy for sharing beyond the bureau.
+pub fn masked_roster_file_name(unit_name: &str, today: NaiveDate) -> String {
+    format!("{}_离退休干部花名册_脱敏_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))
+}
+
+/// `XX单位_修改记录_20261121.xlsx`
+pub fn audit_log_file_name(unit_name: &str, today: NaiveDate) -> String {
+    format!("{}_修改记录_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))
+}
+
 /// The import template carries no unit: it is the same for everyone.
 pub const TEMPLATE_FILE_NAME: &str = "花名册导入模板.xlsx";
 

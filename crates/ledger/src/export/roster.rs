@@ -121,6 +121,12 @@ pub fn roster_workbook_with_options(
         }
         texts.clear();
         texts.extend(COLUMNS.iter().map(|c| c.field.text(p)));
+        if options.masked {
+            // A copy for sharing beyond the bureau: no full ID, phone or address on any sheet.
+            for (text, c) in texts.iter_mut().zip(COLUMNS) {
+                *text = super::roster_print::masked_text(c.field, std::mem::take(text));
+            }
+        }
         let cells: Vec<Cell<'_>> = std::iter::once(Cell::Number(i as i64 + 1))
             .chain(texts.iter().map(|t| Cell::Text(t)))
             .collect();

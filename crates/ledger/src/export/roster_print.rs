@@ -47,6 +47,20 @@ fn columns() -> Vec<(Option<Field>, Column)> {
 
 /// `合计：N 人（在世 X 人，已去世 Y 人）`: the roster lists the deceased too, so its total says
 /// how many, and agrees with the statistics' count of the living.
+/// A field's printed text as the masked roster shows it: ID numbers, phones (also the emergency
+/// contact's) and addresses masked as the lists mask them; other fields as they are.
+pub fn masked_text(f: Field, text: String) -> String {
+    if text.is_empty() {
+        return text;
+    }
+    match f {
+        Field::IdNumber => idcard::mask(&text),
+        Field::Phone | Field::EmergencyPhone => idcard::mask_phone(&text),
+        Field::Address => crate::domain::privacy::mask_address(&text),
+        _ => text,
+    }
+}
+
 pub fn total_line(people: &[(PersonId, PersonFields)]) -> String {
     let deceased = people.iter().filter(|(_, p)| p.died_on.is_some()).count();
     format!(
@@ -93,10 +107,10 @@ pub fn write(
         texts.extend(cols.iter().skip(1).map(|(f, _)| {
             let f = f.unwrap_or(Field::Name);
             let text = f.text(p);
-            match f {
-                Field::IdNumber if options.masked && !text.is_empty() => idcard::mask(&text),
-                Field::Phone if options.masked && !text.is_empty() => idcard::mask_phone(&text),
-                _ => text,
+            if options.masked {
+                masked_text(f, text)
+            } else {
+                text
             }
         }));
         let cells: Vec<Cell<'_>> = std::iter::once(Cell::Number(i as i64 + 1))

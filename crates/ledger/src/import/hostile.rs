@@ -11,17 +11,7 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// Whether `c` is invisible and never meant in a roster cell. Tabs and line breaks are kept (the
 /// normalisation of each field turns them into spaces).
 pub fn is_invisible(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
-                | '\u{202A}'..='\u{202E}' // embeddings and overrides
-                | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-                | '\u{2066}'..='\u{2069}' // isolates
-                | '\u{061C}' // Arabic letter mark
-                | '\u{FEFF}' // zero-width no-break space (BOM)
-                | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
-        )
+    crate::domain::invisible::is_invisible(c)
 }
 
 /// The cell's text with invisible characters removed, and a warning saying how many were removed;

@@ -6,6 +6,7 @@
 //! year-end counts.
 
 pub mod audit_check;
+pub mod audit_log;
 pub mod figures;
 pub mod forms;
 pub mod reminders;

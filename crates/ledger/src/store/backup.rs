@@ -23,6 +23,8 @@ pub const DAILY: &str = "每日";
 pub const BEFORE_IMPORT: &str = "导入前";
 pub const BEFORE_RESTORE: &str = "恢复前";
 pub const MANUAL: &str = "手动";
+/// Before a whole batch is voided (a 签收表 of many people at once).
+pub const BEFORE_BATCH_VOID: &str = "批量作废前";
 
 /// Rotation: daily backups keep the newest of each of the last 7 days, 4 weeks and 12 months;
 /// a copy made before an operation is kept 30 days; a manual copy is never removed automatically.

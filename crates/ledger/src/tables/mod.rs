@@ -14,6 +14,7 @@ pub mod hospital;
 pub mod paging;
 pub mod party;
 pub mod people;
+pub mod people_masked;
 pub mod profiles;
 pub mod reminder_cases;
 pub mod search;

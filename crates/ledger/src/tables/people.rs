@@ -55,6 +55,27 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
     use crate::domain::roster::Field as F;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    // Invisible characters typed or pasted into the form go as on import, with a warning each.
+    for (field, code, text) in [
+        (F::Name, "name", &mut p.name),
+        (F::IdNumber, "id_number", &mut p.id_number),
+        (F::Ethnicity, "ethnicity", &mut p.ethnicity),
+        (F::NativePlace, "native_place", &mut p.native_place),
+        (F::Education, "education", &mut p.education),
+        (F::FormerPost, "former_post", &mut p.former_post),
+        (F::Address, "address", &mut p.address),
+        (F::Phone, "phone", &mut p.phone),
+        (F::EmergencyContact, "emergency_contact", &mut p.emergency_contact),
+        (F::EmergencyPhone, "emergency_phone", &mut p.emergency_phone),
+        (F::PartyBranch, "party_branch", &mut p.party_branch),
+        (F::Liaison, "liaison", &mut p.liaison),
+        (F::Notes, "notes", &mut p.notes),
+    ] {
+        let removed = crate::domain::invisible::strip(text);
+        if removed > 0 {
+            warnings.push(issue(field, code, crate::domain::invisible::warning(removed)));
+        }
+    }
     if let std::borrow::Cow::Owned(name) = crate::domain::text::compacted(&p.name) {
         p.name = name;
     }
@@ -713,18 +734,19 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: PersonId, reason: &str) -> Res
     )
 }
 
-/// The full ID and phone numbers of one person, for "reveal" in the list. Logged, since it shows
-/// sensitive personal information.
+/// The full ID number, phone and address of one person, for "reveal" in the list and the drawer.
+/// Logged, since it shows sensitive personal information.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Contact {
     pub id_number: String,
     pub phone: String,
+    pub address: String,
 }
 
 pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact> {
     let p = get(conn, id)?;
     audit::record(conn, stamp, "person", Some(id.0), "reveal", &[], None)?;
-    Ok(Contact { id_number: p.fields.id_number, phone: p.fields.phone })
+    Ok(Contact { id_number: p.fields.id_number, phone: p.fields.phone, address: p.fields.address })
 }
 
 /// A live person with this ID number, or else with this name and birth month (the duplicate rule

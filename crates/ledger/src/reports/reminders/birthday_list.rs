@@ -40,11 +40,7 @@ pub struct BirthdayRow {
 /// Hides the detail of an address (building, flat) the way lists hide ID and phone numbers: the
 /// first six characters stay, enough to know the district and street.
 pub fn mask_address(address: &str) -> String {
-    let chars: Vec<char> = address.chars().collect();
-    if chars.len() <= 6 {
-        return address.to_string();
-    }
-    chars[..6].iter().collect::<String>() + "****"
+    crate::domain::privacy::mask_address(address)
 }
 
 /// The birthdays of living people in `year`-`month`, by day then name.

@@ -1,0 +1,58 @@
+//! The 修改记录 page: one page of the whole ledger's audit log, the choices of its filters, its Excel
+//! export, and the chain check run in the background (at startup and on demand).
+
+use crate::commands::{background_failed, pick_save_path, CmdResult};
+use crate::state::{today, AppState};
+use ledger::reports::audit_check::Verification;
+use ledger::reports::audit_log::{self, AuditFilters, AuditPage, AuditQuery};
+use ledger::store::backup;
+use ledger::Error;
+use tauri::{AppHandle, Manager, State};
+
+#[tauri::command(async)]
+pub fn page_audit(state: State<'_, AppState>, query: AuditQuery) -> CmdResult<AuditPage> {
+    Ok(audit_log::page(state.ledger()?.conn(), &query)?)
+}
+
+#[tauri::command(async)]
+pub fn audit_filters(state: State<'_, AppState>) -> CmdResult<AuditFilters> {
+    Ok(audit_log::filters(state.ledger()?.conn())?)
+}
+
+/// Saves the page's selection where the clerk chooses; `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn export_audit_log(app: AppHandle, query: AuditQuery) -> CmdResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let unit = ledger::tables::settings::get(state.ledger()?.conn())?.unit_name;
+        let name = ledger::export::names::audit_log_file_name(&unit, today());
+        let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
+        audit_log_export(&state, &query, &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
+
+fn audit_log_export(
+    state: &AppState,
+    query: &AuditQuery,
+    path: &std::path::Path,
+) -> ledger::Result<u32> {
+    ledger::export::audit_log::export(state.ledger()?.conn(), query, today(), path)
+}
+
+/// The chain check off the window's thread, so the page stays responsive on a large ledger.
+#[tauri::command]
+pub async fn verify_audit_background(app: AppHandle) -> CmdResult<Verification> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let ledger = state.ledger()?;
+        let anchors = ledger.path().map(backup::anchors).unwrap_or_default();
+        ledger::reports::audit_check::verify(ledger.conn(), &anchors)
+    })
+    .await
+    .map_err(background_failed)?
+    .map_err(|e: Error| e.into())
+}
