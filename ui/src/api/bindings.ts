@@ -649,6 +649,10 @@ leader: string,
  */
 participants: string, 
 /**
+ * 走访人: who made the visit or call (the form offers the person's liaison).
+ */
+made_by: string, 
+/**
  * 慰问品
  */
 gifts: string, 
@@ -689,6 +693,10 @@ leader: string,
  * 参加人员
  */
 participants: string, 
+/**
+ * 走访人: who made the visit or call (the form offers the person's liaison).
+ */
+made_by: string, 
 /**
  * 慰问品
  */
