@@ -1144,6 +1144,55 @@ festivals: Array<string>,
  */
 birthdays: Array<BirthdayRow>, due: Array<CalendarDue>, };
 export type CalendarMonth = { year: number, month: number, days: Array<CalendarDay>, month_birthdays: Array<BirthdayRow>, };
+export type LiaisonCount = { liaison: string, people: number, };
+export type LiaisonQuery = { liaison: string, on: string, 
+/**
+ * What falls due within this many days after `on` (overdue duties are always shown).
+ */
+days: number, offset: number, 
+/**
+ * Rows per page; 0 means all.
+ */
+limit: number, };
+export type LiaisonRow = { person_id: PersonId, name: string, sex: Sex | null, age: number | null, phone_masked: string, 
+/**
+ * The address with its detail hidden, as lists show it.
+ */
+address: string, 
+/**
+ * The last visit or call to the person on or before the day asked about.
+ */
+last_contact: string | null, last_contact_kind: VisitKind | null, 
+/**
+ * Who made that contact (走访人), empty when not recorded.
+ */
+last_contact_by: string, 
+/**
+ * What is due for the person, overdue first.
+ */
+due: Array<Reminder>, };
+export type LiaisonPage = { liaison: string, 
+/**
+ * All the liaison's living people, not only this page.
+ */
+total: number, 
+/**
+ * How many of them have an overdue duty.
+ */
+overdue_people: number, rows: Array<LiaisonRow>, };
+export type DeliveryRow = { person_id: PersonId, name: string, sex: Sex | null, age: number | null, 
+/**
+ * The address with its detail hidden, as the roster shows it.
+ */
+address: string, liaison: string, 
+/**
+ * Why the person is on the list (年高体弱、行动不便 …).
+ */
+reason: string, 
+/**
+ * This month's deliveries: `送文件 11.03（王明）`, in date order.
+ */
+delivered: Array<string>, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {

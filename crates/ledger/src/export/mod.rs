@@ -14,6 +14,7 @@
 mod activities;
 mod checkups;
 mod deaths;
+pub mod duty_lists;
 pub mod forms;
 mod hospital;
 pub mod layout;

@@ -13,6 +13,7 @@
 pub mod birthday_list;
 pub mod birthdays;
 pub mod calendar;
+pub mod liaison;
 
 pub mod rules;
 #[cfg(test)]
@@ -565,7 +566,8 @@ fn hospital(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Res
 
 /// The visit kinds that count as keeping in touch (一对一联系): any visit or call to the person
 /// themselves.
-const CONTACT_KINDS: &str = "('birthday', 'hospital', 'holiday', 'routine', 'phone', 'must_visit',
+pub(crate) const CONTACT_KINDS: &str =
+    "('birthday', 'hospital', 'holiday', 'routine', 'phone', 'must_visit',
     'deliver_documents', 'deliver_study', 'deliver_papers')";
 
 /// Which contact group a person is in and its interval, by the unit's numbers.
