@@ -106,6 +106,18 @@ pub fn export_tasks(
         conn,
         &LiaisonQuery { liaison: liaison_name.into(), on, days: 30, offset: 0, limit: 0 },
     )?;
+    if page.total == 0 {
+        let known: Vec<String> = liaison::liaisons(conn)?.into_iter().map(|l| l.liaison).collect();
+        let hint = if known.is_empty() {
+            "花名册中还没有登记一对一联系人，请先在人员信息中填写“联系人”。".to_string()
+        } else {
+            format!("现有联系人：{}。", known.join("、"))
+        };
+        return Err(crate::error::Error::invalid(format!(
+            "没有以“{}”为一对一联系人的在世人员，请检查姓名。{hint}",
+            page.liaison
+        )));
+    }
     let settings = crate::tables::settings::get(conn)?;
     let mut wb = tasks_workbook(&page, &settings, on, today)?;
     super::save(&mut wb, path)?;
@@ -254,6 +266,9 @@ mod tests {
         assert_eq!(cell(&r, 5, 0), "合计：联系 2 人，其中有待办事项 2 人、已逾期 2 人");
         let err = export_tasks(c, "", day("2026-11-20"), day("2026-11-21"), &out).unwrap_err();
         assert!(err.to_string().contains("请先选择一位一对一联系人"));
+        let err =
+            export_tasks(c, "王联洛", day("2026-11-20"), day("2026-11-21"), &out).unwrap_err();
+        assert!(err.to_string().contains("现有联系人：李联络、王联络"), "{err}");
     }
 
     #[test]
