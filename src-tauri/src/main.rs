@@ -6,6 +6,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod duties;
 mod ledgers;
 mod paging;
 mod reminders;
