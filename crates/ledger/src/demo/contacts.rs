@@ -64,6 +64,62 @@ pub(super) fn keep_in_touch(
     Ok(())
 }
 
+/// The 送学上门 list (people of 90 and over, or disabled, about one in four of them) with this
+/// month's and last month's deliveries, most made, and a few 五必访 cases learned in the last
+/// fortnight, some already visited.
+pub(super) fn duties(
+    conn: &Connection,
+    stamp: &Stamp,
+    rng: &mut super::Rng,
+    people: &[(PersonId, PersonFields)],
+    today: NaiveDate,
+) -> Result<()> {
+    use crate::tables::reminder_cases::{self as cases, MustVisitCaseInput};
+    use chrono::Datelike;
+    let month_start = today.with_day(1).unwrap_or(today);
+    let last_month = (month_start - Duration::days(1)).with_day(1).unwrap_or(month_start);
+    for (id, p) in people {
+        if p.died_on.is_some() {
+            continue;
+        }
+        let frail = p.birth.is_some_and(|b| b.age_on(today) >= 90) || p.is_dependent();
+        if frail && rng.chance(0.25) {
+            let reason = if p.is_dependent() { "行动不便" } else { "年高体弱" };
+            cases::add_to_delivery_list(conn, stamp, *id, reason, last_month - Duration::days(40))?;
+            for (from, chance) in [(last_month, 0.95), (month_start, 0.6)] {
+                let span = (today - from).num_days().clamp(0, 27);
+                if rng.chance(chance) {
+                    let kind = *rng.pick(&[
+                        VisitKind::DeliverDocuments,
+                        VisitKind::DeliverStudy,
+                        VisitKind::DeliverPapers,
+                    ]);
+                    let mut v =
+                        VisitInput::new(*id, kind, from + Duration::days(rng.range(0, span)));
+                    v.reason = "送学上门".into();
+                    v.made_by = if p.liaison.is_empty() {
+                        "老干部科".into()
+                    } else {
+                        p.liaison.clone()
+                    };
+                    visits::insert_validated(conn, stamp, &v)?;
+                }
+            }
+        } else if rng.chance(0.004) {
+            let learned = today - Duration::days(rng.range(0, 14));
+            let reason = rng.pick(&visits::DEFAULT_MUST_VISIT_REASONS).to_string();
+            let case = MustVisitCaseInput {
+                person_id: *id,
+                reason,
+                learned_on: learned,
+                notes: String::new(),
+            };
+            cases::open_must_visit(conn, stamp, &case)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::reports::reminders::{compute, ReminderKind, ReminderQuery};
@@ -99,5 +155,7 @@ mod tests {
             )
             .unwrap();
         assert!(by_liaison >= living, "the liaisons made their calls: {by_liaison}");
+        let on_list = crate::tables::reminder_cases::delivery_list(conn).unwrap().len();
+        assert!(on_list > 0, "someone is on the 送学上门 list");
     }
 }

@@ -448,6 +448,7 @@ pub fn populate(
         // A stream of its own, so the records above stay what the seed always gave.
         let mut calls = Rng::new(seed ^ 0x0C0A_11ED);
         contacts::keep_in_touch(tx, stamp, &mut calls, &added, today)?;
+        contacts::duties(tx, stamp, &mut calls, &added, today)?;
         Ok(n)
     })
 }
