@@ -16,6 +16,11 @@ use std::path::Path;
 pub const TASKS_SHEET: &str = "联系人任务单";
 pub const DELIVERY_SHEET: &str = "送学上门名单";
 
+/// A row with room to write in by hand: two body lines, for rows whose text needs only one.
+fn writing_row() -> f64 {
+    super::layout::row_height(2, super::layout::BODY)
+}
+
 fn dotted(d: NaiveDate) -> String {
     d.format("%Y.%m.%d").to_string()
 }
@@ -62,6 +67,7 @@ pub fn tasks_workbook(
             })
             .collect();
         let due = due.join("\n");
+        let row_no = t.next_row();
         t.row(
             ws,
             &[
@@ -76,6 +82,10 @@ pub fn tasks_workbook(
                 Cell::Blank,
             ],
         )?;
+        // A row holding only one line of text still leaves room to write the result.
+        if r.due.is_empty() && r.last_contact.is_none() {
+            ws.set_row_height(row_no, writing_row())?;
+        }
     }
     let with_due = page.rows.iter().filter(|r| !r.due.is_empty()).count();
     t.line(
@@ -144,7 +154,7 @@ pub fn delivery_workbook(
         Column::new("住址", 20.0, Kind::Text),
         Column::new("联系人", 10.0, Kind::Center),
         Column::new("列入原因", 12.0, Kind::Text),
-        Column::new("本月已送", 20.0, Kind::Text),
+        Column::new("本月已送", 26.0, Kind::Text),
         Column::new("送文件\n（日期）", 10.0, Kind::Center),
         Column::new("送学习资料\n（日期）", 11.0, Kind::Center),
         Column::new("送报刊\n（日期）", 10.0, Kind::Center),
@@ -157,6 +167,7 @@ pub fn delivery_workbook(
     for (i, r) in rows.iter().enumerate() {
         let age = r.age.map(|a| format!("{a}岁")).unwrap_or_default();
         let delivered = r.delivered.join("\n");
+        let row_no = t.next_row();
         t.row(
             ws,
             &[
@@ -174,6 +185,9 @@ pub fn delivery_workbook(
                 Cell::Blank,
             ],
         )?;
+        if r.delivered.len() <= 1 {
+            ws.set_row_height(row_no, writing_row())?;
+        }
     }
     let waiting = rows.iter().filter(|r| r.delivered.is_empty()).count();
     t.line(ws, &format!("合计：{} 人，本月尚未送达 {waiting} 人", rows.len()))?;
