@@ -89,7 +89,7 @@ enum Command {
         /// 今后多少天内到期的（不含第 N 天；逾期的总会列出）
         #[arg(long, default_value_t = 30)]
         days: u32,
-        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival
+        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival、election
         #[arg(long = "kind", value_parser = parse_kind)]
         kinds: Vec<ledger::reports::reminders::ReminderKind>,
         /// 只看某位一对一联系人负责的人员

@@ -943,8 +943,8 @@ export type SurvivorTotals = {
  * Deceased retirees the matching survivors belong to.
  */
 deceased: number, with_aid: number, };
-export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival";
-export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, };
+export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival" | "election";
+export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, } | { "record": "election", branch_id: number, };
 export type Reminder = { kind: ReminderKind, 
 /**
  * Names the duty and its subject (`birthday:12`, `hospital_visit:12:40`), for dismissing.
@@ -1300,6 +1300,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   checkup: "健康体检",
   dues: "党费",
   subsidy: "补贴发放",
+  election: "支部换届",
 };
 export const REMINDER_SETTINGS_HELP: SettingHelp[] = [
   {

@@ -13,6 +13,7 @@
 pub mod birthday_list;
 pub mod birthdays;
 pub mod calendar;
+pub mod election;
 pub mod liaison;
 
 pub mod rules;
@@ -60,6 +61,11 @@ pub enum Fulfil {
     },
     /// The month's 主题党日 activity with the person among those taking part (`2026-07`).
     PartyDay { month: String },
+    /// The branch's new election (上次换届时间) recorded.
+    Election {
+        #[ts(type = "number")]
+        branch_id: i64,
+    },
 }
 
 /// One thing due.
@@ -316,6 +322,9 @@ pub fn compute(conn: &Connection, q: &ReminderQuery) -> Result<Vec<Reminder>> {
     }
     if q.wants(ReminderKind::Festival) {
         festival(conn, &mut run, &people)?;
+    }
+    if q.wants(ReminderKind::Election) {
+        election::election(conn, &mut run)?;
     }
 
     let dismissed = crate::tables::reminder_cases::active_dismissals(conn)?;
