@@ -622,4 +622,26 @@ fn reminders_and_the_months_birthday_list() {
     assert_eq!(cell(&out, 0, 5, 4), Data::String("80岁整寿".into()));
     assert_eq!(cell(&out, 0, 5, 8), Data::String("北京市东城区****".into()));
     assert_eq!(cell(&out, 0, 6, 0), Data::String("合计：3 人，其中整寿 3 人".into()));
+
+    // The liaison's task list: 周老 and 张老 are 王联络's; neither has been contacted yet.
+    let out = dir.path().join("任务单.xlsx");
+    let args = ["export", "liaison-tasks", "--liaison", "王联络", "--on", "2026-09-20", "--out"];
+    let o = run(&db, &[&args[..], &[out.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("王联络的一对一联系人任务单（2 人）"), "{}", stdout(&o));
+    assert_eq!(cell(&out, 0, 0, 0), Data::String("一对一联系人任务单（王联络）".into()));
+    let names = [cell(&out, 0, 3, 1), cell(&out, 0, 4, 1)];
+    assert_eq!(names, [Data::String("周老".into()), Data::String("张老".into())]);
+    assert_eq!(cell(&out, 0, 3, 6), Data::String("尚无记录".into()));
+    let o = run(&db, &["export", "liaison-tasks", "--liaison", "赵联络", "--out", "x.xlsx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("现有联系人：李联络、王联络"), "{}", stderr(&o));
+
+    // The month's 送学上门名单: nobody is on the list yet, and the sheet says so.
+    let out = dir.path().join("送学.xlsx");
+    let args = ["export", "delivery-list", "--year", "2026", "--month", "9", "--out"];
+    let o = run(&db, &[&args[..], &[out.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(cell(&out, 0, 0, 0), Data::String("2026年9月送学上门名单".into()));
+    assert_eq!(cell(&out, 0, 3, 0), Data::String("合计：0 人，本月尚未送达 0 人".into()));
 }

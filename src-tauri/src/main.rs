@@ -7,6 +7,7 @@
 mod command_list;
 mod audit;
 mod commands;
+mod duties;
 mod ledgers;
 mod paging;
 mod reminders;

@@ -89,7 +89,7 @@ enum Command {
         /// 今后多少天内到期的（不含第 N 天；逾期的总会列出）
         #[arg(long, default_value_t = 30)]
         days: u32,
-        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival
+        /// 只看某类，可重复：birthday、political_birthday、hospital_visit、hospital_follow_up、care_contact、must_visit、delivery、medal、checkup、dues、subsidy、festival、election
         #[arg(long = "kind", value_parser = parse_kind)]
         kinds: Vec<ledger::reports::reminders::ReminderKind>,
         /// 只看某位一对一联系人负责的人员
@@ -249,6 +249,26 @@ enum ExportCommand {
     Activities(TableArgs),
     /// 本月生日名单（按农历生日的排入农历生日所在月）
     Birthdays {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
+        month: u32,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// 一对一联系人任务单：某位联系人负责的人员、上次联系、待办事项，留空一栏填写联系情况
+    LiaisonTasks {
+        /// 一对一联系人姓名
+        #[arg(long)]
+        liaison: String,
+        /// 截至哪一天（YYYY-MM-DD，默认今天）
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// 送学上门名单：名单上的老同志、本月已送的，留空几栏填写本月送达日期
+    DeliveryList {
         #[arg(long)]
         year: i32,
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
@@ -484,6 +504,30 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             )?;
             println!("已导出{year}年{month}月生日名单（{n} 人）：{}", out.display());
         }
+        Command::Export { command: ExportCommand::LiaisonTasks { liaison, on, out } } => {
+            let ledger = open(db)?;
+            let on = on.unwrap_or_else(today);
+            let n = ledger::export::duty_lists::export_tasks(
+                ledger.conn(),
+                &liaison,
+                on,
+                today(),
+                &out,
+            )?;
+            println!("已导出{}的一对一联系人任务单（{n} 人）：{}", liaison.trim(), out.display());
+        }
+        Command::Export { command: ExportCommand::DeliveryList { year, month, out } } => {
+            ledger::domain::period::check_year(year)?;
+            let ledger = open(db)?;
+            let n = ledger::export::duty_lists::export_delivery(
+                ledger.conn(),
+                year,
+                month,
+                today(),
+                &out,
+            )?;
+            println!("已导出{year}年{month}月送学上门名单（{n} 人）：{}", out.display());
+        }
         Command::Reminders { on, days, kinds, liaison, json } => {
             let ledger = open(db)?;
             let query = ledger::reports::reminders::ReminderQuery {
@@ -513,6 +557,8 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 | ExportCommand::List { .. }
                 | ExportCommand::Stats { .. }
                 | ExportCommand::Birthdays { .. }
+                | ExportCommand::LiaisonTasks { .. }
+                | ExportCommand::DeliveryList { .. }
                 | ExportCommand::Quarterly { .. } => unreachable!("matched above"),
             };
             ledger::domain::period::check_year(args.year)?;

@@ -175,6 +175,11 @@ fn declarations() -> String {
         crate::reports::reminders::calendar::CalendarDue,
         crate::reports::reminders::calendar::CalendarDay,
         crate::reports::reminders::calendar::CalendarMonth,
+        crate::reports::reminders::liaison::LiaisonCount,
+        crate::reports::reminders::liaison::LiaisonQuery,
+        crate::reports::reminders::liaison::LiaisonRow,
+        crate::reports::reminders::liaison::LiaisonPage,
+        crate::reports::reminders::liaison::DeliveryRow,
     ];
     out.append(&mut types);
     out.push(String::new());

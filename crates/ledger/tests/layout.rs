@@ -230,6 +230,19 @@ fn no_exported_header_or_date_needs_more_lines_than_its_row_holds() {
         problems.extend(check(&path).into_iter().map(|p| format!("{name}: {p}")));
         written.push(name);
     }
+    // The liaison's printed lists (the demo puts people on the 送学上门 list).
+    let liaison = ledger::reports::reminders::liaison::liaisons(conn).unwrap()[0].liaison.clone();
+    let tasks = dir.path().join("联系人任务单.xlsx");
+    ledger::export::duty_lists::export_tasks(conn, &liaison, today(), today(), &tasks).unwrap();
+    let delivery = dir.path().join("送学上门名单.xlsx");
+    let month = chrono::Datelike::month(&today());
+    let year = chrono::Datelike::year(&today());
+    ledger::export::duty_lists::export_delivery(conn, year, month, today(), &delivery).unwrap();
+    for path in [tasks, delivery] {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        problems.extend(check(&path).into_iter().map(|p| format!("{name}: {p}")));
+        written.push(name);
+    }
     if let Some(keep) = std::env::var_os("KEEP_LAYOUT_FILES") {
         for name in &written {
             std::fs::copy(dir.path().join(name), Path::new(&keep).join(name)).unwrap();

@@ -83,6 +83,25 @@ describe('VisitForm', () => {
     w.unmount()
   })
 
+  it('offers the person’s liaison as 走访人 until the clerk types someone else', async () => {
+    const w = await mountForm()
+    const picker = w.findComponent({ name: 'PersonSelect' })
+    picker.vm.$emit('picked', [row(1, '张三', { liaison: '王小明' })])
+    await settle()
+    const madeBy = () => (document.querySelector('input[data-testid=visit-made-by], [data-testid=visit-made-by] input') as HTMLInputElement).value
+    expect(madeBy()).toBe('王小明')
+    picker.vm.$emit('picked', [row(3, '赵六', { liaison: '李红' })])
+    await settle()
+    expect(madeBy()).toBe('李红')
+    const input = document.querySelector('input[data-testid=visit-made-by], [data-testid=visit-made-by] input') as HTMLInputElement
+    input.value = '周科长'
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    picker.vm.$emit('picked', [row(1, '张三', { liaison: '王小明' })])
+    await settle()
+    expect(madeBy()).toBe('周科长')
+  })
+
   it('offers the unit’s 五必访 reasons as a list for 五必访', async () => {
     const w = await mountForm({ ...emptyVisit('2026-11-21', 'must_visit'), person_id: 1 })
     expect(document.querySelector('[data-testid=visit-reason]')).not.toBeNull()

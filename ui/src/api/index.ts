@@ -5,6 +5,10 @@ import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import type {
   Activity,
+  DeliveryRow,
+  LiaisonCount,
+  LiaisonPage,
+  LiaisonQuery,
   BackupInfo,
   Restored,
   Verification,
@@ -206,6 +210,23 @@ export const api = {
   calendarMonth: (year: number, month: number) => invoke<CalendarMonth>('calendar_month', { year, month }),
   /** 本月生日名单, saved where the clerk chooses; null when the dialog is cancelled. */
   exportBirthdays: (year: number, month: number) => invoke<string | null>('export_birthdays', { year, month }),
+  /** 一对一联系人 named on living people, with how many each looks after. */
+  listLiaisons: () => invoke<LiaisonCount[]>('list_liaisons'),
+  /** One page of a liaison's people, longest without contact first, with what is due for each. */
+  liaisonPeople: (query: LiaisonQuery) => invoke<LiaisonPage>('liaison_people', { query }),
+  /** The 送学上门 list of a month, with what was brought to each. */
+  deliveryMonth: (year: number, month: number) => invoke<DeliveryRow[]>('delivery_month', { year, month }),
+  addToDeliveryList: (personId: PersonId, reason: string) =>
+    invoke<void>('add_to_delivery_list', { personId, reason }),
+  removeFromDeliveryList: (personId: PersonId, reason: string) =>
+    invoke<void>('remove_from_delivery_list', { personId, reason }),
+  /** Voids a 五必访 case opened by mistake (a visit closes a case by itself). */
+  voidMustVisitCase: (id: number, reason: string) => invoke<void>('void_must_visit_case', { id, reason }),
+  /** 联系人任务单 / 送学上门名单, saved where the clerk chooses; null when the dialog is cancelled. */
+  exportLiaisonTasks: (liaison: string, on: string) =>
+    invoke<string | null>('export_liaison_tasks', { liaison, on }),
+  exportDeliveryList: (year: number, month: number) =>
+    invoke<string | null>('export_delivery_list', { year, month }),
   workSummary: (year: number, quarter: number | null) =>
     invoke<Summary>('work_summary', { year, quarter }),
 

@@ -7,6 +7,7 @@
 // the demo sits above every table and no table knows it exists.
 mod activities;
 mod checkups;
+mod contacts;
 mod party;
 mod subsidies;
 mod work;
@@ -444,6 +445,10 @@ pub fn populate(
         subsidies::payments(tx, stamp, &mut rng, &added, today)?;
         checkups::rounds(tx, stamp, &mut rng, &added, today)?;
         activities::plan(tx, stamp, &mut rng, &added, today)?;
+        // A stream of its own, so the records above stay what the seed always gave.
+        let mut calls = Rng::new(seed ^ 0x0C0A_11ED);
+        contacts::keep_in_touch(tx, stamp, &mut calls, &added, today)?;
+        contacts::duties(tx, stamp, &mut calls, &added, today)?;
         Ok(n)
     })
 }

@@ -82,6 +82,7 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
     let mut holiday = VisitInput::new(a, VisitKind::Holiday, d("2026-10-15"));
     holiday.reason = "重阳节".into();
     holiday.leader = "周局长".into();
+    holiday.made_by = "李联络".into();
     holiday.amount = Fen(100_050);
     holiday.problems = "=希望增加体检项目".into();
     visits::insert(conn, &stamp(), &holiday).unwrap();
@@ -111,6 +112,7 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
             "日期",
             "带队领导",
             "参加人员",
+            "走访人",
             "慰问品",
             "慰问金(元)",
             "老同志身体状况",
@@ -121,7 +123,7 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
     );
     let first = row(&r, 3);
     assert_eq!(
-        first[..12],
+        first[..13],
         [
             "1",
             "张三",
@@ -133,11 +135,12 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
             "2026.10.15",
             "周局长",
             "",
+            "李联络",
             "",
             "1000.5"
         ]
     );
-    assert_eq!(first[13], "=希望增加体检项目", "text stays text");
+    assert_eq!(first[14], "=希望增加体检项目", "text stays text");
     assert_eq!(text(&r, 4, 1), "王五（遗属：赵兰）");
     assert_eq!(text(&r, 4, 5), "遗属慰问");
     let total = find_row(&r, "合    计");
@@ -150,7 +153,7 @@ fn visit_ledger_lists_the_quarter_with_its_total() {
     .iter()
     .map(|v| v.input.amount.0)
     .sum();
-    assert_eq!((number(&r, total, 11) * 100.0).round() as i64, ledger_sum);
+    assert_eq!((number(&r, total, 12) * 100.0).round() as i64, ledger_sum);
     assert_eq!(ledger_sum, 150_050);
     assert_eq!(
         text(&r, total + 1, 0),

@@ -15,6 +15,7 @@ mod activities;
 pub mod audit_log;
 mod checkups;
 mod deaths;
+pub mod duty_lists;
 pub mod forms;
 mod hospital;
 pub mod layout;

@@ -61,6 +61,21 @@ pub fn audit_log_file_name(unit_name: &str, today: NaiveDate) -> String {
     format!("{}_修改记录_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))
 }
 
+/// `XX单位_一对一联系人任务单_王明_20261120.xlsx`
+pub fn liaison_tasks_file_name(unit_name: &str, liaison: &str, on: NaiveDate) -> String {
+    format!(
+        "{}_一对一联系人任务单_{}_{}.xlsx",
+        file_safe(unit_name),
+        file_safe(liaison),
+        on.format("%Y%m%d")
+    )
+}
+
+/// `XX单位_2026年11月_送学上门名单.xlsx`
+pub fn delivery_list_file_name(unit_name: &str, year: i32, month: u32) -> String {
+    format!("{}_{year}年{month}月_送学上门名单.xlsx", file_safe(unit_name))
+}
+
 /// The import template carries no unit: it is the same for everyone.
 pub const TEMPLATE_FILE_NAME: &str = "花名册导入模板.xlsx";
 
@@ -88,5 +103,10 @@ mod tests {
             receipt_file_name("X|Y", "2026年第三季度", "支委/补贴"),
             "X_Y_2026年第三季度_支委_补贴签收表.xlsx"
         );
+        assert_eq!(
+            liaison_tasks_file_name("市财政局", "王/明", day),
+            "市财政局_一对一联系人任务单_王_明_20261121.xlsx"
+        );
+        assert_eq!(delivery_list_file_name("", 2026, 11), "本单位_2026年11月_送学上门名单.xlsx");
     }
 }

@@ -26,6 +26,7 @@ fn columns() -> Vec<Column> {
         Column::new("日期", 11.0, Kind::Center),
         Column::new("带队领导", 9.0, Kind::Text),
         Column::new("参加人员", 12.0, Kind::Text),
+        Column::new("走访人", 9.0, Kind::Text),
         Column::new("慰问品", 11.0, Kind::Text),
         Column::new("慰问金(元)", 11.0, Kind::Money),
         Column::new("老同志身体状况", 13.0, Kind::Text),
@@ -78,6 +79,7 @@ pub(crate) fn write_sheet(
                 Cell::Text(&date),
                 Cell::Text(&i.leader),
                 Cell::Text(&i.participants),
+                Cell::Text(&i.made_by),
                 Cell::Text(&i.gifts),
                 // A call or a routine visit with no money leaves the cell empty rather than 0.00.
                 if i.amount.0 == 0 { Cell::Blank } else { Cell::Fen(i.amount.0) },

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     crate::store::audit_chain::MIGRATION,
     include_str!("../../migrations/007_party_branches.sql"),
     include_str!("../../migrations/008_audit_log_filters.sql"),
+    include_str!("../../migrations/009_visit_made_by.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -49,6 +49,9 @@ pub struct VisitInput {
     /// 参加人员
     #[serde(default)]
     pub participants: String,
+    /// 走访人: who made the visit or call (the form offers the person's liaison).
+    #[serde(default)]
+    pub made_by: String,
     /// 慰问品
     #[serde(default)]
     pub gifts: String,
@@ -81,6 +84,7 @@ impl VisitInput {
             date,
             leader: String::new(),
             participants: String::new(),
+            made_by: String::new(),
             gifts: String::new(),
             amount: Fen(0),
             condition: String::new(),
@@ -193,6 +197,7 @@ pub fn validate(conn: &Connection, input: &VisitInput) -> Result<VisitCheck> {
         &mut v.reason,
         &mut v.leader,
         &mut v.participants,
+        &mut v.made_by,
         &mut v.gifts,
         &mut v.condition,
         &mut v.problems,
@@ -332,12 +337,12 @@ pub(crate) fn ensure_valid(errors: &[FieldIssue]) -> Result<()> {
 
 const INSERT_SQL: &str = "INSERT INTO visits (person_id, survivor_id, kind, reason, campaign_id,
     hospital_stay_id, date, leader, participants, gifts, amount_fen, condition, problems, handling,
-    notes, created_at, updated_at)
-    VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?16)";
+    notes, made_by, created_at, updated_at)
+    VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?17)";
 
-/// The stored columns of a visit in the order INSERT_SQL and the UPDATE number them (?1–?16, the
+/// The stored columns of a visit in the order INSERT_SQL and the UPDATE number them (?1–?17, the
 /// last being the time of the change), so the two statements cannot drift apart.
-fn columns<'a>(v: &'a VisitInput, at: &'a dyn ToSql) -> [&'a dyn ToSql; 16] {
+fn columns<'a>(v: &'a VisitInput, at: &'a dyn ToSql) -> [&'a dyn ToSql; 17] {
     [
         &v.person_id.0,
         &v.survivor_id,
@@ -354,6 +359,7 @@ fn columns<'a>(v: &'a VisitInput, at: &'a dyn ToSql) -> [&'a dyn ToSql; 16] {
         &v.problems,
         &v.handling,
         &v.notes,
+        &v.made_by,
         at,
     ]
 }
@@ -391,8 +397,8 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: VisitId, input: &VisitInput)
     conn.prepare_cached(
         "UPDATE visits SET person_id=?1, survivor_id=?2, kind=?3, reason=?4, campaign_id=?5,
          hospital_stay_id=?6, date=?7, leader=?8, participants=?9, gifts=?10, amount_fen=?11,
-         condition=?12, problems=?13, handling=?14, notes=?15, updated_at=?16
-         WHERE id=?17 AND voided_at IS NULL",
+         condition=?12, problems=?13, handling=?14, notes=?15, made_by=?16, updated_at=?17
+         WHERE id=?18 AND voided_at IS NULL",
     )?
     .execute(params_from_iter(columns(&v, &stamp.at()).into_iter().chain([&id.0 as &dyn ToSql])))?;
     audit::record(conn, stamp, "visit", Some(id.0), "update", &changes, None)?;
@@ -414,7 +420,7 @@ pub(crate) const SELECT: &str =
     "SELECT v.id, v.person_id, v.survivor_id, v.kind, v.reason, v.campaign_id,
     v.hospital_stay_id, v.date, v.leader, v.participants, v.gifts, v.amount_fen, v.condition,
     v.problems, v.handling, v.notes, v.created_at, v.updated_at,
-    p.name, p.sex, p.birth, p.retirement_kind, f.name
+    p.name, p.sex, p.birth, p.retirement_kind, f.name, v.made_by
     FROM visits v JOIN people p ON p.id = v.person_id
     LEFT JOIN family_members f ON f.id = v.survivor_id";
 
@@ -437,6 +443,7 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Visit> {
             problems: r.get(13)?,
             handling: r.get(14)?,
             notes: r.get(15)?,
+            made_by: r.get(23)?,
         },
         created_at: r.get(16)?,
         updated_at: r.get(17)?,

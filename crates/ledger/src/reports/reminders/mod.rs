@@ -13,6 +13,8 @@
 pub mod birthday_list;
 pub mod birthdays;
 pub mod calendar;
+pub mod election;
+pub mod liaison;
 
 pub mod rules;
 #[cfg(test)]
@@ -59,6 +61,11 @@ pub enum Fulfil {
     },
     /// The month's 主题党日 activity with the person among those taking part (`2026-07`).
     PartyDay { month: String },
+    /// The branch's new election (上次换届时间) recorded.
+    Election {
+        #[ts(type = "number")]
+        branch_id: i64,
+    },
 }
 
 /// One thing due.
@@ -316,6 +323,9 @@ pub fn compute(conn: &Connection, q: &ReminderQuery) -> Result<Vec<Reminder>> {
     if q.wants(ReminderKind::Festival) {
         festival(conn, &mut run, &people)?;
     }
+    if q.wants(ReminderKind::Election) {
+        election::election(conn, &mut run)?;
+    }
 
     let dismissed = crate::tables::reminder_cases::active_dismissals(conn)?;
     let on = q.on;
@@ -565,7 +575,8 @@ fn hospital(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Res
 
 /// The visit kinds that count as keeping in touch (一对一联系): any visit or call to the person
 /// themselves.
-const CONTACT_KINDS: &str = "('birthday', 'hospital', 'holiday', 'routine', 'phone', 'must_visit',
+pub(crate) const CONTACT_KINDS: &str =
+    "('birthday', 'hospital', 'holiday', 'routine', 'phone', 'must_visit',
     'deliver_documents', 'deliver_study', 'deliver_papers')";
 
 /// Which contact group a person is in and its interval, by the unit's numbers.

@@ -25,6 +25,8 @@ pub enum ReminderKind {
     Dues,
     Subsidy,
     Festival,
+    /// 换届: a party branch's committee whose term ends.
+    Election,
 }
 
 /// One line of the rules table: a kind, its Chinese name, and the action that fulfils it.
@@ -113,6 +115,12 @@ pub const RULES: &[Rule] = &[
         action: "发放补贴",
         fulfilled_by: "登记本期补贴发放",
     },
+    Rule {
+        kind: ReminderKind::Election,
+        label: "支部换届",
+        action: "登记换届",
+        fulfilled_by: "换届后在党组织设置中登记新的换届时间",
+    },
 ];
 
 impl ReminderKind {
@@ -139,6 +147,7 @@ impl ReminderKind {
             ReminderKind::Dues => "dues",
             ReminderKind::Subsidy => "subsidy",
             ReminderKind::Festival => "festival",
+            ReminderKind::Election => "election",
         }
     }
 
