@@ -22,6 +22,8 @@ macro_rules! with_app_commands {
             commands::update_person,
             commands::void_person,
             commands::person_audit,
+            profiles::get_profile,
+            profiles::save_profile,
             commands::pick_import_file,
             commands::import_preview,
             commands::import_apply,

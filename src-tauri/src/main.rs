@@ -8,6 +8,7 @@ mod command_list;
 mod commands;
 mod ledgers;
 mod paging;
+mod profiles;
 mod reminders;
 mod safety;
 mod state;

@@ -3,6 +3,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 
 use crate::domain::model::*;
+use crate::tables::profiles::MaritalStatus;
 use ts_rs::TS;
 
 fn declarations() -> String {
@@ -43,6 +44,8 @@ fn declarations() -> String {
         crate::tables::people::PeoplePage,
         crate::tables::people::Saved,
         crate::tables::people::Contact,
+        MaritalStatus,
+        crate::tables::profiles::Profile,
         crate::store::audit::FieldChange,
         crate::store::audit::AuditEntry,
         crate::reports::audit_check::Finding,
@@ -189,7 +192,8 @@ fn declarations() -> String {
         Festival,
         PayMethod,
         ActivityKind,
-        PartyContact
+        PartyContact,
+        MaritalStatus
     );
     let reminders: Vec<String> = crate::reports::reminders::RULES
         .iter()

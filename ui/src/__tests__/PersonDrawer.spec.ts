@@ -16,6 +16,7 @@ vi.mock('../api', async (importOriginal) => {
       updatePerson: vi.fn(),
       voidPerson: vi.fn(),
       personAudit: vi.fn(),
+      getProfile: vi.fn(async () => ({ marital_status: null, illnesses: '', hobbies: '', needs: '', hardship: '', has_hardship: false })),
     },
   }
 })

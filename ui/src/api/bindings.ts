@@ -233,6 +233,28 @@ export type PeoplePage = { rows: Array<PersonRow>,
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
 export type Contact = { id_number: string, phone: string, };
+export type MaritalStatus = "married" | "widowed" | "divorced" | "single";
+export type Profile = { marital_status: MaritalStatus | null, 
+/**
+ * 主要疾病
+ */
+illnesses: string, 
+/**
+ * 特长爱好
+ */
+hobbies: string, 
+/**
+ * 个性需求
+ */
+needs: string, 
+/**
+ * 特殊困难
+ */
+hardship: string, 
+/**
+ * Whether the person is on the 特殊困难 list (the text says what the hardship is).
+ */
+has_hardship: boolean, };
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
 export type Finding = { 
@@ -1229,6 +1251,12 @@ export const PARTY_CONTACT_LABELS: Record<PartyContact, string> = {
   normal: "正常",
   flowing: "流动",
   lost: "失联",
+};
+export const MARITAL_STATUS_LABELS: Record<MaritalStatus, string> = {
+  married: "已婚",
+  widowed: "丧偶",
+  divorced: "离异",
+  single: "未婚",
 };
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   hospital_visit: "住院探视",

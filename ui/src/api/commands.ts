@@ -15,6 +15,8 @@ export type CommandName =
   | 'update_person'
   | 'void_person'
   | 'person_audit'
+  | 'get_profile'
+  | 'save_profile'
   | 'pick_import_file'
   | 'import_preview'
   | 'import_apply'

@@ -87,6 +87,7 @@ import type {
   PersonFields,
   PersonId,
   PersonInput,
+  Profile,
   Saved,
   Summary,
   UnitSettings,
@@ -143,6 +144,10 @@ export const api = {
   /** The party branches on the roster (living people), for branch filters. */
   listBranches: () => invoke<string[]>('list_branches'),
   getPerson: (id: PersonId) => invoke<Person>('get_person', { id }),
+  /** The person's 六清楚 profile (婚姻状况, 主要疾病, 特长爱好, 个性需求, 特殊困难); empty when none. */
+  getProfile: (id: PersonId) => invoke<Profile>('get_profile', { id }),
+  /** Saves the profile (audited) and returns it as stored. */
+  saveProfile: (id: PersonId, profile: Profile) => invoke<Profile>('save_profile', { id, profile }),
   /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */

@@ -12,9 +12,10 @@ use crate::error::{Error, Result};
 use crate::store::audit;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// 婚姻状况
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MaritalStatus {
     Married,
@@ -55,7 +56,7 @@ impl MaritalStatus {
 }
 
 /// A person's profile.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Profile {
     pub marital_status: Option<MaritalStatus>,
     /// 主要疾病
