@@ -117,7 +117,7 @@ fn the_filtered_roster_keeps_the_matching_people_and_the_picked_columns() {
         lists::parse_filter("离休/退休=退休").unwrap(),
     ];
     let columns = lists::parse_columns("姓名,联系电话，身份证号码").unwrap();
-    let options = RosterOptions { masked: true, columns: Some(columns), notes: Vec::new() };
+    let options = RosterOptions { masked: true, columns: Some(columns), ..Default::default() };
     let path = dir.path().join("独居.xlsx");
     let n = lists::roster_view(conn, &filters, &options, today(), &path).unwrap();
 

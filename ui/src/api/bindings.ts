@@ -347,7 +347,11 @@ fields: PersonFields, duplicate_of: PersonId | null,
 /**
  * Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
  */
-duplicate_reason: string, issues: Array<ImportIssue>, };
+duplicate_reason: string, issues: Array<ImportIssue>, 
+/**
+ * The row's 六清楚 values, when the file has such columns and the row fills any.
+ */
+profile?: Profile, };
 export type ColumnMapping = { 
 /**
  * The spreadsheet column letter (`A`, `B` …).

@@ -8,6 +8,7 @@
 mod activities;
 mod checkups;
 mod party;
+mod profiles;
 mod subsidies;
 mod work;
 
@@ -444,6 +445,7 @@ pub fn populate(
         subsidies::payments(tx, stamp, &mut rng, &added, today)?;
         checkups::rounds(tx, stamp, &mut rng, &added, today)?;
         activities::plan(tx, stamp, &mut rng, &added, today)?;
+        profiles::profiles(tx, stamp, seed, &added)?;
         Ok(n)
     })
 }

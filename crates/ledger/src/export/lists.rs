@@ -227,6 +227,9 @@ pub fn roster_view(
         .filter(|(_, p)| filters.iter().all(|(f, v)| f.text(p) == *v))
         .collect();
     let mut options = options.clone();
+    if options.profiles.is_empty() {
+        options.profiles = crate::tables::profiles::all(conn)?;
+    }
     if !filters.is_empty() {
         let header = |f: Field| {
             crate::domain::roster::COLUMNS.iter().find(|c| c.field == f).map_or("", |c| c.header)

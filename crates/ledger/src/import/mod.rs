@@ -10,6 +10,7 @@ mod cells;
 mod guarded;
 mod header;
 pub mod hostile;
+mod profile_cells;
 mod read;
 mod relay;
 #[cfg(test)]
@@ -82,6 +83,10 @@ pub struct PreviewRow {
     /// Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
     pub duplicate_reason: String,
     pub issues: Vec<ImportIssue>,
+    /// The row's 六清楚 values, when the file has such columns and the row fills any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub profile: Option<crate::tables::profiles::Profile>,
 }
 
 /// How a column of the file was understood.
@@ -177,7 +182,9 @@ pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Resul
             .map(|c| ColumnMapping {
                 column: header::column_letter(c.index),
                 header: c.text.clone(),
-                field: c.field.map(|f| roster::column(f).header.to_string()),
+                field: c.field.map(|f| roster::column(f).header.to_string()).or_else(|| {
+                    profile_cells::field_of(c).map(|f| profile_cells::header_of(f).to_string())
+                }),
             })
             .collect(),
         new_count: count(RowStatus::New),
@@ -420,6 +427,7 @@ struct RowChecker<'a> {
     seen: Seen,
     data_rows: usize,
     out: Vec<PreviewRow>,
+    profile_columns: Vec<profile_cells::ProfileColumn>,
 }
 
 impl<'a> RowChecker<'a> {
@@ -435,6 +443,7 @@ impl<'a> RowChecker<'a> {
             seen: Seen::default(),
             data_rows: 0,
             out: Vec::new(),
+            profile_columns: profile_cells::columns(header),
         }
     }
 
@@ -481,6 +490,9 @@ impl<'a> RowChecker<'a> {
                 }
             }
         }
+        let (profile, profile_filled) =
+            profile_cells::read(&self.profile_columns, row, &mut issues);
+        filled += profile_filled;
         for (index, cell) in row.cells.iter().enumerate() {
             if let read::Cell::Unreadable(message) = cell {
                 let column = header.columns.iter().find(|c| c.index == index).map_or_else(
@@ -558,6 +570,7 @@ impl<'a> RowChecker<'a> {
             duplicate_of,
             duplicate_reason,
             issues,
+            profile,
         });
         Ok(())
     }
@@ -760,7 +773,10 @@ fn write_row(
                     )],
                 );
             }
-            people::insert_prepared(conn, stamp, &person, &extras)?;
+            let id = people::insert_prepared(conn, stamp, &person, &extras)?;
+            if let Some(profile) = &row.profile {
+                crate::tables::profiles::save(conn, stamp, id, profile)?;
+            }
             if !fields.id_number.is_empty() {
                 ids_in_ledger.insert(fields.id_number.clone());
             }
@@ -789,7 +805,17 @@ fn write_row(
                 return refuse(summary, field_issues(row.row, &v.errors, Severity::Error));
             }
             let warned = field_issues(row.row, &v.warnings, Severity::Warning);
-            if people::update_validated(conn, stamp, id, &v.into_valid()?)? {
+            let profile_changed = match &row.profile {
+                Some(profile) => {
+                    let old = crate::tables::profiles::get(conn, id)?;
+                    let new = crate::tables::profiles::merge(&old, profile);
+                    crate::tables::profiles::save(conn, stamp, id, &new)?;
+                    crate::tables::profiles::get(conn, id)? != old
+                }
+                None => false,
+            };
+            let person_changed = people::update_validated(conn, stamp, id, &v.into_valid()?)?;
+            if person_changed || profile_changed {
                 summary.updated += 1;
             } else {
                 summary.skipped += 1;

@@ -3,8 +3,8 @@
 //! `person_profiles` (migration 007). They feed the clerk's working lists (分类服务清单, see
 //! `export::lists`).
 //!
-//! Kept minimal for now: the drawer, the import template and the roster export do not show these
-//! fields yet; they are set here (and by the demo data and tests).
+//! The drawer edits them (`PersonProfileForm`); the 花名册 register, the import template and the
+//! importer carry them as the columns of [`PROFILE_COLUMNS`], after the roster's own.
 
 use crate::domain::model::PersonId;
 use crate::domain::stamp::Stamp;
@@ -53,6 +53,163 @@ impl MaritalStatus {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.code() == code)
     }
+}
+
+impl MaritalStatus {
+    /// Reads a label or a spelling seen in real files (`有配偶`, `离婚`, `未婚`).
+    pub fn from_label(text: &str) -> Option<Self> {
+        match crate::domain::text::compact(text).as_str() {
+            "已婚" | "有配偶" | "在婚" | "初婚" | "再婚" => Some(MaritalStatus::Married),
+            "丧偶" | "配偶已故" | "配偶去世" => Some(MaritalStatus::Widowed),
+            "离异" | "离婚" => Some(MaritalStatus::Divorced),
+            "未婚" | "单身" => Some(MaritalStatus::Single),
+            _ => None,
+        }
+    }
+}
+
+/// A column of the profile in the 花名册 register and the import template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    Marital,
+    Illnesses,
+    Hobbies,
+    Needs,
+    Hardship,
+}
+
+pub struct ProfileColumn {
+    pub field: ProfileField,
+    pub header: &'static str,
+    /// Other headers seen in real files (compared as [`crate::domain::roster::header_key`] does).
+    pub synonyms: &'static [&'static str],
+    /// Width in characters in the exported sheet.
+    pub width: f64,
+}
+
+/// The profile's columns, printed after the roster's in the register and the template.
+pub const PROFILE_COLUMNS: &[ProfileColumn] = &[
+    ProfileColumn {
+        field: ProfileField::Marital,
+        header: "婚姻状况",
+        synonyms: &["婚姻情况", "婚否"],
+        width: 8.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Illnesses,
+        header: "主要疾病",
+        synonyms: &["患病情况", "所患疾病", "疾病情况", "主要病史"],
+        width: 14.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Hobbies,
+        header: "特长爱好",
+        synonyms: &["兴趣爱好", "爱好特长", "特长", "爱好"],
+        width: 12.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Needs,
+        header: "个性需求",
+        synonyms: &["个性化需求", "服务需求", "特殊需求"],
+        width: 14.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Hardship,
+        header: "特殊困难",
+        synonyms: &["困难情况", "特殊困难情况", "家庭困难"],
+        width: 14.0,
+    },
+];
+
+/// The profile field a header names, if any.
+pub fn field_for_header(text: &str) -> Option<ProfileField> {
+    let key = crate::domain::roster::header_key(text);
+    if key.is_empty() {
+        return None;
+    }
+    PROFILE_COLUMNS
+        .iter()
+        .find(|c| {
+            std::iter::once(&c.header)
+                .chain(c.synonyms)
+                .any(|h| crate::domain::roster::header_key(h) == key)
+        })
+        .map(|c| c.field)
+}
+
+impl ProfileField {
+    /// The value as printed in the register.
+    pub fn text(self, p: &Profile) -> String {
+        match self {
+            ProfileField::Marital => {
+                p.marital_status.map(MaritalStatus::label).unwrap_or("").into()
+            }
+            ProfileField::Illnesses => p.illnesses.clone(),
+            ProfileField::Hobbies => p.hobbies.clone(),
+            ProfileField::Needs => p.needs.clone(),
+            ProfileField::Hardship => p.hardship.clone(),
+        }
+    }
+
+    /// Sets the field from a cell's text; empty text changes nothing. A hardship written down puts
+    /// the person on the 特殊困难 list. The error says what was expected.
+    pub fn set_text(self, p: &mut Profile, raw: &str) -> std::result::Result<(), String> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Ok(());
+        }
+        match self {
+            ProfileField::Marital => {
+                p.marital_status = Some(MaritalStatus::from_label(text).ok_or_else(|| {
+                    format!("婚姻状况“{text}”无法识别，应为：已婚、丧偶、离异、未婚")
+                })?)
+            }
+            ProfileField::Illnesses => p.illnesses = text.into(),
+            ProfileField::Hobbies => p.hobbies = text.into(),
+            ProfileField::Needs => p.needs = text.into(),
+            ProfileField::Hardship => {
+                p.hardship = text.into();
+                p.has_hardship = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `old` with every value `row` has written over it; what the row leaves empty keeps the old value.
+pub fn merge(old: &Profile, row: &Profile) -> Profile {
+    let pick = |o: &String, r: &String| if r.is_empty() { o.clone() } else { r.clone() };
+    Profile {
+        marital_status: row.marital_status.or(old.marital_status),
+        illnesses: pick(&old.illnesses, &row.illnesses),
+        hobbies: pick(&old.hobbies, &row.hobbies),
+        needs: pick(&old.needs, &row.needs),
+        hardship: pick(&old.hardship, &row.hardship),
+        has_hardship: old.has_hardship || row.has_hardship,
+    }
+}
+
+/// Every recorded profile, by person id (for the register and the lists).
+pub fn all(conn: &Connection) -> Result<std::collections::HashMap<i64, Profile>> {
+    let mut stmt = conn.prepare(
+        "SELECT person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship
+         FROM person_profiles",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let m: Option<String> = r.get(1)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            Profile {
+                marital_status: m.as_deref().and_then(MaritalStatus::from_code),
+                illnesses: r.get(2)?,
+                hobbies: r.get(3)?,
+                needs: r.get(4)?,
+                hardship: r.get(5)?,
+                has_hardship: r.get(6)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A person's profile.
@@ -144,6 +301,44 @@ pub fn save(conn: &Connection, stamp: &Stamp, person: PersonId, new: &Profile) -
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn profile_headers_and_values_read_back() {
+        let cases = [
+            ("婚姻状况", Some(ProfileField::Marital)),
+            ("婚姻\n情况", Some(ProfileField::Marital)),
+            ("兴趣爱好", Some(ProfileField::Hobbies)),
+            ("患病情况", Some(ProfileField::Illnesses)),
+            ("个性化需求", Some(ProfileField::Needs)),
+            ("特殊困难（情况）", Some(ProfileField::Hardship)),
+            ("姓名", None),
+            ("", None),
+        ];
+        for (header, want) in cases {
+            assert_eq!(field_for_header(header), want, "{header:?}");
+        }
+        let full = Profile {
+            marital_status: Some(MaritalStatus::Divorced),
+            illnesses: "高血压".into(),
+            hobbies: "书法".into(),
+            needs: "理发".into(),
+            hardship: "独居".into(),
+            has_hardship: true,
+        };
+        let mut back = Profile::default();
+        for c in PROFILE_COLUMNS {
+            c.field.set_text(&mut back, &c.field.text(&full)).unwrap();
+        }
+        assert_eq!(back, full);
+        let mut p = Profile::default();
+        assert_eq!(
+            ProfileField::Marital.set_text(&mut p, "有配偶").map(|()| p.marital_status),
+            Ok(Some(MaritalStatus::Married))
+        );
+        assert!(ProfileField::Marital.set_text(&mut p, "同居").unwrap_err().contains("应为"));
+        let merged = merge(&full, &Profile { hobbies: "京剧".into(), ..Default::default() });
+        assert_eq!((merged.hobbies.as_str(), merged.illnesses.as_str()), ("京剧", "高血压"));
+    }
 
     #[test]
     fn a_profile_is_saved_normalised_and_audited() {
