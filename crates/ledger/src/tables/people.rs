@@ -78,6 +78,10 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
     ] {
         crate::domain::text::normalize_in_place(text);
     }
+    // Numbers, not prose: `（0371）` is `(0371)`.
+    for phone in [&mut p.phone, &mut p.emergency_phone] {
+        *phone = crate::domain::text::normalize_value(phone);
+    }
     if !p.id_number.trim().is_empty() {
         match idcard::parse(&p.id_number) {
             Ok(info) => {
@@ -559,7 +563,7 @@ fn save_family(
         let mut m = member.clone();
         m.name = crate::domain::text::compact(&m.name);
         m.relation = crate::domain::text::normalize(&m.relation);
-        m.phone = crate::domain::text::normalize(&m.phone);
+        m.phone = crate::domain::text::normalize_value(&m.phone);
         m.address = crate::domain::text::normalize(&m.address);
         m.notes = crate::domain::text::normalize(&m.notes);
         if m.name.is_empty() {
