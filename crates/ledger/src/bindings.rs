@@ -3,7 +3,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 
 use crate::domain::model::*;
-use crate::tables::profiles::MaritalStatus;
+use crate::tables::profiles::{MaritalStatus, ProfileList};
 use ts_rs::TS;
 
 fn declarations() -> String {
@@ -46,6 +46,7 @@ fn declarations() -> String {
         crate::tables::people::Contact,
         MaritalStatus,
         crate::tables::profiles::Profile,
+        crate::tables::profiles::ProfileList,
         crate::store::audit::FieldChange,
         crate::store::audit::AuditEntry,
         crate::reports::audit_check::Finding,
@@ -193,7 +194,8 @@ fn declarations() -> String {
         PayMethod,
         ActivityKind,
         PartyContact,
-        MaritalStatus
+        MaritalStatus,
+        ProfileList
     );
     let reminders: Vec<String> = crate::reports::reminders::RULES
         .iter()

@@ -151,3 +151,43 @@ fn the_filtered_roster_keeps_the_matching_people_and_the_picked_columns() {
     let bad = lists::parse_columns("姓名,星座").unwrap_err().to_string();
     assert!(bad.contains("星座"), "{bad}");
 }
+
+/// The roster page shows a working list by filtering in SQL (`PeopleQuery::list`); it lists the
+/// same living people as the exported list, for each of the six. The 联系人 filter keeps exactly
+/// the people whose liaison it names.
+#[test]
+fn the_rosters_list_filter_agrees_with_the_exported_lists() {
+    use ledger::tables::people::{self, LifeStatus, PeopleQuery};
+    use ledger::tables::profiles::ProfileList;
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    let st = Stamp { actor: "测试员".into(), now: today().and_hms_opt(9, 0, 0).unwrap() };
+    ledger::demo::populate(&mut ledger, &st, 300, 5, today(), &Silent).unwrap();
+    let conn = ledger.conn();
+    let ids = |q: PeopleQuery| -> Vec<i64> {
+        people::list(conn, &q, today()).unwrap().rows.iter().map(|r| r.id.0).collect()
+    };
+    for list in ProfileList::ALL {
+        let working = WorkingList::from_label(list.label()).unwrap();
+        let want: Vec<i64> =
+            lists::members(conn, working).unwrap().iter().map(|(id, _, _)| id.0).collect();
+        assert!(!want.is_empty(), "{} has people in the demo ledger", list.label());
+        let q = PeopleQuery { list: Some(list), status: LifeStatus::Living, ..Default::default() };
+        assert_eq!(ids(q), want, "{}", list.label());
+    }
+    let liaisons = profiles::liaisons(conn).unwrap();
+    assert!(liaisons.len() > 1, "{liaisons:?}");
+    let who = &liaisons[0];
+    let want: Vec<i64> = conn
+        .prepare(
+            "SELECT id FROM people WHERE voided_at IS NULL AND died_on IS NULL AND liaison = ?1
+             ORDER BY id",
+        )
+        .unwrap()
+        .query_map([who], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let q = PeopleQuery { liaison: who.clone(), status: LifeStatus::Living, ..Default::default() };
+    assert_eq!(ids(q), want);
+}

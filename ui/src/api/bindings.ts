@@ -219,6 +219,14 @@ export type PeopleQuery = { search: string, retirement_kind: RetirementKind | nu
  */
 party_branch: string, 
 /**
+ * 联系人, exactly as recorded; empty means everyone.
+ */
+liaison: string, 
+/**
+ * Only the people on one of the working lists (患病、丧偶 … 清单).
+ */
+list: ProfileList | null, 
+/**
  * Inclusive age band, on `today`.
  */
 age_min: number | null, age_max: number | null, sort: SortOrder, offset: number, 
@@ -255,6 +263,7 @@ hardship: string,
  * Whether the person is on the 特殊困难 list (the text says what the hardship is).
  */
 has_hardship: boolean, };
+export type ProfileList = "ill" | "widowed" | "alone" | "hobbies" | "needs" | "hardship";
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
 export type Finding = { 
@@ -1261,6 +1270,14 @@ export const MARITAL_STATUS_LABELS: Record<MaritalStatus, string> = {
   widowed: "丧偶",
   divorced: "离异",
   single: "未婚",
+};
+export const PROFILE_LIST_LABELS: Record<ProfileList, string> = {
+  ill: "患病",
+  widowed: "丧偶",
+  alone: "独居",
+  hobbies: "特长爱好",
+  needs: "个性需求",
+  hardship: "特殊困难",
 };
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   hospital_visit: "住院探视",

@@ -17,6 +17,8 @@ export type CommandName =
   | 'person_audit'
   | 'get_profile'
   | 'save_profile'
+  | 'list_liaisons'
+  | 'export_list'
   | 'pick_import_file'
   | 'import_preview'
   | 'import_apply'

@@ -88,6 +88,7 @@ import type {
   PersonId,
   PersonInput,
   Profile,
+  ProfileList,
   Saved,
   Summary,
   UnitSettings,
@@ -148,6 +149,10 @@ export const api = {
   getProfile: (id: PersonId) => invoke<Profile>('get_profile', { id }),
   /** Saves the profile (audited) and returns it as stored. */
   saveProfile: (id: PersonId, profile: Profile) => invoke<Profile>('save_profile', { id, profile }),
+  /** The liaisons (联系人) named for living people, for the roster's filter. */
+  listLiaisons: () => invoke<string[]>('list_liaisons'),
+  /** One of the six working lists (患病 … 特殊困难人员清单) to a file the clerk picks; null if cancelled. */
+  exportList: (list: ProfileList) => invoke<string | null>('export_list', { list }),
   /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */

@@ -263,6 +263,10 @@ pub struct PeopleQuery {
     pub care: Option<CareFilter>,
     /// 所在党支部, exactly as recorded; empty means every branch.
     pub party_branch: String,
+    /// 联系人, exactly as recorded; empty means everyone.
+    pub liaison: String,
+    /// Only the people on one of the working lists (患病、丧偶 … 清单).
+    pub list: Option<crate::tables::profiles::ProfileList>,
     /// Inclusive age band, on `today`.
     pub age_min: Option<i32>,
     pub age_max: Option<i32>,
@@ -797,6 +801,14 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     let branch = crate::domain::text::normalize(&q.party_branch);
     if !branch.is_empty() {
         arg(&mut sql, " AND party_branch = ?", Box::new(branch));
+    }
+    let liaison = crate::domain::text::normalize(&q.liaison);
+    if !liaison.is_empty() {
+        arg(&mut sql, " AND liaison = ?", Box::new(liaison));
+    }
+    if let Some(list) = q.list {
+        sql.push_str(" AND ");
+        sql.push_str(list.sql());
     }
     match q.status {
         LifeStatus::All => {}

@@ -68,6 +68,92 @@ impl MaritalStatus {
     }
 }
 
+/// The six working lists (分类服务清单) as roster filters: who is on each, decided in SQL so the
+/// paged roster can show a list. The same rules as [`crate::export::lists::WorkingList`]'s, which
+/// a test checks against these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileList {
+    /// 患病: an illness recorded, or 长年有病 / 生活不能自理 in health.
+    Ill,
+    /// 丧偶
+    Widowed,
+    /// 独居
+    Alone,
+    /// 特长爱好
+    Hobbies,
+    /// 个性需求
+    Needs,
+    /// 特殊困难
+    Hardship,
+}
+
+impl ProfileList {
+    pub const ALL: [ProfileList; 6] = [
+        ProfileList::Ill,
+        ProfileList::Widowed,
+        ProfileList::Alone,
+        ProfileList::Hobbies,
+        ProfileList::Needs,
+        ProfileList::Hardship,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProfileList::Ill => "ill",
+            ProfileList::Widowed => "widowed",
+            ProfileList::Alone => "alone",
+            ProfileList::Hobbies => "hobbies",
+            ProfileList::Needs => "needs",
+            ProfileList::Hardship => "hardship",
+        }
+    }
+
+    /// The list's name, as the clerk's 清单 are called (`患病人员清单`).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileList::Ill => "患病",
+            ProfileList::Widowed => "丧偶",
+            ProfileList::Alone => "独居",
+            ProfileList::Hobbies => "特长爱好",
+            ProfileList::Needs => "个性需求",
+            ProfileList::Hardship => "特殊困难",
+        }
+    }
+
+    /// The condition on a row of `people` (its columns unqualified) that puts it on the list.
+    pub fn sql(self) -> &'static str {
+        match self {
+            ProfileList::Ill => {
+                "(health IN ('chronic', 'dependent') OR id IN
+                  (SELECT person_id FROM person_profiles WHERE illnesses <> ''))"
+            }
+            ProfileList::Widowed => {
+                "id IN (SELECT person_id FROM person_profiles WHERE marital_status = 'widowed')"
+            }
+            ProfileList::Alone => "living = 'alone'",
+            ProfileList::Hobbies => {
+                "id IN (SELECT person_id FROM person_profiles WHERE hobbies <> '')"
+            }
+            ProfileList::Needs => "id IN (SELECT person_id FROM person_profiles WHERE needs <> '')",
+            ProfileList::Hardship => {
+                "id IN (SELECT person_id FROM person_profiles
+                        WHERE has_hardship = 1 OR hardship <> '')"
+            }
+        }
+    }
+}
+
+/// The liaisons (联系人) named on the roster for living people, for the filter that picks one.
+pub fn liaisons(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT liaison FROM people
+         WHERE liaison <> '' AND voided_at IS NULL AND died_on IS NULL ORDER BY liaison",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A column of the profile in the 花名册 register and the import template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProfileField {
