@@ -35,15 +35,19 @@ pub fn list_liaisons(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 }
 
 /// Writes one of the six working lists (患病、丧偶 … 人员清单) as the bureau-style table, to a file
-/// the clerk picks. `None` when the clerk cancels the dialog.
+/// the clerk picks, masked (脱敏) when asked. `None` when the clerk cancels the dialog.
 #[tauri::command]
-pub async fn export_list(app: AppHandle, list: ProfileList) -> CmdResult<Option<String>> {
+pub async fn export_list(
+    app: AppHandle,
+    list: ProfileList,
+    masked: bool,
+) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || {
         let working = WorkingList::from_label(list.label())?;
         let name = format!("{}{}人员清单.xlsx", unit_name(&app), list.label());
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
-        lists::working_list(state.ledger()?.conn(), working, today(), &path)?;
+        lists::working_list_with(state.ledger()?.conn(), working, today(), &path, masked)?;
         Ok(Some(path.display().to_string()))
     })
     .await

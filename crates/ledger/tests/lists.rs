@@ -190,4 +190,32 @@ fn the_rosters_list_filter_agrees_with_the_exported_lists() {
         .collect();
     let q = PeopleQuery { liaison: who.clone(), status: LifeStatus::Living, ..Default::default() };
     assert_eq!(ids(q), want);
+
+    // 脱敏: the 丧偶 list with phones and addresses masked holds no full number or address.
+    let path = dir.path().join("丧偶-脱敏.xlsx");
+    let n = lists::working_list_with(conn, WorkingList::Widowed, today(), &path, true).unwrap();
+    let got = rows(&path, None);
+    let head = got.iter().position(|r| r.get(1).is_some_and(|c| c == "姓名")).unwrap();
+    let phone_col = got[head].iter().position(|c| c == "联系电话").unwrap();
+    let body = &got[head + 1..head + 1 + n as usize];
+    let (phones, addresses): (Vec<String>, Vec<String>) = conn
+        .prepare(
+            "SELECT phone, address FROM people p JOIN person_profiles f ON f.person_id = p.id
+             WHERE p.voided_at IS NULL AND p.died_on IS NULL AND f.marital_status = 'widowed'
+             ORDER BY p.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .unzip();
+    let shown: Vec<&String> = body.iter().map(|r| &r[phone_col]).collect();
+    let masked: Vec<String> =
+        phones.iter().map(|p| ledger::domain::idcard::mask_phone(p)).collect();
+    assert_eq!(shown, masked.iter().collect::<Vec<_>>());
+    let every_cell: Vec<&String> = body.iter().flatten().collect();
+    for secret in phones.iter().chain(&addresses).filter(|s| s.chars().count() > 6) {
+        assert!(!every_cell.contains(&secret), "{secret} is printed whole");
+    }
+    assert!(got.iter().any(|r| r[0].starts_with("本表已脱敏")));
 }

@@ -74,7 +74,7 @@ describe('RosterPage', () => {
 
     await w.get('[data-testid=export-list]').trigger('click')
     await settle()
-    expect(api.exportList).toHaveBeenCalledWith('widowed')
+    expect(api.exportList).toHaveBeenCalledWith('widowed', true)
     w.unmount()
   })
 

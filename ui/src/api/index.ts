@@ -151,8 +151,9 @@ export const api = {
   saveProfile: (id: PersonId, profile: Profile) => invoke<Profile>('save_profile', { id, profile }),
   /** The liaisons (联系人) named for living people, for the roster's filter. */
   listLiaisons: () => invoke<string[]>('list_liaisons'),
-  /** One of the six working lists (患病 … 特殊困难人员清单) to a file the clerk picks; null if cancelled. */
-  exportList: (list: ProfileList) => invoke<string | null>('export_list', { list }),
+  /** One of the six working lists (患病 … 特殊困难人员清单) to a file the clerk picks, phones and
+   * addresses masked (脱敏) when asked; null if cancelled. */
+  exportList: (list: ProfileList, masked: boolean) => invoke<string | null>('export_list', { list, masked }),
   /** Full ID and phone number of one person, for "显示" in the list (logged in the audit log). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */
