@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/005_reminders.sql"),
     crate::store::audit_chain::MIGRATION,
     include_str!("../../migrations/007_party_branches.sql"),
+    include_str!("../../migrations/010_people_branch.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
