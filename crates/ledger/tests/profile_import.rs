@@ -122,3 +122,54 @@ fn a_clerks_file_fills_in_profiles_by_other_headers_and_keeps_what_it_leaves_emp
         .unwrap();
     assert_eq!(audited, 2, "the first import and the added need are each audited");
 }
+
+/// Once branches are records, a row naming a branch with no record is imported as written but
+/// warned about in the preview, and the people whose branch has a record are linked to it.
+#[test]
+fn a_branch_with_no_record_is_named_in_the_preview_and_the_rest_are_linked() {
+    use ledger::tables::branch_link;
+    use ledger::tables::branches::{self, BranchInput, BranchKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    let file = dir.path().join("branches.csv");
+    std::fs::write(
+        &file,
+        "姓名,性别,出生年月,离退休类型,所在党支部\n\
+         张三,男,1940.03,离休,离退休第一党支部\n\
+         李四,女,1950.07,退休,离退休第一支部\n",
+    )
+    .unwrap();
+    // No records yet: nothing to warn about.
+    let preview = import::preview(ledger.conn(), &file, &Silent).unwrap();
+    assert_eq!(preview.warning_count, 0, "{:?}", preview.rows);
+
+    let input = BranchInput {
+        name: "离退休第一党支部".into(),
+        kind: BranchKind::Combined,
+        secretary: String::new(),
+        committee: String::new(),
+        groups: 1,
+        last_election: None,
+    };
+    let id = ledger.with_tx(|tx| branches::insert(tx, &stamp(), &input)).unwrap();
+    let (preview, summary) = import_file(&mut ledger, &file);
+    let warned: Vec<(&str, &str)> = preview
+        .rows
+        .iter()
+        .flat_map(|r| r.issues.iter().map(move |i| (r.fields.name.as_str(), i.message.as_str())))
+        .filter(|(_, m)| m.contains("还没有党组织记录"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0].0, "李四");
+    assert!(warned[0].1.contains("“离退休第一支部”"), "{}", warned[0].1);
+    assert_eq!(summary.added, 2, "a warning does not stop the row");
+    let conn = ledger.conn();
+    let person = |name: &str| -> ledger::domain::model::PersonId {
+        ledger::domain::model::PersonId(
+            conn.query_row("SELECT id FROM people WHERE name = ?1", [name], |r| r.get(0)).unwrap(),
+        )
+    };
+    assert_eq!(branch_link::branch_of(conn, person("张三")).unwrap(), Some(id));
+    assert_eq!(branch_link::branch_of(conn, person("李四")).unwrap(), None);
+    assert_eq!(branch_link::unlinked_names(conn).unwrap(), vec![("离退休第一支部".to_string(), 1)]);
+}

@@ -6,6 +6,7 @@
 //! preview's good rows in one transaction (all or nothing).
 
 mod bounds;
+mod branch_names;
 mod cells;
 mod guarded;
 mod header;
@@ -428,6 +429,8 @@ struct RowChecker<'a> {
     data_rows: usize,
     out: Vec<PreviewRow>,
     profile_columns: Vec<profile_cells::ProfileColumn>,
+    /// The branch records' names, read at the first row (`None` inside: the unit keeps none).
+    branch_records: Option<Option<HashSet<String>>>,
 }
 
 impl<'a> RowChecker<'a> {
@@ -444,6 +447,7 @@ impl<'a> RowChecker<'a> {
             data_rows: 0,
             out: Vec::new(),
             profile_columns: profile_cells::columns(header),
+            branch_records: None,
         }
     }
 
@@ -526,6 +530,22 @@ impl<'a> RowChecker<'a> {
             issues.push(issue(row.number, &column_text(header, w), &w.message, Severity::Warning));
         }
         let fields = v.fields;
+        if self.branch_records.is_none() {
+            self.branch_records = Some(branch_names::records(self.conn)?);
+        }
+        if let Some(Some(records)) = &self.branch_records {
+            if !fields.party_branch.is_empty() && !records.contains(&fields.party_branch) {
+                let column = header
+                    .column_for(Field::PartyBranch)
+                    .map_or_else(|| "所在党支部".to_string(), |c| c.text.clone());
+                issues.push(issue(
+                    row.number,
+                    &column,
+                    branch_names::warning(&fields.party_branch),
+                    Severity::Warning,
+                ));
+            }
+        }
         let mut status = if issues.iter().any(|i| i.severity == Severity::Error) {
             RowStatus::Invalid
         } else {
