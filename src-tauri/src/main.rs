@@ -10,6 +10,7 @@ mod commands;
 mod duties;
 mod ledgers;
 mod paging;
+mod profiles;
 mod reminders;
 mod safety;
 mod state;

@@ -466,7 +466,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 let options = ledger::export::roster_print::RosterOptions {
                     masked,
                     columns,
-                    notes: Vec::new(),
+                    ..Default::default()
                 };
                 let n = lists::roster_view(ledger.conn(), &filters, &options, today(), &out)?;
                 println!("已导出花名册（{n} 人）：{}", out.display());

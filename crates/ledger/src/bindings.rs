@@ -3,6 +3,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 
 use crate::domain::model::*;
+use crate::tables::profiles::{MaritalStatus, ProfileList};
 use ts_rs::TS;
 
 fn declarations() -> String {
@@ -43,6 +44,9 @@ fn declarations() -> String {
         crate::tables::people::PeoplePage,
         crate::tables::people::Saved,
         crate::tables::people::Contact,
+        MaritalStatus,
+        crate::tables::profiles::Profile,
+        crate::tables::profiles::ProfileList,
         crate::store::audit::FieldChange,
         crate::store::audit::AuditEntry,
         crate::reports::audit_check::Finding,
@@ -204,7 +208,9 @@ fn declarations() -> String {
         Festival,
         PayMethod,
         ActivityKind,
-        PartyContact
+        PartyContact,
+        MaritalStatus,
+        ProfileList
     );
     let reminders: Vec<String> = crate::reports::reminders::RULES
         .iter()

@@ -117,7 +117,7 @@ fn the_filtered_roster_keeps_the_matching_people_and_the_picked_columns() {
         lists::parse_filter("离休/退休=退休").unwrap(),
     ];
     let columns = lists::parse_columns("姓名,联系电话，身份证号码").unwrap();
-    let options = RosterOptions { masked: true, columns: Some(columns), notes: Vec::new() };
+    let options = RosterOptions { masked: true, columns: Some(columns), ..Default::default() };
     let path = dir.path().join("独居.xlsx");
     let n = lists::roster_view(conn, &filters, &options, today(), &path).unwrap();
 
@@ -150,4 +150,72 @@ fn the_filtered_roster_keeps_the_matching_people_and_the_picked_columns() {
     assert!(bad.contains("列名=值"), "{bad}");
     let bad = lists::parse_columns("姓名,星座").unwrap_err().to_string();
     assert!(bad.contains("星座"), "{bad}");
+}
+
+/// The roster page shows a working list by filtering in SQL (`PeopleQuery::list`); it lists the
+/// same living people as the exported list, for each of the six. The 联系人 filter keeps exactly
+/// the people whose liaison it names.
+#[test]
+fn the_rosters_list_filter_agrees_with_the_exported_lists() {
+    use ledger::tables::people::{self, LifeStatus, PeopleQuery};
+    use ledger::tables::profiles::ProfileList;
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    let st = Stamp { actor: "测试员".into(), now: today().and_hms_opt(9, 0, 0).unwrap() };
+    ledger::demo::populate(&mut ledger, &st, 300, 5, today(), &Silent).unwrap();
+    let conn = ledger.conn();
+    let ids = |q: PeopleQuery| -> Vec<i64> {
+        people::list(conn, &q, today()).unwrap().rows.iter().map(|r| r.id.0).collect()
+    };
+    for list in ProfileList::ALL {
+        let working = WorkingList::from_label(list.label()).unwrap();
+        let want: Vec<i64> =
+            lists::members(conn, working).unwrap().iter().map(|(id, _, _)| id.0).collect();
+        assert!(!want.is_empty(), "{} has people in the demo ledger", list.label());
+        let q = PeopleQuery { list: Some(list), status: LifeStatus::Living, ..Default::default() };
+        assert_eq!(ids(q), want, "{}", list.label());
+    }
+    let liaisons = profiles::liaisons(conn).unwrap();
+    assert!(liaisons.len() > 1, "{liaisons:?}");
+    let who = &liaisons[0];
+    let want: Vec<i64> = conn
+        .prepare(
+            "SELECT id FROM people WHERE voided_at IS NULL AND died_on IS NULL AND liaison = ?1
+             ORDER BY id",
+        )
+        .unwrap()
+        .query_map([who], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let q = PeopleQuery { liaison: who.clone(), status: LifeStatus::Living, ..Default::default() };
+    assert_eq!(ids(q), want);
+
+    // 脱敏: the 丧偶 list with phones and addresses masked holds no full number or address.
+    let path = dir.path().join("丧偶-脱敏.xlsx");
+    let n = lists::working_list_with(conn, WorkingList::Widowed, today(), &path, true).unwrap();
+    let got = rows(&path, None);
+    let head = got.iter().position(|r| r.get(1).is_some_and(|c| c == "姓名")).unwrap();
+    let phone_col = got[head].iter().position(|c| c == "联系电话").unwrap();
+    let body = &got[head + 1..head + 1 + n as usize];
+    let (phones, addresses): (Vec<String>, Vec<String>) = conn
+        .prepare(
+            "SELECT phone, address FROM people p JOIN person_profiles f ON f.person_id = p.id
+             WHERE p.voided_at IS NULL AND p.died_on IS NULL AND f.marital_status = 'widowed'
+             ORDER BY p.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .unzip();
+    let shown: Vec<&String> = body.iter().map(|r| &r[phone_col]).collect();
+    let masked: Vec<String> =
+        phones.iter().map(|p| ledger::domain::idcard::mask_phone(p)).collect();
+    assert_eq!(shown, masked.iter().collect::<Vec<_>>());
+    let every_cell: Vec<&String> = body.iter().flatten().collect();
+    for secret in phones.iter().chain(&addresses).filter(|s| s.chars().count() > 6) {
+        assert!(!every_cell.contains(&secret), "{secret} is printed whole");
+    }
+    assert!(got.iter().any(|r| r[0].starts_with("本表已脱敏")));
 }

@@ -17,6 +17,7 @@ vi.mock('../api', async (importOriginal) => {
       voidPerson: vi.fn(),
       personAudit: vi.fn(),
       revealContact: vi.fn(),
+      getProfile: vi.fn(async () => ({ marital_status: null, illnesses: '', hobbies: '', needs: '', hardship: '', has_hardship: false })),
     },
   }
 })

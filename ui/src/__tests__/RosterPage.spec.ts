@@ -16,6 +16,9 @@ vi.mock('../api', async (importOriginal) => {
       getPerson: vi.fn(),
       validatePerson: vi.fn(),
       checkDate: vi.fn(),
+      listBranches: vi.fn(async () => ['离退休第一党支部', '离退休第二党支部']),
+      listLiaisons: vi.fn(async () => ['王小明', '李娜']),
+      exportList: vi.fn(),
     },
     onJobProgress: vi.fn(async () => () => {}),
   }
@@ -42,7 +45,39 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** Picks `label` in the filter select with test id `id` (its options open in a popper on body). */
+async function pick(w: ReturnType<typeof mountRoster>, id: string, label: string) {
+  await w.get(`[data-testid=${id}] .el-select__wrapper`).trigger('click')
+  await settle()
+  const option = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find(
+    (o) => o.textContent?.trim() === label,
+  )
+  if (!option) throw new Error(`no option ${label} in ${id}`)
+  option.click()
+  await settle()
+}
+
 describe('RosterPage', () => {
+  it('filters by 联系人, 党支部 and a working list in the core, shows 联系人, and exports the chosen list', async () => {
+    listPeople.mockResolvedValue(page([row(1, '张三丰', { liaison: '李娜' })], 1))
+    vi.mocked(api.exportList).mockResolvedValue('/tmp/丧偶人员清单.xlsx')
+    const w = mountRoster()
+    await settle()
+    expect(w.get('[data-testid=roster-table]').text()).toContain('李娜')
+    expect(w.find('[data-testid=export-list]').exists()).toBe(false)
+
+    await pick(w, 'filter-liaison', '李娜')
+    await pick(w, 'filter-branch', '离退休第二党支部')
+    await pick(w, 'filter-list', '丧偶')
+    const q = listPeople.mock.calls[listPeople.mock.calls.length - 1][0]
+    expect(q).toMatchObject({ liaison: '李娜', party_branch: '离退休第二党支部', list: 'widowed', offset: 0 })
+
+    await w.get('[data-testid=export-list]').trigger('click')
+    await settle()
+    expect(api.exportList).toHaveBeenCalledWith('widowed', true)
+    w.unmount()
+  })
+
   it('renders the rows of the first page with the total and formatted dates', async () => {
     listPeople.mockResolvedValue(page([row(1, '张三丰'), row(2, '覃秀英', { sex: 'female', birth: '1938-02' })], 812))
     const w = mountRoster()

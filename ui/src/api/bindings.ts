@@ -219,6 +219,14 @@ export type PeopleQuery = { search: string, retirement_kind: RetirementKind | nu
  */
 party_branch: string, 
 /**
+ * 联系人, exactly as recorded; empty means everyone.
+ */
+liaison: string, 
+/**
+ * Only the people on one of the working lists (患病、丧偶 … 清单).
+ */
+list: ProfileList | null, 
+/**
  * Inclusive age band, on `today`.
  */
 age_min: number | null, age_max: number | null, sort: SortOrder, offset: number, 
@@ -233,6 +241,29 @@ export type PeoplePage = { rows: Array<PersonRow>,
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
 export type Contact = { id_number: string, phone: string, };
+export type MaritalStatus = "married" | "widowed" | "divorced" | "single";
+export type Profile = { marital_status: MaritalStatus | null, 
+/**
+ * 主要疾病
+ */
+illnesses: string, 
+/**
+ * 特长爱好
+ */
+hobbies: string, 
+/**
+ * 个性需求
+ */
+needs: string, 
+/**
+ * 特殊困难
+ */
+hardship: string, 
+/**
+ * Whether the person is on the 特殊困难 list (the text says what the hardship is).
+ */
+has_hardship: boolean, };
+export type ProfileList = "ill" | "widowed" | "alone" | "hobbies" | "needs" | "hardship";
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };
 export type Finding = { 
@@ -325,7 +356,11 @@ fields: PersonFields, duplicate_of: PersonId | null,
 /**
  * Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
  */
-duplicate_reason: string, issues: Array<ImportIssue>, };
+duplicate_reason: string, issues: Array<ImportIssue>, 
+/**
+ * The row's 六清楚 values, when the file has such columns and the row fills any.
+ */
+profile?: Profile, };
 export type ColumnMapping = { 
 /**
  * The spreadsheet column letter (`A`, `B` …).
@@ -1286,6 +1321,20 @@ export const PARTY_CONTACT_LABELS: Record<PartyContact, string> = {
   normal: "正常",
   flowing: "流动",
   lost: "失联",
+};
+export const MARITAL_STATUS_LABELS: Record<MaritalStatus, string> = {
+  married: "已婚",
+  widowed: "丧偶",
+  divorced: "离异",
+  single: "未婚",
+};
+export const PROFILE_LIST_LABELS: Record<ProfileList, string> = {
+  ill: "患病",
+  widowed: "丧偶",
+  alone: "独居",
+  hobbies: "特长爱好",
+  needs: "个性需求",
+  hardship: "特殊困难",
 };
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   hospital_visit: "住院探视",

@@ -97,6 +97,8 @@ import type {
   PersonFields,
   PersonId,
   PersonInput,
+  Profile,
+  ProfileList,
   Saved,
   Summary,
   UnitSettings,
@@ -153,6 +155,15 @@ export const api = {
   /** The party branches on the roster (living people), for branch filters. */
   listBranches: () => invoke<string[]>('list_branches'),
   getPerson: (id: PersonId) => invoke<Person>('get_person', { id }),
+  /** The person's 六清楚 profile (婚姻状况, 主要疾病, 特长爱好, 个性需求, 特殊困难); empty when none. */
+  getProfile: (id: PersonId) => invoke<Profile>('get_profile', { id }),
+  /** Saves the profile (audited) and returns it as stored. */
+  saveProfile: (id: PersonId, profile: Profile) => invoke<Profile>('save_profile', { id, profile }),
+  /** The liaisons (联系人) named for living people, for the roster's filter. */
+  listLiaisons: () => invoke<string[]>('list_liaisons'),
+  /** One of the six working lists (患病 … 特殊困难人员清单) to a file the clerk picks, phones and
+   * addresses masked (脱敏) when asked; null if cancelled. */
+  exportList: (list: ProfileList, masked: boolean) => invoke<string | null>('export_list', { list, masked }),
   /** Full ID number, phone and address of one person, for "显示" in the list and the drawer (logged). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */

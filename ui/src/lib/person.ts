@@ -71,6 +71,8 @@ export function defaultQuery(): PeopleQuery {
     party_member: null,
     care: null,
     party_branch: '',
+    liaison: '',
+    list: null,
     age_min: null,
     age_max: null,
     sort: 'entry',

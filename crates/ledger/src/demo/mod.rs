@@ -9,6 +9,7 @@ mod activities;
 mod checkups;
 mod contacts;
 mod party;
+mod profiles;
 mod subsidies;
 mod work;
 
@@ -449,6 +450,7 @@ pub fn populate(
         let mut calls = Rng::new(seed ^ 0x0C0A_11ED);
         contacts::keep_in_touch(tx, stamp, &mut calls, &added, today)?;
         contacts::duties(tx, stamp, &mut calls, &added, today)?;
+        profiles::profiles(tx, stamp, seed, &added)?;
         Ok(n)
     })
 }

@@ -149,7 +149,7 @@ impl PartialDate {
     /// `1945年10月`, `1945年10月3日`, `19451003`, `194510`, `1945`, with full-width digits and stray
     /// spaces tolerated. Excel serial numbers are handled by the importer, which knows the cell type.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let s = crate::domain::text::normalize(text);
+        let s = crate::domain::text::normalize_value(text);
         let s = s.trim().trim_end_matches(['日', '号']);
         if s.is_empty() {
             return Err(DateError("日期为空".into()));

@@ -140,6 +140,21 @@ pub fn working_list(
     today: NaiveDate,
     path: &Path,
 ) -> Result<u32> {
+    working_list_with(conn, list, today, path, false)
+}
+
+/// [`working_list`], with phone numbers and addresses masked (脱敏) when `masked`, for a copy
+/// that leaves the office: `138****5678`, the address's first six characters.
+pub fn working_list_with(
+    conn: &Connection,
+    list: WorkingList,
+    today: NaiveDate,
+    path: &Path,
+    masked: bool,
+) -> Result<u32> {
+    use crate::domain::idcard::mask_phone;
+    use crate::reports::reminders::birthday_list::mask_address;
+    let phone = |s: &str| if masked { mask_phone(s) } else { s.to_string() };
     let settings = crate::tables::settings::get(conn)?;
     let people = members(conn, list)?;
     let title = format!("{}离退休干部{}人员清单", settings.unit_name, list.label());
@@ -171,10 +186,18 @@ pub fn working_list(
             Field::Birth.text(p),
             p.birth.map(|b| b.age_on(today).to_string()).unwrap_or_default(),
             Field::RetirementKind.text(p),
-            p.phone.clone(),
-            p.address.clone(),
+            phone(&p.phone),
+            if masked { mask_address(&p.address) } else { p.address.clone() },
         ];
-        texts.extend(own.iter().map(|(_, f)| f(p, profile)));
+        // Only the 紧急联系人及电话 column of the list's own holds a number.
+        texts.extend(own.iter().map(|(c, f)| {
+            let text = f(p, profile);
+            if c.header.contains("电话") {
+                phone(&text)
+            } else {
+                text
+            }
+        }));
         texts.push(p.liaison.clone());
         texts.push(String::new());
         let cells: Vec<Cell<'_>> = std::iter::once(Cell::Number(i as i64 + 1))
@@ -183,6 +206,9 @@ pub fn working_list(
         t.row(ws, &cells)?;
     }
     t.line(ws, &format!("合计：{} 人", people.len()))?;
+    if masked {
+        t.line(ws, "本表已脱敏：联系电话只显示前三位和后四位，住址只显示前六个字。")?;
+    }
     t.signature(ws, &settings)?;
     super::save(&mut wb, path)?;
     Ok(people.len() as u32)
@@ -227,6 +253,9 @@ pub fn roster_view(
         .filter(|(_, p)| filters.iter().all(|(f, v)| f.text(p) == *v))
         .collect();
     let mut options = options.clone();
+    if options.profiles.is_empty() {
+        options.profiles = crate::tables::profiles::all(conn)?;
+    }
     if !filters.is_empty() {
         let header = |f: Field| {
             crate::domain::roster::COLUMNS.iter().find(|c| c.field == f).map_or("", |c| c.header)

@@ -65,7 +65,11 @@ pub fn roster(
 ) -> Result<u32> {
     let people = crate::tables::people::all_fields(conn)?;
     let settings = crate::tables::settings::get(conn)?;
-    let mut wb = roster_workbook_with_progress(&people, &settings, today, progress)?;
+    let options = roster_print::RosterOptions {
+        profiles: crate::tables::profiles::all(conn)?,
+        ..Default::default()
+    };
+    let mut wb = roster_workbook_with_options(&people, &settings, today, progress, &options)?;
     save(&mut wb, path)?;
     Ok(people.len() as u32)
 }

@@ -2,6 +2,9 @@
 //! [`crate::domain::roster::Field::text`]. The importer reads the same headers back, so exporting a ledger
 //! and importing the file into an empty one gives the same roster.
 //!
+//! The register then carries the 六清楚 profile's columns
+//! ([`crate::tables::profiles::PROFILE_COLUMNS`]), which the importer reads back too.
+//!
 //! Under the table: a `合计：N 人` line and the signature line. Both start in the 序号 column,
 //! which the importer ignores, and leave the 姓名 column empty.
 
@@ -12,6 +15,7 @@ use crate::domain::model::{PersonFields, PersonId, UnitSettings};
 use crate::domain::roster::{Field, COLUMNS};
 use crate::error::Result;
 use crate::progress::{Progress, Silent, Stage};
+use crate::tables::profiles::{Profile, ProfileField, PROFILE_COLUMNS};
 use chrono::NaiveDate;
 use rust_xlsxwriter::Workbook;
 
@@ -52,7 +56,18 @@ pub(crate) fn title(settings: &UnitSettings) -> String {
 pub(crate) fn columns() -> Vec<Column> {
     std::iter::once(Column::new("序号", 5.0, Kind::Serial))
         .chain(COLUMNS.iter().map(|c| Column::new(c.header, c.width, kind(c.field))))
+        .chain(
+            PROFILE_COLUMNS.iter().map(|c| Column::new(c.header, c.width, profile_kind(c.field))),
+        )
         .collect()
+}
+
+fn profile_kind(field: ProfileField) -> Kind {
+    if field == ProfileField::Marital {
+        Kind::Center
+    } else {
+        Kind::Text
+    }
 }
 
 /// Above this many people the roster sheet is written in constant-memory mode.
@@ -113,8 +128,9 @@ pub fn roster_workbook_with_options(
     ws.set_paper_size(8);
 
     let total = people.len() as u64;
-    let mut texts: Vec<String> = Vec::with_capacity(COLUMNS.len());
-    for (i, (_, p)) in people.iter().enumerate() {
+    let mut texts: Vec<String> = Vec::with_capacity(COLUMNS.len() + PROFILE_COLUMNS.len());
+    let none = Profile::default();
+    for (i, (id, p)) in people.iter().enumerate() {
         if i % STEP == 0 {
             crate::progress::check(progress)?;
             progress.step(Stage::Writing, i as u64, total);
@@ -127,6 +143,8 @@ pub fn roster_workbook_with_options(
                 *text = super::roster_print::masked_text(c.field, std::mem::take(text));
             }
         }
+        let profile = options.profiles.get(&id.0).unwrap_or(&none);
+        texts.extend(PROFILE_COLUMNS.iter().map(|c| c.field.text(profile)));
         let cells: Vec<Cell<'_>> = std::iter::once(Cell::Number(i as i64 + 1))
             .chain(texts.iter().map(|t| Cell::Text(t)))
             .collect();

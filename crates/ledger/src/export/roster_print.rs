@@ -26,6 +26,9 @@ pub struct RosterOptions {
     pub columns: Option<Vec<Field>>,
     /// Lines printed under the 合计 (the filter a view was made with, say).
     pub notes: Vec<String>,
+    /// The people's 六清楚 profiles by person id, printed in the register's last columns (people
+    /// without one leave them empty).
+    pub profiles: std::collections::HashMap<i64, crate::tables::profiles::Profile>,
 }
 
 /// The printed columns, each with the roster field it shows (`None` for 序号).

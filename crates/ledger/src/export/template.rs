@@ -12,6 +12,7 @@ use crate::domain::date::PartialDate;
 use crate::domain::model::*;
 use crate::domain::roster::{Field, COLUMNS};
 use crate::error::Result;
+use crate::tables::profiles::{MaritalStatus, Profile, ProfileField, PROFILE_COLUMNS};
 use rust_xlsxwriter::{ColNum, Format, Workbook};
 
 const DATE_HINT: &str =
@@ -84,6 +85,27 @@ pub(crate) fn example() -> PersonFields {
 }
 
 /// The blank import template.
+/// The 填写说明 of a 六清楚 column.
+fn profile_hint(field: ProfileField) -> &'static str {
+    match field {
+        ProfileField::Marital => "可选：已婚、丧偶、离异、未婚（“有配偶”按已婚）",
+        ProfileField::Illnesses => "主要疾病，多个用顿号隔开；用于患病人员清单",
+        ProfileField::Hobbies => "特长爱好；用于特长爱好人员清单",
+        ProfileField::Needs => "希望得到的个性化服务；用于个性需求人员清单",
+        ProfileField::Hardship => "写明困难情况；填写后列入特殊困难人员清单",
+    }
+}
+
+/// The example row's 六清楚 values.
+fn example_profile() -> Profile {
+    Profile {
+        marital_status: Some(MaritalStatus::Married),
+        illnesses: "高血压".into(),
+        hobbies: "书法、太极拳".into(),
+        ..Default::default()
+    }
+}
+
 pub fn template_workbook() -> Result<Workbook> {
     let mut wb = Workbook::new();
     // Fixed properties keep the template's bytes the same from build to build.
@@ -142,16 +164,25 @@ pub fn template_workbook() -> Result<Workbook> {
     }
     let sample = example();
     let mut row = 2;
-    for c in COLUMNS {
-        let (required, text) = hint(c.field);
-        ws.write_string_with_format(row, 0, c.header, &st.center)?;
+    let profile = example_profile();
+    let hints =
+        COLUMNS
+            .iter()
+            .map(|c| {
+                let (required, text) = hint(c.field);
+                (c.header, required, text, c.field.text(&sample))
+            })
+            .chain(PROFILE_COLUMNS.iter().map(|c| {
+                (c.header, false, profile_hint(c.field).to_string(), c.field.text(&profile))
+            }));
+    for (header, required, text, example) in hints {
+        ws.write_string_with_format(row, 0, header, &st.center)?;
         ws.write_string_with_format(row, 1, if required { "必填" } else { "" }, &st.center)?;
         write_text(ws, row, 2, &text, &st.text)?;
-        let example = c.field.text(&sample);
         write_text(ws, row, 3, &example, &st.text)?;
         // Heights are not recomputed on opening (LibreOffice, WPS): give each wrapped hint its room
         // so the rows do not overlap.
-        let lines = [c.header, text.as_str(), example.as_str()]
+        let lines = [header, text.as_str(), example.as_str()]
             .iter()
             .zip([widths[0], widths[2], widths[3]])
             .map(|(t, w)| layout::lines(t, layout::BODY, w))

@@ -117,14 +117,19 @@ fn roster_headers_and_values_round_trip() {
     let mut wb = roster_workbook(&people(list.clone()), &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
     let (headers, back) = read_roster(&path);
-    let want: Vec<&str> = std::iter::once("序号").chain(COLUMNS.iter().map(|c| c.header)).collect();
+    let want: Vec<&str> = std::iter::once("序号")
+        .chain(COLUMNS.iter().map(|c| c.header))
+        .chain(crate::tables::profiles::PROFILE_COLUMNS.iter().map(|c| c.header))
+        .collect();
     assert_eq!(headers, want);
     assert_eq!(back, list);
 
     let r = sheet(&path, "花名册");
     assert_eq!(text(&r, 0, 0), "某市财政局离退休干部花名册");
     assert_eq!(text(&r, 1, 0), "填报单位（盖章）：某市财政局");
-    assert!(text(&r, 1, 15).starts_with("填报日期：2026年11月21日"), "{}", text(&r, 1, 15));
+    // Row 2 splits at the middle column: the date starts right of it.
+    let right = (want.len() as u32 - 1) / 2 + 1;
+    assert!(text(&r, 1, right).starts_with("填报日期：2026年11月21日"), "{}", text(&r, 1, right));
     assert_eq!(text(&r, 3, 5), "1945.10.01", "dates print dotted; the ID supplied the day");
     let after = 3 + list.len() as u32;
     let deceased = list.iter().filter(|p| p.died_on.is_some()).count();
@@ -168,8 +173,9 @@ fn roster_is_print_ready() {
     let list = sample_people();
     let mut wb = roster_workbook(&people(list.clone()), &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
-    // Sheet 1 is 打印 (A4, 11 columns), sheet 2 the full 花名册 register (A3, 30 columns).
-    for (part, paper, last) in [("sheet1", "9", "K"), ("sheet2", "8", "AD")] {
+    // Sheet 1 is 打印 (A4, 11 columns), sheet 2 the full 花名册 register (A3, 30 columns and
+    // the 5 of the 六清楚 profile).
+    for (part, paper, last) in [("sheet1", "9", "K"), ("sheet2", "8", "AI")] {
         let s = xml(&path, &format!("xl/worksheets/{part}.xml"));
         let merged = format!("<mergeCell ref=\"A1:{last}1\"/>");
         let paper = format!("paperSize=\"{paper}\"");
@@ -325,15 +331,17 @@ fn template_has_the_roster_header_and_no_rows() {
     let (_dir, path) = save_tmp(&mut wb);
     let r = sheet(&path, "导入模板");
     let headers: Vec<String> = (0..r.width() as u32).map(|c| text(&r, 2, c)).collect();
-    let want: Vec<&str> = std::iter::once("序号").chain(COLUMNS.iter().map(|c| c.header)).collect();
+    let profile = crate::tables::profiles::PROFILE_COLUMNS.iter().map(|c| c.header);
+    let want: Vec<&str> =
+        std::iter::once("序号").chain(COLUMNS.iter().map(|c| c.header)).chain(profile).collect();
     assert_eq!(headers, want);
     assert!((3..r.height() as u32 + 3)
         .all(|row| (0..want.len() as u32).all(|c| text(&r, row, c).is_empty())));
 
     let notes = sheet(&path, "填写说明");
     let listed: Vec<String> =
-        (2..2 + COLUMNS.len() as u32).map(|row| text(&notes, row, 0)).collect();
-    assert_eq!(listed, COLUMNS.iter().map(|c| c.header.to_string()).collect::<Vec<_>>());
+        (2..2 + want.len() as u32 - 1).map(|row| text(&notes, row, 0)).collect();
+    assert_eq!(listed, want[1..].iter().map(|h| h.to_string()).collect::<Vec<_>>());
     let kinds_row =
         2 + COLUMNS.iter().position(|c| c.field == Field::RetirementKind).unwrap() as u32;
     assert_eq!(text(&notes, kinds_row, 2), "可选：离休、退休、退职");

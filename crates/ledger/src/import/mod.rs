@@ -6,10 +6,12 @@
 //! preview's good rows in one transaction (all or nothing).
 
 mod bounds;
+mod branch_names;
 mod cells;
 mod guarded;
 mod header;
 pub mod hostile;
+mod profile_cells;
 mod read;
 mod relay;
 #[cfg(test)]
@@ -82,6 +84,10 @@ pub struct PreviewRow {
     /// Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
     pub duplicate_reason: String,
     pub issues: Vec<ImportIssue>,
+    /// The row's 六清楚 values, when the file has such columns and the row fills any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub profile: Option<crate::tables::profiles::Profile>,
 }
 
 /// How a column of the file was understood.
@@ -177,7 +183,9 @@ pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Resul
             .map(|c| ColumnMapping {
                 column: header::column_letter(c.index),
                 header: c.text.clone(),
-                field: c.field.map(|f| roster::column(f).header.to_string()),
+                field: c.field.map(|f| roster::column(f).header.to_string()).or_else(|| {
+                    profile_cells::field_of(c).map(|f| profile_cells::header_of(f).to_string())
+                }),
             })
             .collect(),
         new_count: count(RowStatus::New),
@@ -420,6 +428,9 @@ struct RowChecker<'a> {
     seen: Seen,
     data_rows: usize,
     out: Vec<PreviewRow>,
+    profile_columns: Vec<profile_cells::ProfileColumn>,
+    /// The branch records' names, read at the first row (`None` inside: the unit keeps none).
+    branch_records: Option<Option<HashSet<String>>>,
 }
 
 impl<'a> RowChecker<'a> {
@@ -435,6 +446,8 @@ impl<'a> RowChecker<'a> {
             seen: Seen::default(),
             data_rows: 0,
             out: Vec::new(),
+            profile_columns: profile_cells::columns(header),
+            branch_records: None,
         }
     }
 
@@ -481,6 +494,9 @@ impl<'a> RowChecker<'a> {
                 }
             }
         }
+        let (profile, profile_filled) =
+            profile_cells::read(&self.profile_columns, row, &mut issues);
+        filled += profile_filled;
         for (index, cell) in row.cells.iter().enumerate() {
             if let read::Cell::Unreadable(message) = cell {
                 let column = header.columns.iter().find(|c| c.index == index).map_or_else(
@@ -514,6 +530,22 @@ impl<'a> RowChecker<'a> {
             issues.push(issue(row.number, &column_text(header, w), &w.message, Severity::Warning));
         }
         let fields = v.fields;
+        if self.branch_records.is_none() {
+            self.branch_records = Some(branch_names::records(self.conn)?);
+        }
+        if let Some(Some(records)) = &self.branch_records {
+            if !fields.party_branch.is_empty() && !records.contains(&fields.party_branch) {
+                let column = header
+                    .column_for(Field::PartyBranch)
+                    .map_or_else(|| "所在党支部".to_string(), |c| c.text.clone());
+                issues.push(issue(
+                    row.number,
+                    &column,
+                    branch_names::warning(&fields.party_branch),
+                    Severity::Warning,
+                ));
+            }
+        }
         let mut status = if issues.iter().any(|i| i.severity == Severity::Error) {
             RowStatus::Invalid
         } else {
@@ -558,6 +590,7 @@ impl<'a> RowChecker<'a> {
             duplicate_of,
             duplicate_reason,
             issues,
+            profile,
         });
         Ok(())
     }
@@ -760,7 +793,10 @@ fn write_row(
                     )],
                 );
             }
-            people::insert_prepared(conn, stamp, &person, &extras)?;
+            let id = people::insert_prepared(conn, stamp, &person, &extras)?;
+            if let Some(profile) = &row.profile {
+                crate::tables::profiles::save(conn, stamp, id, profile)?;
+            }
             if !fields.id_number.is_empty() {
                 ids_in_ledger.insert(fields.id_number.clone());
             }
@@ -789,7 +825,17 @@ fn write_row(
                 return refuse(summary, field_issues(row.row, &v.errors, Severity::Error));
             }
             let warned = field_issues(row.row, &v.warnings, Severity::Warning);
-            if people::update_validated(conn, stamp, id, &v.into_valid()?)? {
+            let profile_changed = match &row.profile {
+                Some(profile) => {
+                    let old = crate::tables::profiles::get(conn, id)?;
+                    let new = crate::tables::profiles::merge(&old, profile);
+                    crate::tables::profiles::save(conn, stamp, id, &new)?;
+                    crate::tables::profiles::get(conn, id)? != old
+                }
+                None => false,
+            };
+            let person_changed = people::update_validated(conn, stamp, id, &v.into_valid()?)?;
+            if person_changed || profile_changed {
                 summary.updated += 1;
             } else {
                 summary.skipped += 1;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/007_party_branches.sql"),
     include_str!("../../migrations/008_audit_log_filters.sql"),
     include_str!("../../migrations/009_visit_made_by.sql"),
+    include_str!("../../migrations/010_people_branch.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

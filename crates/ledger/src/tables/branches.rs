@@ -2,8 +2,9 @@
 //! 离退休干部党组织设置情况 form counts (DOMAIN.md, "The yearly statistics the bureau collects",
 //! form 4), and when each committee is due for re-election (换届: every 3 years, 5 for a 总支).
 //!
-//! Kept minimal for now: people still name their branch as free text (`people.party_branch`);
-//! linking them to these records, and the import creating a record from a branch name, come later.
+//! People name their branch as text (`people.party_branch`) and are linked to the record of that
+//! name by `people.branch_id` (migration 010, [`crate::tables::branch_link`]); the import creating
+//! a record from a branch name comes later.
 
 use crate::domain::date::PartialDate;
 use crate::domain::stamp::Stamp;

@@ -6,6 +6,7 @@
 //! an export or the demo data.
 
 pub mod activities;
+pub mod branch_link;
 pub mod branches;
 pub mod campaigns;
 pub mod checkups;

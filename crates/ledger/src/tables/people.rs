@@ -99,6 +99,10 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
     ] {
         crate::domain::text::normalize_in_place(text);
     }
+    // Numbers, not prose: `（0371）` is `(0371)`.
+    for phone in [&mut p.phone, &mut p.emergency_phone] {
+        *phone = crate::domain::text::normalize_value(phone);
+    }
     if !p.id_number.trim().is_empty() {
         match idcard::parse(&p.id_number) {
             Ok(info) => {
@@ -280,6 +284,10 @@ pub struct PeopleQuery {
     pub care: Option<CareFilter>,
     /// 所在党支部, exactly as recorded; empty means every branch.
     pub party_branch: String,
+    /// 联系人, exactly as recorded; empty means everyone.
+    pub liaison: String,
+    /// Only the people on one of the working lists (患病、丧偶 … 清单).
+    pub list: Option<crate::tables::profiles::ProfileList>,
     /// Inclusive age band, on `today`.
     pub age_min: Option<i32>,
     pub age_max: Option<i32>,
@@ -580,7 +588,7 @@ fn save_family(
         let mut m = member.clone();
         m.name = crate::domain::text::compact(&m.name);
         m.relation = crate::domain::text::normalize(&m.relation);
-        m.phone = crate::domain::text::normalize(&m.phone);
+        m.phone = crate::domain::text::normalize_value(&m.phone);
         m.address = crate::domain::text::normalize(&m.address);
         m.notes = crate::domain::text::normalize(&m.notes);
         if m.name.is_empty() {
@@ -815,6 +823,14 @@ pub fn list(conn: &Connection, q: &PeopleQuery, today: NaiveDate) -> Result<Peop
     let branch = crate::domain::text::normalize(&q.party_branch);
     if !branch.is_empty() {
         arg(&mut sql, " AND party_branch = ?", Box::new(branch));
+    }
+    let liaison = crate::domain::text::normalize(&q.liaison);
+    if !liaison.is_empty() {
+        arg(&mut sql, " AND liaison = ?", Box::new(liaison));
+    }
+    if let Some(list) = q.list {
+        sql.push_str(" AND ");
+        sql.push_str(list.sql());
     }
     match q.status {
         LifeStatus::All => {}

@@ -3,8 +3,8 @@
 //! `person_profiles` (migration 007). They feed the clerk's working lists (分类服务清单, see
 //! `export::lists`).
 //!
-//! Kept minimal for now: the drawer, the import template and the roster export do not show these
-//! fields yet; they are set here (and by the demo data and tests).
+//! The drawer edits them (`PersonProfileForm`); the 花名册 register, the import template and the
+//! importer carry them as the columns of [`PROFILE_COLUMNS`], after the roster's own.
 
 use crate::domain::model::PersonId;
 use crate::domain::stamp::Stamp;
@@ -12,9 +12,10 @@ use crate::error::{Error, Result};
 use crate::store::audit;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// 婚姻状况
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MaritalStatus {
     Married,
@@ -54,8 +55,251 @@ impl MaritalStatus {
     }
 }
 
+impl MaritalStatus {
+    /// Reads a label or a spelling seen in real files (`有配偶`, `离婚`, `未婚`).
+    pub fn from_label(text: &str) -> Option<Self> {
+        match crate::domain::text::compact(text).as_str() {
+            "已婚" | "有配偶" | "在婚" | "初婚" | "再婚" => Some(MaritalStatus::Married),
+            "丧偶" | "配偶已故" | "配偶去世" => Some(MaritalStatus::Widowed),
+            "离异" | "离婚" => Some(MaritalStatus::Divorced),
+            "未婚" | "单身" => Some(MaritalStatus::Single),
+            _ => None,
+        }
+    }
+}
+
+/// The six working lists (分类服务清单) as roster filters: who is on each, decided in SQL so the
+/// paged roster can show a list. The same rules as [`crate::export::lists::WorkingList`]'s, which
+/// a test checks against these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileList {
+    /// 患病: an illness recorded, or 长年有病 / 生活不能自理 in health.
+    Ill,
+    /// 丧偶
+    Widowed,
+    /// 独居
+    Alone,
+    /// 特长爱好
+    Hobbies,
+    /// 个性需求
+    Needs,
+    /// 特殊困难
+    Hardship,
+}
+
+impl ProfileList {
+    pub const ALL: [ProfileList; 6] = [
+        ProfileList::Ill,
+        ProfileList::Widowed,
+        ProfileList::Alone,
+        ProfileList::Hobbies,
+        ProfileList::Needs,
+        ProfileList::Hardship,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProfileList::Ill => "ill",
+            ProfileList::Widowed => "widowed",
+            ProfileList::Alone => "alone",
+            ProfileList::Hobbies => "hobbies",
+            ProfileList::Needs => "needs",
+            ProfileList::Hardship => "hardship",
+        }
+    }
+
+    /// The list's name, as the clerk's 清单 are called (`患病人员清单`).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileList::Ill => "患病",
+            ProfileList::Widowed => "丧偶",
+            ProfileList::Alone => "独居",
+            ProfileList::Hobbies => "特长爱好",
+            ProfileList::Needs => "个性需求",
+            ProfileList::Hardship => "特殊困难",
+        }
+    }
+
+    /// The condition on a row of `people` (its columns unqualified) that puts it on the list.
+    pub fn sql(self) -> &'static str {
+        match self {
+            ProfileList::Ill => {
+                "(health IN ('chronic', 'dependent') OR id IN
+                  (SELECT person_id FROM person_profiles WHERE illnesses <> ''))"
+            }
+            ProfileList::Widowed => {
+                "id IN (SELECT person_id FROM person_profiles WHERE marital_status = 'widowed')"
+            }
+            ProfileList::Alone => "living = 'alone'",
+            ProfileList::Hobbies => {
+                "id IN (SELECT person_id FROM person_profiles WHERE hobbies <> '')"
+            }
+            ProfileList::Needs => "id IN (SELECT person_id FROM person_profiles WHERE needs <> '')",
+            ProfileList::Hardship => {
+                "id IN (SELECT person_id FROM person_profiles
+                        WHERE has_hardship = 1 OR hardship <> '')"
+            }
+        }
+    }
+}
+
+/// The liaisons (联系人) named on the roster for living people, for the filter that picks one.
+pub fn liaisons(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT liaison FROM people
+         WHERE liaison <> '' AND voided_at IS NULL AND died_on IS NULL ORDER BY liaison",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A column of the profile in the 花名册 register and the import template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    Marital,
+    Illnesses,
+    Hobbies,
+    Needs,
+    Hardship,
+}
+
+pub struct ProfileColumn {
+    pub field: ProfileField,
+    pub header: &'static str,
+    /// Other headers seen in real files (compared as [`crate::domain::roster::header_key`] does).
+    pub synonyms: &'static [&'static str],
+    /// Width in characters in the exported sheet.
+    pub width: f64,
+}
+
+/// The profile's columns, printed after the roster's in the register and the template.
+pub const PROFILE_COLUMNS: &[ProfileColumn] = &[
+    ProfileColumn {
+        field: ProfileField::Marital,
+        header: "婚姻状况",
+        synonyms: &["婚姻情况", "婚否"],
+        width: 8.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Illnesses,
+        header: "主要疾病",
+        synonyms: &["患病情况", "所患疾病", "疾病情况", "主要病史"],
+        width: 14.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Hobbies,
+        header: "特长爱好",
+        synonyms: &["兴趣爱好", "爱好特长", "特长", "爱好"],
+        width: 12.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Needs,
+        header: "个性需求",
+        synonyms: &["个性化需求", "服务需求", "特殊需求"],
+        width: 14.0,
+    },
+    ProfileColumn {
+        field: ProfileField::Hardship,
+        header: "特殊困难",
+        synonyms: &["困难情况", "特殊困难情况", "家庭困难"],
+        width: 14.0,
+    },
+];
+
+/// The profile field a header names, if any.
+pub fn field_for_header(text: &str) -> Option<ProfileField> {
+    let key = crate::domain::roster::header_key(text);
+    if key.is_empty() {
+        return None;
+    }
+    PROFILE_COLUMNS
+        .iter()
+        .find(|c| {
+            std::iter::once(&c.header)
+                .chain(c.synonyms)
+                .any(|h| crate::domain::roster::header_key(h) == key)
+        })
+        .map(|c| c.field)
+}
+
+impl ProfileField {
+    /// The value as printed in the register.
+    pub fn text(self, p: &Profile) -> String {
+        match self {
+            ProfileField::Marital => {
+                p.marital_status.map(MaritalStatus::label).unwrap_or("").into()
+            }
+            ProfileField::Illnesses => p.illnesses.clone(),
+            ProfileField::Hobbies => p.hobbies.clone(),
+            ProfileField::Needs => p.needs.clone(),
+            ProfileField::Hardship => p.hardship.clone(),
+        }
+    }
+
+    /// Sets the field from a cell's text; empty text changes nothing. A hardship written down puts
+    /// the person on the 特殊困难 list. The error says what was expected.
+    pub fn set_text(self, p: &mut Profile, raw: &str) -> std::result::Result<(), String> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Ok(());
+        }
+        match self {
+            ProfileField::Marital => {
+                p.marital_status = Some(MaritalStatus::from_label(text).ok_or_else(|| {
+                    format!("婚姻状况“{text}”无法识别，应为：已婚、丧偶、离异、未婚")
+                })?)
+            }
+            ProfileField::Illnesses => p.illnesses = text.into(),
+            ProfileField::Hobbies => p.hobbies = text.into(),
+            ProfileField::Needs => p.needs = text.into(),
+            ProfileField::Hardship => {
+                p.hardship = text.into();
+                p.has_hardship = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `old` with every value `row` has written over it; what the row leaves empty keeps the old value.
+pub fn merge(old: &Profile, row: &Profile) -> Profile {
+    let pick = |o: &String, r: &String| if r.is_empty() { o.clone() } else { r.clone() };
+    Profile {
+        marital_status: row.marital_status.or(old.marital_status),
+        illnesses: pick(&old.illnesses, &row.illnesses),
+        hobbies: pick(&old.hobbies, &row.hobbies),
+        needs: pick(&old.needs, &row.needs),
+        hardship: pick(&old.hardship, &row.hardship),
+        has_hardship: old.has_hardship || row.has_hardship,
+    }
+}
+
+/// Every recorded profile, by person id (for the register and the lists).
+pub fn all(conn: &Connection) -> Result<std::collections::HashMap<i64, Profile>> {
+    let mut stmt = conn.prepare(
+        "SELECT person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship
+         FROM person_profiles",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let m: Option<String> = r.get(1)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            Profile {
+                marital_status: m.as_deref().and_then(MaritalStatus::from_code),
+                illnesses: r.get(2)?,
+                hobbies: r.get(3)?,
+                needs: r.get(4)?,
+                hardship: r.get(5)?,
+                has_hardship: r.get(6)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A person's profile.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Profile {
     pub marital_status: Option<MaritalStatus>,
     /// 主要疾病
@@ -143,6 +387,44 @@ pub fn save(conn: &Connection, stamp: &Stamp, person: PersonId, new: &Profile) -
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn profile_headers_and_values_read_back() {
+        let cases = [
+            ("婚姻状况", Some(ProfileField::Marital)),
+            ("婚姻\n情况", Some(ProfileField::Marital)),
+            ("兴趣爱好", Some(ProfileField::Hobbies)),
+            ("患病情况", Some(ProfileField::Illnesses)),
+            ("个性化需求", Some(ProfileField::Needs)),
+            ("特殊困难（情况）", Some(ProfileField::Hardship)),
+            ("姓名", None),
+            ("", None),
+        ];
+        for (header, want) in cases {
+            assert_eq!(field_for_header(header), want, "{header:?}");
+        }
+        let full = Profile {
+            marital_status: Some(MaritalStatus::Divorced),
+            illnesses: "高血压".into(),
+            hobbies: "书法".into(),
+            needs: "理发".into(),
+            hardship: "独居".into(),
+            has_hardship: true,
+        };
+        let mut back = Profile::default();
+        for c in PROFILE_COLUMNS {
+            c.field.set_text(&mut back, &c.field.text(&full)).unwrap();
+        }
+        assert_eq!(back, full);
+        let mut p = Profile::default();
+        assert_eq!(
+            ProfileField::Marital.set_text(&mut p, "有配偶").map(|()| p.marital_status),
+            Ok(Some(MaritalStatus::Married))
+        );
+        assert!(ProfileField::Marital.set_text(&mut p, "同居").unwrap_err().contains("应为"));
+        let merged = merge(&full, &Profile { hobbies: "京剧".into(), ..Default::default() });
+        assert_eq!((merged.hobbies.as_str(), merged.illnesses.as_str()), ("京剧", "高血压"));
+    }
 
     #[test]
     fn a_profile_is_saved_normalised_and_audited() {

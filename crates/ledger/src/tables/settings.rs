@@ -31,7 +31,7 @@ pub fn save(conn: &Connection, stamp: &Stamp, new: &UnitSettings) -> Result<()> 
         head: crate::domain::text::normalize(&new.head),
         reviewer: crate::domain::text::normalize(&new.reviewer),
         preparer: crate::domain::text::normalize(&new.preparer),
-        phone: crate::domain::text::normalize(&new.phone),
+        phone: crate::domain::text::normalize_value(&new.phone),
     };
     let values = [
         &normalized.unit_name,
