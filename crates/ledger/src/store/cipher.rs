@@ -36,6 +36,7 @@ pub(crate) fn key_for(path: &Path, key: Option<&str>) -> Option<String> {
 
 /// `PRAGMA key`, the first statement on a connection to an encrypted file.
 pub(crate) fn apply_key(conn: &Connection, key: &str) -> crate::error::Result<()> {
+    quiet(conn);
     conn.pragma_update(None, "key", key)
         .map_err(|e| Error::Database(format!("无法设置台账密码（{e}）。请联系技术人员。")))
 }
@@ -48,6 +49,7 @@ pub(crate) fn open_conn(
 ) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
     if let Some(k) = key_for(path, key) {
+        quiet(&conn);
         conn.pragma_update(None, "key", k)?;
     }
     Ok(conn)
@@ -94,4 +96,10 @@ pub(crate) fn export(conn: &Connection, dest: &Path, key: Option<&str>) -> rusql
     });
     let detached = conn.execute("DETACH DATABASE rekeyed", []);
     result.and(detached.map(|_| ()))
+}
+
+/// SQLCipher writes its decryption errors (`ERROR CORE sqlcipher_page_cipher: hmac check failed`)
+/// to stderr; the clerk gets the Chinese message of [`wrong_password`] instead.
+fn quiet(conn: &Connection) {
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
 }
