@@ -4,7 +4,7 @@
 use ledger::import::ImportPreview;
 use ledger::progress::{Progress, Stage};
 use ledger::{Error, Ledger, Result, Stamp};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -12,6 +12,14 @@ use tauri::{AppHandle, Emitter};
 
 pub struct AppState {
     ledger: Mutex<Ledger>,
+    /// Why no ledger is open yet: encrypted and waiting for its password, or it could not be
+    /// opened at all. Every command then answers with this error, so the window shows it (and, for
+    /// a password, the unlock step) instead of the app exiting with nothing shown.
+    closed: Mutex<Option<Closed>>,
+    /// The ledger file the app was started on (the page never sends a path).
+    path: PathBuf,
+    /// What is wrong with a damaged ledger opened read-only; shown on every page.
+    pub damage: Mutex<Option<String>>,
     /// The preview the clerk is looking at; `import_apply` writes exactly this.
     pub preview: Mutex<Option<ImportPreview>>,
     pub cancel: Arc<AtomicBool>,
@@ -22,31 +30,101 @@ impl AppState {
     /// welcome step shows. An empty (0-byte) or foreign file is refused; a damaged one is opened
     /// read-only (see `ledger::store::opening`). The day's first open of a sound ledger backs it up.
     pub fn open(path: &Path) -> Result<Self> {
-        let ledger = if path.exists() {
-            let opened = ledger::store::opening::open_existing(path)?;
-            if let Some(damage) = &opened.damage {
-                eprintln!("{damage}");
-            }
-            opened.ledger
-        } else {
-            Ledger::open(path)?
-        };
-        if let Err(e) = ledger::store::backup::daily_if_due(&ledger, stamp().now) {
-            eprintln!("今天的自动备份没有做成：{e}");
-        }
+        let (ledger, damage) = open_ledger(path, None)?;
         Ok(Self {
             ledger: Mutex::new(ledger),
+            closed: Mutex::new(None),
+            path: path.to_path_buf(),
+            damage: Mutex::new(damage),
             preview: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
         })
     }
 
-    /// The ledger, or a clear error if an earlier command panicked while holding it.
-    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
-        self.ledger.lock().map_err(|_| {
-            Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
+    /// [`AppState::open`], or, when the ledger cannot be opened (or needs its password), a state
+    /// whose every command answers with that error: the window shows it.
+    pub fn open_or_explain(path: &Path) -> Self {
+        Self::open(path).unwrap_or_else(|e| {
+            eprintln!("无法打开台账 {}：{e}", path.display());
+            let closed =
+                Closed { locked: e.kind() == ledger::ErrorKind::Locked, message: e.to_string() };
+            Self {
+                ledger: Mutex::new(placeholder()),
+                closed: Mutex::new(Some(closed)),
+                path: path.to_path_buf(),
+                damage: Mutex::new(None),
+                preview: Mutex::new(None),
+                cancel: Arc::new(AtomicBool::new(false)),
+            }
         })
     }
+
+    /// Opens the encrypted ledger with `password`; a wrong one leaves the app locked.
+    pub fn unlock(&self, password: &str) -> Result<()> {
+        let (ledger, damage) = open_ledger(&self.path, Some(password))?;
+        *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+        *self.damage.lock().map_err(|_| unavailable())? = damage;
+        *self.closed.lock().map_err(|_| unavailable())? = None;
+        Ok(())
+    }
+
+    /// Whether the ledger is encrypted and waiting for its password.
+    pub fn locked(&self) -> bool {
+        self.closed.lock().map(|c| c.as_ref().is_some_and(|c| c.locked)).unwrap_or(false)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The ledger, or a clear error if an earlier command panicked while holding it.
+    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
+        if let Some(closed) = self.closed.lock().map_err(|_| unavailable())?.as_ref() {
+            return Err(if closed.locked {
+                Error::Locked(closed.message.clone())
+            } else {
+                Error::Database(closed.message.clone())
+            });
+        }
+        self.ledger.lock().map_err(|_| unavailable())
+    }
+}
+
+/// Why no ledger is open.
+struct Closed {
+    locked: bool,
+    message: String,
+}
+
+fn unavailable() -> Error {
+    Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
+}
+
+/// Stands in for the ledger until it is opened; never written (every command is refused first).
+fn placeholder() -> Ledger {
+    Ledger::open_in_memory().unwrap_or_else(|e| panic!("SQLite 无法在内存中打开：{e}"))
+}
+
+/// Opens the ledger with its checks. A missing file is the first run: it is created and the
+/// welcome step shows. An empty (0-byte) or foreign file is refused; an encrypted one needs
+/// `password`; a damaged one is opened read-only (see `ledger::store::opening`), with what is wrong.
+/// The day's first open of a sound ledger backs it up.
+fn open_ledger(path: &Path, password: Option<&str>) -> Result<(Ledger, Option<String>)> {
+    let (ledger, damage) = if path.exists() {
+        let opened = ledger::store::opening::open_existing_with_key(path, password)?;
+        if let Some(damage) = &opened.damage {
+            eprintln!("{damage}");
+        }
+        (opened.ledger, opened.damage)
+    } else {
+        (Ledger::open(path)?, None)
+    };
+    if damage.is_none() {
+        if let Err(e) = ledger::store::backup::daily_if_due(&ledger, stamp().now) {
+            eprintln!("今天的自动备份没有做成：{e}");
+        }
+    }
+    Ok((ledger, damage))
 }
 
 pub fn today() -> chrono::NaiveDate {

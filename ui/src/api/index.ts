@@ -7,6 +7,7 @@ import type {
   Activity,
   BackupInfo,
   Restored,
+  Rekeyed,
   Verification,
   ActivityInput,
   ActivitySummary,
@@ -114,6 +115,15 @@ export interface CampaignDefaults {
   date: string | null
 }
 
+/** What the 加密设置 card and the recovery sheet show (`encryption_status`). */
+export interface EncryptionStatus {
+  encrypted: boolean
+  /** The ledger file. */
+  path: string
+  /** Set when the ledger is damaged and open read-only: what is wrong and what to do. */
+  damage: string | null
+}
+
 /** An error from the core: `kind` to react to, `message` (Chinese) to show as it is. */
 export interface ApiError {
   kind: ErrorKind
@@ -161,6 +171,13 @@ export const api = {
   restoreBackup: (name: string) => invoke<Restored>('restore_backup', { name }),
   /** Checks the audit chain and every record against it. */
   verifyAudit: () => invoke<Verification>('verify_audit'),
+  /** Opens the encrypted ledger with the password typed at the unlock step. */
+  unlockLedger: (password: string) => invoke<AppInfo>('unlock_ledger', { password }),
+  /** Whether the ledger is encrypted, its file, and what is wrong when it is damaged (read-only). */
+  encryptionStatus: () => invoke<EncryptionStatus>('encryption_status'),
+  /** Encrypts (`current` empty), changes the password, or decrypts (`next` empty); backs up first. */
+  setLedgerPassword: (current: string, next: string) =>
+    invoke<Rekeyed>('set_ledger_password', { current, new: next }),
 
   /** Opens the native file dialog; `null` when the clerk cancels. */
   pickImportFile: () => invoke<string | null>('pick_import_file'),
