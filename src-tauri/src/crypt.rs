@@ -63,3 +63,45 @@ pub async fn set_ledger_password(
     .map_err(crate::commands::background_failed)?
     .map_err(Into::into)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use crate::state::{stamp, AppState};
+    use ledger::{ErrorKind, Ledger};
+
+    #[test]
+    fn an_encrypted_ledger_waits_for_its_password_and_a_wrong_one_keeps_it_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.db");
+        {
+            let mut ledger = Ledger::open(&path).unwrap();
+            ledger::store::crypt::rekey(&mut ledger, Some("password-1"), &stamp()).unwrap();
+        }
+        let state = AppState::open_or_explain(&path);
+        assert!(state.locked());
+        assert_eq!(state.ledger().err().unwrap().kind(), ErrorKind::Locked);
+        let err = state.unlock("wrong-password").unwrap_err();
+        assert!(err.to_string().contains("密码不正确"), "{err}");
+        assert!(state.locked());
+        state.unlock("password-1").unwrap();
+        assert!(!state.locked());
+        assert_eq!(state.ledger().unwrap().key(), Some("password-1"));
+    }
+
+    #[test]
+    fn a_ledger_that_cannot_be_opened_explains_itself_and_is_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.db");
+        std::fs::write(&path, b"").unwrap();
+        let state = AppState::open_or_explain(&path);
+        assert!(!state.locked());
+        let err = state.ledger().err().unwrap();
+        assert_ne!(err.kind(), ErrorKind::Locked);
+        assert!(err.to_string().contains("0 字节"), "{err}");
+        // The clerk puts a good ledger back; the page's 重试 then opens it.
+        std::fs::remove_file(&path).unwrap();
+        drop(Ledger::open(&path).unwrap());
+        assert!(state.ledger().is_ok());
+    }
+}

@@ -61,10 +61,12 @@ impl AppState {
 
     /// Opens the encrypted ledger with `password`; a wrong one leaves the app locked.
     pub fn unlock(&self, password: &str) -> Result<()> {
+        // Locks in the order `ledger()` takes them: closed, then ledger.
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
         let (ledger, damage) = open_ledger(&self.path, Some(password))?;
         *self.ledger.lock().map_err(|_| unavailable())? = ledger;
         *self.damage.lock().map_err(|_| unavailable())? = damage;
-        *self.closed.lock().map_err(|_| unavailable())? = None;
+        *closed = None;
         Ok(())
     }
 
@@ -79,7 +81,17 @@ impl AppState {
 
     /// The ledger, or a clear error if an earlier command panicked while holding it.
     pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
-        if let Some(closed) = self.closed.lock().map_err(|_| unavailable())?.as_ref() {
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
+        // A ledger that could not be opened is tried again (the page's 重试, after the clerk put
+        // the right file back); one waiting for its password waits for `unlock`.
+        if closed.as_ref().is_some_and(|c| !c.locked) {
+            if let Ok((ledger, damage)) = open_ledger(&self.path, None) {
+                *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+                *self.damage.lock().map_err(|_| unavailable())? = damage;
+                *closed = None;
+            }
+        }
+        if let Some(closed) = closed.as_ref() {
             return Err(if closed.locked {
                 Error::Locked(closed.message.clone())
             } else {
