@@ -154,6 +154,9 @@ enum Change {
     Decrypt,
 }
 
+/// What a trial starts from, the command, its environment, and the keys before and after.
+type Plan<'a> = (&'a Path, &'a str, Vec<(&'a str, &'a str)>, [Option<&'a str>; 2]);
+
 const OLD_KEY: &str = "old-password-1";
 const NEW_KEY: &str = "new-password-2";
 
@@ -190,30 +193,23 @@ fn killed_during_an_encryption_change_the_ledger_opens_with_the_old_key_or_the_n
 
     let run = |change: Change, kill_after: Option<Duration>, d: &Path| -> Duration {
         let db = d.join("ledger.db");
-        let (from, args, env, keys): (&Path, &str, Vec<(&str, &str)>, [Option<&str>; 2]) =
-            match change {
-                Change::Encrypt => (
-                    &plain,
-                    "encrypt",
-                    vec![("CADRE_LEDGER_PASSWORD", NEW_KEY)],
-                    [None, Some(NEW_KEY)],
-                ),
-                Change::Passwd => (
-                    &encrypted,
-                    "passwd",
-                    vec![
-                        ("CADRE_LEDGER_PASSWORD", OLD_KEY),
-                        ("CADRE_LEDGER_NEW_PASSWORD", NEW_KEY),
-                    ],
-                    [Some(OLD_KEY), Some(NEW_KEY)],
-                ),
-                Change::Decrypt => (
-                    &encrypted,
-                    "decrypt",
-                    vec![("CADRE_LEDGER_PASSWORD", OLD_KEY)],
-                    [Some(OLD_KEY), None],
-                ),
-            };
+        let (from, args, env, keys): Plan<'_> = match change {
+            Change::Encrypt => {
+                (&plain, "encrypt", vec![("CADRE_LEDGER_PASSWORD", NEW_KEY)], [None, Some(NEW_KEY)])
+            }
+            Change::Passwd => (
+                &encrypted,
+                "passwd",
+                vec![("CADRE_LEDGER_PASSWORD", OLD_KEY), ("CADRE_LEDGER_NEW_PASSWORD", NEW_KEY)],
+                [Some(OLD_KEY), Some(NEW_KEY)],
+            ),
+            Change::Decrypt => (
+                &encrypted,
+                "decrypt",
+                vec![("CADRE_LEDGER_PASSWORD", OLD_KEY)],
+                [Some(OLD_KEY), None],
+            ),
+        };
         std::fs::copy(from, &db).unwrap();
         let mut cmd = tool(&db, &[args]);
         cmd.env_remove("CADRE_LEDGER_PASSWORD").env_remove("CADRE_LEDGER_NEW_PASSWORD");
