@@ -645,3 +645,90 @@ fn reminders_and_the_months_birthday_list() {
     assert_eq!(cell(&out, 0, 0, 0), Data::String("2026年9月送学上门名单".into()));
     assert_eq!(cell(&out, 0, 3, 0), Data::String("合计：0 人，本月尚未送达 0 人".into()));
 }
+
+/// `run` with environment variables set (the passwords of an encrypted ledger).
+fn run_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(binary("cadre-ledger"));
+    cmd.arg("--db").arg(db).args(args).env_remove("CADRE_LEDGER_DB");
+    for var in ["CADRE_LEDGER_PASSWORD", "CADRE_LEDGER_NEW_PASSWORD"] {
+        cmd.env_remove(var);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdin(std::process::Stdio::null()).output().unwrap()
+}
+
+#[test]
+fn encrypt_passwd_and_decrypt_and_every_command_needs_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "12"]).status.success());
+    let first = [("CADRE_LEDGER_PASSWORD", "密码-first-1")];
+
+    let o = run_env(&db, &["encrypt"], &first);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("台账已加密") && stdout(&o).contains("12 人"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("无法找回"), "{}", stderr(&o));
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"), "the file is no longer plain SQLite");
+
+    // Without the password, or with a wrong one: exit 2, a Chinese message, no English from SQLCipher.
+    for (args, env) in [
+        (&["people", "list", "--json"][..], &[][..]),
+        (&["backups"][..], &[][..]),
+        (&["audit", "verify"][..], &[][..]),
+        (&["people", "list"][..], &[("CADRE_LEDGER_PASSWORD", "wrong-password")][..]),
+        (&["decrypt"][..], &[("CADRE_LEDGER_PASSWORD", "wrong-password")][..]),
+    ] {
+        let o = run_env(&db, args, env);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("密码"), "{args:?}: {err}");
+        for english in ["hmac", "ERROR", "not a database", "sqlcipher"] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    // With it, every command reads the ledger as before.
+    let o = run_env(&db, &["people", "list", "--json"], &first);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o).as_array().unwrap().len(), 12);
+    let o = run_env(&db, &["backups", "--json"], &first);
+    let listed = json(&o);
+    let reasons: Vec<&str> =
+        listed.as_array().unwrap().iter().map(|b| b["reason"].as_str().unwrap()).collect();
+    assert!(reasons.contains(&"加密前"), "{reasons:?}");
+    let o = run_env(&db, &["audit", "verify"], &first);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+
+    // passwd: the old password opens, the new one is set; then only the new one works.
+    let both =
+        [("CADRE_LEDGER_PASSWORD", "密码-first-1"), ("CADRE_LEDGER_NEW_PASSWORD", "second-2")];
+    let o = run_env(&db, &["passwd"], &both);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("密码已修改"));
+    assert_eq!(run_env(&db, &["people", "list"], &first).status.code(), Some(2));
+    let second = [("CADRE_LEDGER_PASSWORD", "second-2")];
+    assert!(run_env(&db, &["people", "list"], &second).status.success());
+    // A too short new password is refused and changes nothing.
+    let short = [("CADRE_LEDGER_PASSWORD", "second-2"), ("CADRE_LEDGER_NEW_PASSWORD", "123")];
+    let o = run_env(&db, &["passwd"], &short);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("太短"));
+    // No password given and nothing to read at the prompt: refused.
+    let o = run_env(&db, &["decrypt"], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+
+    // decrypt: a plain ledger again, read without any password.
+    let o = run_env(&db, &["decrypt"], &second);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3\0"));
+    assert_eq!(people(&db, "").len(), 12);
+    let o = run(&db, &["audit", "list", "--json"]);
+    let text = stdout(&o);
+    for action in ["encrypt", "passwd", "decrypt"] {
+        assert!(text.contains(&format!("\"{action}\"")), "{action}: {text}");
+    }
+}

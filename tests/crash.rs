@@ -145,3 +145,119 @@ fn killed_at_any_moment_the_ledger_holds_the_old_state_or_the_new() {
     }
     eprintln!("{trials} kill -9 trials; full runs took {full:?}");
 }
+
+/// Turning encryption on, changing the password, turning it off: each killed at a random moment.
+#[derive(Clone, Copy, Debug)]
+enum Change {
+    Encrypt,
+    Passwd,
+    Decrypt,
+}
+
+/// What a trial starts from, the command, its environment, and the keys before and after.
+type Plan<'a> = (&'a Path, &'a str, Vec<(&'a str, &'a str)>, [Option<&'a str>; 2]);
+
+const OLD_KEY: &str = "old-password-1";
+const NEW_KEY: &str = "new-password-2";
+
+/// Opens `db` with the first of `keys` that works; the people counted after integrity_check, and
+/// which key opened it.
+fn open_with_either(db: &Path, keys: [Option<&str>; 2]) -> (u32, Option<String>) {
+    for key in keys {
+        if let Ok(opened) = ledger::store::opening::open_existing_with_key(db, key) {
+            assert!(opened.damage.is_none(), "{:?}", opened.damage);
+            let check: String =
+                opened.ledger.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+            assert_eq!(check, "ok");
+            let n = backup::contents(opened.ledger.conn()).unwrap().people;
+            return (n, opened.ledger.key().map(str::to_owned));
+        }
+    }
+    panic!("{} opens with neither {keys:?}", db.display());
+}
+
+#[test]
+fn killed_during_an_encryption_change_the_ledger_opens_with_the_old_key_or_the_new() {
+    let trials: u64 = std::env::var("CRASH_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.db");
+    assert!(tool(&plain, &["init"]).status().unwrap().success());
+    assert!(tool(&plain, &["demo", "--people", "2000", "--seed", "7"]).status().unwrap().success());
+    let _ = std::fs::remove_dir_all(backup::folder(&plain));
+    let people_before = people(&plain);
+    let encrypted = dir.path().join("encrypted.db");
+    std::fs::copy(&plain, &encrypted).unwrap();
+    let o = tool(&encrypted, &["encrypt"]).env("CADRE_LEDGER_PASSWORD", OLD_KEY).status().unwrap();
+    assert!(o.success());
+    let _ = std::fs::remove_dir_all(backup::folder(&encrypted));
+
+    let run = |change: Change, kill_after: Option<Duration>, d: &Path| -> Duration {
+        let db = d.join("ledger.db");
+        let (from, args, env, keys): Plan<'_> = match change {
+            Change::Encrypt => {
+                (&plain, "encrypt", vec![("CADRE_LEDGER_PASSWORD", NEW_KEY)], [None, Some(NEW_KEY)])
+            }
+            Change::Passwd => (
+                &encrypted,
+                "passwd",
+                vec![("CADRE_LEDGER_PASSWORD", OLD_KEY), ("CADRE_LEDGER_NEW_PASSWORD", NEW_KEY)],
+                [Some(OLD_KEY), Some(NEW_KEY)],
+            ),
+            Change::Decrypt => (
+                &encrypted,
+                "decrypt",
+                vec![("CADRE_LEDGER_PASSWORD", OLD_KEY)],
+                [Some(OLD_KEY), None],
+            ),
+        };
+        std::fs::copy(from, &db).unwrap();
+        let mut cmd = tool(&db, &[args]);
+        cmd.env_remove("CADRE_LEDGER_PASSWORD").env_remove("CADRE_LEDGER_NEW_PASSWORD");
+        for (k, v) in &env {
+            cmd.env(k, v);
+        }
+        let started = Instant::now();
+        let mut child = cmd.spawn().unwrap();
+        if let Some(after) = kill_after {
+            std::thread::sleep(after);
+            let _ = child.kill(); // SIGKILL
+        }
+        let status = child.wait().unwrap();
+        let took = started.elapsed();
+        let (n, key) = open_with_either(&db, keys);
+        assert_eq!(n, people_before, "{change:?} killed after {kill_after:?}");
+        if kill_after.is_none() {
+            assert!(status.success(), "{change:?}");
+            assert_eq!(key.as_deref(), keys[1], "{change:?} finished: the new key opens it");
+        }
+        // Every backup left opens whole, with the key the ledger had when it was made.
+        for b in backup::list(&db) {
+            assert!(b.ok, "{change:?} killed after {kill_after:?}: {} {}", b.path, b.problem);
+            let p = Path::new(&b.path);
+            assert!(keys.iter().any(|k| backup::check_file_with_key(p, *k).is_ok()), "{}", b.path);
+        }
+        took
+    };
+
+    let scratch = tempfile::tempdir().unwrap();
+    let changes = [Change::Encrypt, Change::Passwd, Change::Decrypt];
+    let full: Vec<Duration> = changes
+        .iter()
+        .map(|c| {
+            let d = scratch.path().join(format!("full-{c:?}"));
+            std::fs::create_dir_all(&d).unwrap();
+            run(*c, None, &d)
+        })
+        .collect();
+    let mut rng = Lcg(21);
+    for t in 0..trials {
+        let i = (t % 3) as usize;
+        let span = full[i].as_micros() as u64 * 12 / 10;
+        let after = Duration::from_micros(rng.below(span));
+        let d = scratch.path().join(format!("c{t}"));
+        std::fs::create_dir_all(&d).unwrap();
+        run(changes[i], Some(after), &d);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+    eprintln!("{trials} kill -9 trials of encryption changes; full runs took {full:?}");
+}

@@ -973,3 +973,43 @@ async fn the_audit_page_and_backups_on_a_large_ledger() {
     app.screenshot("42-backups-large").await;
     app.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn an_encrypted_ledger_asks_for_its_password_and_a_wrong_one_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init_ledger(&db);
+    let o = Command::new(binary("cadre-ledger"))
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--people", "20"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(binary("cadre-ledger"))
+        .arg("--db")
+        .arg(&db)
+        .arg("encrypt")
+        .env("CADRE_LEDGER_PASSWORD", "示范-password-1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let app = App::launch(&db, &[]).await;
+    // The unlock step comes before anything else.
+    app.wait_for(&input("unlock-password")).await;
+    app.screenshot("enc-01-unlock").await;
+    app.type_into(&input("unlock-password"), "wrong-password").await;
+    app.click("[data-testid=unlock-submit]").await;
+    app.text_until("[data-testid=unlock-error]", |t| t.contains("密码不正确")).await;
+    app.screenshot("enc-02-wrong-password").await;
+    app.type_into(&input("unlock-password"), "示范-password-1").await;
+    app.click("[data-testid=unlock-submit]").await;
+    app.text_until("[data-testid=fig-people]", |t| t.contains("人在册")).await;
+    // 设置 shows the ledger as encrypted.
+    app.click("[data-testid=nav-settings]").await;
+    app.text_until("[data-testid=encryption-state]", |t| t.contains("已加密")).await;
+    app.screenshot("enc-03-settings").await;
+    app.quit().await;
+}

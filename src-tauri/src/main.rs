@@ -8,6 +8,7 @@ mod command_list;
 mod audit;
 mod commands;
 mod duties;
+mod crypt;
 mod ledgers;
 mod paging;
 mod profiles;
@@ -38,14 +39,9 @@ fn db_path_from_args() -> PathBuf {
 
 fn main() {
     let path = db_path_from_args();
-    let app_state = match state::AppState::open(&path) {
-        Ok(s) => s,
-        Err(e) => {
-            // Nothing to show a window with: say it where the clerk (or the support person) will see it.
-            eprintln!("无法打开台账 {}：{e}", path.display());
-            std::process::exit(2);
-        }
-    };
+    // A ledger that cannot be opened (or waits for its password) still gets the window: every
+    // command answers with the message, which the page shows (on Windows there is no console).
+    let app_state = state::AppState::open_or_explain(&path);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)

@@ -4,7 +4,7 @@
 use ledger::import::ImportPreview;
 use ledger::progress::{Progress, Stage};
 use ledger::{Error, Ledger, Result, Stamp};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -12,6 +12,14 @@ use tauri::{AppHandle, Emitter};
 
 pub struct AppState {
     ledger: Mutex<Ledger>,
+    /// Why no ledger is open yet: encrypted and waiting for its password, or it could not be
+    /// opened at all. Every command then answers with this error, so the window shows it (and, for
+    /// a password, the unlock step) instead of the app exiting with nothing shown.
+    closed: Mutex<Option<Closed>>,
+    /// The ledger file the app was started on (the page never sends a path).
+    path: PathBuf,
+    /// What is wrong with a damaged ledger opened read-only; shown on every page.
+    pub damage: Mutex<Option<String>>,
     /// The preview the clerk is looking at; `import_apply` writes exactly this.
     pub preview: Mutex<Option<ImportPreview>>,
     pub cancel: Arc<AtomicBool>,
@@ -23,41 +31,122 @@ impl AppState {
     /// read-only (see `ledger::store::opening`). The day's first open of a ledger backs it up, in
     /// the background.
     pub fn open(path: &Path) -> Result<Self> {
-        let (ledger, damaged) = if path.exists() {
-            let opened = ledger::store::opening::open_existing(path)?;
-            if let Some(damage) = &opened.damage {
-                eprintln!("{damage}");
-            }
-            (opened.ledger, opened.damage.is_some())
-        } else {
-            (Ledger::open(path)?, false)
-        };
-        // A damaged ledger is not copied: its copies would rotate the good backups out.
-        if let Some(path) = ledger.path().filter(|_| !damaged) {
-            daily_backup_in_background(path.to_path_buf());
-        }
+        let (ledger, damage) = open_ledger(path, None)?;
         Ok(Self {
             ledger: Mutex::new(ledger),
+            closed: Mutex::new(None),
+            path: path.to_path_buf(),
+            damage: Mutex::new(damage),
             preview: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
         })
     }
 
-    /// The ledger, or a clear error if an earlier command panicked while holding it.
-    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
-        self.ledger.lock().map_err(|_| {
-            Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
+    /// [`AppState::open`], or, when the ledger cannot be opened (or needs its password), a state
+    /// whose every command answers with that error: the window shows it.
+    pub fn open_or_explain(path: &Path) -> Self {
+        Self::open(path).unwrap_or_else(|e| {
+            eprintln!("无法打开台账 {}：{e}", path.display());
+            let closed =
+                Closed { locked: e.kind() == ledger::ErrorKind::Locked, message: e.to_string() };
+            Self {
+                ledger: Mutex::new(placeholder()),
+                closed: Mutex::new(Some(closed)),
+                path: path.to_path_buf(),
+                damage: Mutex::new(None),
+                preview: Mutex::new(None),
+                cancel: Arc::new(AtomicBool::new(false)),
+            }
         })
     }
+
+    /// Opens the encrypted ledger with `password`; a wrong one leaves the app locked.
+    pub fn unlock(&self, password: &str) -> Result<()> {
+        // Locks in the order `ledger()` takes them: closed, then ledger.
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
+        let (ledger, damage) = open_ledger(&self.path, Some(password))?;
+        *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+        *self.damage.lock().map_err(|_| unavailable())? = damage;
+        *closed = None;
+        Ok(())
+    }
+
+    /// Whether the ledger is encrypted and waiting for its password.
+    pub fn locked(&self) -> bool {
+        self.closed.lock().map(|c| c.as_ref().is_some_and(|c| c.locked)).unwrap_or(false)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The ledger, or a clear error if an earlier command panicked while holding it.
+    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
+        // A ledger that could not be opened is tried again (the page's 重试, after the clerk put
+        // the right file back); one waiting for its password waits for `unlock`.
+        if closed.as_ref().is_some_and(|c| !c.locked) {
+            if let Ok((ledger, damage)) = open_ledger(&self.path, None) {
+                *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+                *self.damage.lock().map_err(|_| unavailable())? = damage;
+                *closed = None;
+            }
+        }
+        if let Some(closed) = closed.as_ref() {
+            return Err(if closed.locked {
+                Error::Locked(closed.message.clone())
+            } else {
+                Error::Database(closed.message.clone())
+            });
+        }
+        self.ledger.lock().map_err(|_| unavailable())
+    }
+}
+
+/// Why no ledger is open.
+struct Closed {
+    locked: bool,
+    message: String,
+}
+
+fn unavailable() -> Error {
+    Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
+}
+
+/// Stands in for the ledger until it is opened; never written (every command is refused first).
+fn placeholder() -> Ledger {
+    Ledger::open_in_memory().unwrap_or_else(|e| panic!("SQLite 无法在内存中打开：{e}"))
+}
+
+/// Opens the ledger with its checks. A missing file is the first run: it is created and the
+/// welcome step shows. An empty (0-byte) or foreign file is refused; an encrypted one needs
+/// `password`; a damaged one is opened read-only (see `ledger::store::opening`), with what is wrong.
+/// The day's first open of a sound ledger backs it up, in the background.
+fn open_ledger(path: &Path, password: Option<&str>) -> Result<(Ledger, Option<String>)> {
+    let (ledger, damage) = if path.exists() {
+        let opened = ledger::store::opening::open_existing_with_key(path, password)?;
+        if let Some(damage) = &opened.damage {
+            eprintln!("{damage}");
+        }
+        (opened.ledger, opened.damage)
+    } else {
+        (Ledger::open(path)?, None)
+    };
+    // A damaged ledger is not copied: its copies would rotate the good backups out.
+    if let Some(path) = ledger.path().filter(|_| damage.is_none()) {
+        daily_backup_in_background(path.to_path_buf(), ledger.key().map(str::to_owned));
+    }
+    Ok((ledger, damage))
 }
 
 /// The day's first backup (a copy of a 10,000-person ledger, checked: about a second) runs on its
 /// own connection so the window opens without waiting for it. WAL lets it read a consistent
 /// snapshot while the clerk works; the copy is written under a temporary name and renamed only
 /// once verified, so closing the app meanwhile leaves no half backup.
-fn daily_backup_in_background(path: std::path::PathBuf) {
+/// An encrypted ledger's backup connection needs its key, like the copy it makes.
+fn daily_backup_in_background(path: std::path::PathBuf, key: Option<String>) {
     let spawned = std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
-        let done = Ledger::open(&path)
+        let done = Ledger::open_with_key(&path, key.as_deref())
             .and_then(|ledger| ledger::store::backup::daily_if_due(&ledger, stamp().now));
         if let Err(e) = done {
             eprintln!("今天的自动备份没有做成：{e}");

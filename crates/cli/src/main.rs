@@ -16,6 +16,7 @@ macro_rules! println {
 }
 
 mod bench;
+mod password;
 mod reminders;
 
 use chrono::NaiveDate;
@@ -122,6 +123,12 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// 加密台账：新密码取自环境变量 CADRE_LEDGER_PASSWORD，或在提示时输入（忘记无法找回）
+    Encrypt,
+    /// 解除加密：密码取自 CADRE_LEDGER_PASSWORD，或在提示时输入
+    Decrypt,
+    /// 修改密码：原密码取自 CADRE_LEDGER_PASSWORD，新密码取自 CADRE_LEDGER_NEW_PASSWORD，或在提示时输入
+    Passwd,
     /// 修改记录（审计日志）
     Audit {
         #[command(subcommand)]
@@ -388,7 +395,13 @@ enum Access {
 /// damaged ledger is read with a warning and refused for writing; the day's first open of a sound
 /// one makes the daily backup.
 fn open_for(db: Option<&Path>, access: Access) -> Result<Ledger, Error> {
-    let opened = ledger::store::opening::open_existing(&ledger::app::resolve_db_path(db))?;
+    open_with(db, access, password::from_env(password::ENV).as_deref())
+}
+
+/// [`open_for`] with the password of an encrypted ledger (a plain ledger ignores it).
+fn open_with(db: Option<&Path>, access: Access, key: Option<&str>) -> Result<Ledger, Error> {
+    let opened =
+        ledger::store::opening::open_existing_with_key(&ledger::app::resolve_db_path(db), key)?;
     if let Some(damage) = opened.damage {
         if access == Access::Write {
             return Err(Error::Database(format!(
@@ -423,7 +436,13 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
     let db = cli.db.as_deref();
     match cli.command {
         Command::Init => {
-            let ledger = Ledger::open(&ledger::app::resolve_db_path(db))?;
+            let path = ledger::app::resolve_db_path(db);
+            // An existing encrypted ledger is read with its password; a new one is created plain.
+            let ledger = if ledger::store::crypt::is_encrypted(&path) {
+                open_read(db)?
+            } else {
+                Ledger::open(&path)?
+            };
             println!("台账已就绪：{}", display_path(&ledger));
         }
         Command::Demo { people, seed } => {
@@ -611,8 +630,9 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             }
         }
         Command::Backups { json } => {
+            let ledger = open_read(db)?;
             let path = ledger::app::resolve_db_path(db);
-            let backups = ledger::store::backup::list(&path);
+            let backups = ledger::store::backup::list_with_key(&path, ledger.key());
             if json {
                 print_json(&backups);
             } else if backups.is_empty() {
@@ -639,7 +659,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Command::Restore { file, yes } => {
             let mut ledger = open_read(db)?;
-            let incoming = ledger::store::backup::check_file(&file)
+            let incoming = ledger::store::backup::check_file_with_key(&file, ledger.key())
                 .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
             if !yes {
                 let now = ledger::store::backup::contents(ledger.conn()).unwrap_or_default();
@@ -672,6 +692,46 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             );
         }
         Command::Audit { command } => return audit(db, command),
+        Command::Encrypt | Command::Decrypt | Command::Passwd => {
+            return encryption(db, &cli.command)
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// `encrypt`, `decrypt` and `passwd`: each rewrites the ledger after a verified backup.
+fn encryption(db: Option<&Path>, command: &Command) -> Result<Outcome, Error> {
+    let path = ledger::app::resolve_db_path(db);
+    let encrypted = ledger::store::crypt::is_encrypted(&path);
+    let current = if encrypted {
+        Some(password::current(password::ENV, "请输入台账密码：")?)
+    } else {
+        None
+    };
+    let mut ledger = open_with(db, Access::Write, current.as_deref())?;
+    let new_key = match (command, ledger.key().is_some()) {
+        (Command::Encrypt, true) => {
+            return Err(Error::invalid("台账已经加密。要修改密码请用 cadre-ledger passwd。"))
+        }
+        (Command::Passwd | Command::Decrypt, false) => {
+            return Err(Error::invalid("台账没有加密。要加密请用 cadre-ledger encrypt。"))
+        }
+        (Command::Encrypt, false) => Some(password::new(password::ENV, "请设置台账密码：")?),
+        (Command::Passwd, true) => Some(password::new(password::ENV_NEW, "请输入新密码：")?),
+        _ => None,
+    };
+    let done = ledger::store::crypt::rekey(&mut ledger, new_key.as_deref(), &stamp())?;
+    if let Some(b) = &done.backup {
+        eprintln!("改动前的台账已备份到：{b}");
+    }
+    let what = match command {
+        Command::Encrypt => "台账已加密",
+        Command::Passwd => "台账密码已修改",
+        _ => "台账已解除加密",
+    };
+    println!("{what}：{}（{} 人）", display_path(&ledger), done.people);
+    if done.encrypted {
+        eprintln!("{}", ledger::store::crypt::NO_RECOVERY);
     }
     Ok(Outcome::Done)
 }

@@ -21,6 +21,9 @@ pub enum Error {
     /// The clerk cancelled a long operation; nothing was written.
     #[error("操作已取消，台账未作任何改动。")]
     Cancelled,
+    /// The ledger is encrypted and no password, or a wrong one, was given.
+    #[error("{0}")]
+    Locked(String),
 }
 
 /// The machine-readable kind of an error, for the UI and for the command-line exit status.
@@ -32,6 +35,7 @@ pub enum ErrorKind {
     Invalid,
     NotFound,
     Cancelled,
+    Locked,
 }
 
 impl Error {
@@ -42,6 +46,7 @@ impl Error {
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::Locked(_) => ErrorKind::Locked,
         }
     }
 

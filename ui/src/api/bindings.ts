@@ -1,7 +1,7 @@
 // Generated from the Rust types in crates/ledger by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 // Do not edit by hand.
 
-export type ErrorKind = "database" | "file" | "invalid" | "not_found" | "cancelled";
+export type ErrorKind = "database" | "file" | "invalid" | "not_found" | "cancelled" | "locked";
 export type DateCheck = { iso: string | null, display: string, error: string | null, };
 export type Sex = "male" | "female";
 export type RetirementKind = "lixiu" | "tuixiu" | "tuizhi";
@@ -339,6 +339,19 @@ before: BackupInfo | null,
  * What the ledger holds now.
  */
 contents: Contents, };
+export type Rekeyed = { 
+/**
+ * The verified backup made first, with the old key (absent only for an in-memory ledger).
+ */
+backup: string | null, 
+/**
+ * Whether the ledger is encrypted now.
+ */
+encrypted: boolean, 
+/**
+ * People in the rewritten ledger (the same as before).
+ */
+people: number, };
 export type Stage = "reading" | "checking" | "saving" | "writing";
 export type DuplicateAction = "add" | "update" | "skip";
 export type Severity = "error" | "warning";

@@ -11,6 +11,7 @@ import type {
   LiaisonQuery,
   BackupInfo,
   Restored,
+  Rekeyed,
   Verification,
   AuditFilters,
   AuditPage,
@@ -126,6 +127,15 @@ export interface CampaignDefaults {
   date: string | null
 }
 
+/** What the 加密设置 card and the recovery sheet show (`encryption_status`). */
+export interface EncryptionStatus {
+  encrypted: boolean
+  /** The ledger file. */
+  path: string
+  /** Set when the ledger is damaged and open read-only: what is wrong and what to do. */
+  damage: string | null
+}
+
 /** An error from the core: `kind` to react to, `message` (Chinese) to show as it is. */
 export interface ApiError {
   kind: ErrorKind
@@ -192,6 +202,13 @@ export const api = {
   auditFilters: () => invoke<AuditFilters>('audit_filters'),
   /** The 修改记录 selection to Excel, saved where the clerk chooses; null when cancelled. */
   exportAuditLog: (query: AuditQuery) => invoke<string | null>('export_audit_log', { query }),
+  /** Opens the encrypted ledger with the password typed at the unlock step. */
+  unlockLedger: (password: string) => invoke<AppInfo>('unlock_ledger', { password }),
+  /** Whether the ledger is encrypted, its file, and what is wrong when it is damaged (read-only). */
+  encryptionStatus: () => invoke<EncryptionStatus>('encryption_status'),
+  /** Encrypts (`current` empty), changes the password, or decrypts (`next` empty); backs up first. */
+  setLedgerPassword: (current: string, next: string) =>
+    invoke<Rekeyed>('set_ledger_password', { current, new: next }),
 
   /** Opens the native file dialog; `null` when the clerk cancels. */
   pickImportFile: () => invoke<string | null>('pick_import_file'),

@@ -97,7 +97,7 @@ pub fn create(ledger: &Ledger, reason: &str, now: NaiveDateTime) -> Result<Optio
         .map(|n| dir.join(if n == 1 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
         .find(|p| !p.exists() && !p.with_extension("json").exists())
         .ok_or_else(|| Error::File(format!("备份文件夹 {} 中同名备份过多。", dir.display())))?;
-    let contents = write_verified(ledger.conn(), &dest, Some((reason, now)))?;
+    let contents = write_verified(ledger.conn(), &dest, Some((reason, now)), ledger.key())?;
     let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
     prune(path, now);
     Ok(Some(BackupInfo {
@@ -118,7 +118,7 @@ pub fn create_at(ledger: &Ledger, dest: &Path) -> Result<Contents> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::File(format!("无法创建文件夹 {}：{e}", dir.display())))?;
     }
-    write_verified(ledger.conn(), dest, None)
+    write_verified(ledger.conn(), dest, None, ledger.key())
 }
 
 /// The hidden temporary name a file is written under before it is renamed to `dest`.
@@ -128,11 +128,13 @@ fn temp_name(dest: &Path) -> PathBuf {
 }
 
 /// `VACUUM INTO` a temporary file, check it, fsync, write the manifest (when `manifest` is given),
-/// rename. Nothing is left under `dest`'s name unless the copy is whole.
+/// rename. Nothing is left under `dest`'s name unless the copy is whole. With `key` the copy is
+/// encrypted with it (the copy of an encrypted ledger keeps its key; see `store::crypt`).
 fn write_verified(
     conn: &Connection,
     dest: &Path,
     manifest: Option<(&str, NaiveDateTime)>,
+    key: Option<&str>,
 ) -> Result<Contents> {
     let tmp = temp_name(dest);
     let _ = std::fs::remove_file(&tmp);
@@ -143,14 +145,18 @@ fn write_verified(
             dest.display()
         ))
     };
-    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])
-        .map_err(|e| failed(e.to_string()))?;
+    match key {
+        Some(k) => crate::store::cipher::export(conn, &tmp, Some(k)),
+        None => conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()]).map(|_| ()),
+    }
+    .map_err(|e| failed(e.to_string()))?;
     {
         // A rollback-journal file, so that it can be checked and later read without -wal/-shm.
-        let copy = Connection::open(&tmp).map_err(|e| failed(e.to_string()))?;
+        let copy = crate::store::cipher::open_conn(&tmp, OpenFlags::default(), key)
+            .map_err(|e| failed(e.to_string()))?;
         copy.pragma_update(None, "journal_mode", "DELETE").map_err(|e| failed(e.to_string()))?;
     }
-    let contents = match check_file(&tmp) {
+    let contents = match check_file_with_key(&tmp, key) {
         Ok(c) => c,
         Err(problem) => return Err(failed(problem)),
     };
@@ -191,12 +197,12 @@ pub(crate) fn write_whole(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn sync_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_file(path: &Path) -> std::io::Result<()> {
     std::fs::OpenOptions::new().read(true).write(true).open(path)?.sync_all()
 }
 
 /// Makes a rename durable (Unix; Windows has no directory handle to sync and renames durably).
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -222,17 +228,37 @@ fn remove_leftovers(dir: &Path) {
 /// Checks that `path` is a whole ledger file, read-only, and says what it holds. The error is a
 /// Chinese sentence naming the problem.
 pub fn check_file(path: &Path) -> std::result::Result<Contents, String> {
+    check_file_with_key(path, None)
+}
+
+/// [`check_file`] for a file that may be encrypted with `key`. An encrypted file is checked only
+/// with its key: without one the error says a password is needed.
+pub fn check_file_with_key(
+    path: &Path,
+    key: Option<&str>,
+) -> std::result::Result<Contents, String> {
     let meta =
         std::fs::metadata(path).map_err(|e| format!("找不到文件 {}（{e}）", path.display()))?;
     if meta.len() == 0 {
         return Err(format!("文件 {} 是空的（0 字节），不是可用的台账", path.display()));
     }
-    let conn = Connection::open_with_flags(
+    let encrypted = crate::store::cipher::is_encrypted(path);
+    if encrypted && key.is_none() {
+        return Err(format!("{} 已加密（或不是台账文件），需要台账密码才能检查", path.display()));
+    }
+    let conn = crate::store::cipher::open_conn(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
     )
     .map_err(|e| format!("无法打开 {}（{e}）", path.display()))?;
-    let not_ledger = |e: rusqlite::Error| format!("{} 不是台账文件或已损坏（{e}）", path.display());
+    let not_ledger = |e: rusqlite::Error| {
+        if encrypted {
+            format!("{} 无法用当前的台账密码打开：密码不同，或不是台账文件（{e}）", path.display())
+        } else {
+            format!("{} 不是台账文件或已损坏（{e}）", path.display())
+        }
+    };
     let check: String =
         conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(not_ledger)?;
     if check != "ok" {
@@ -275,6 +301,12 @@ pub fn contents(conn: &Connection) -> rusqlite::Result<Contents> {
 /// The backups of the ledger at `ledger_path`, newest first. A `.db` without a manifest (made by
 /// an earlier build, or copied in by hand) is checked now.
 pub fn list(ledger_path: &Path) -> Vec<BackupInfo> {
+    list_with_key(ledger_path, None)
+}
+
+/// [`list`] for an encrypted ledger: a backup without a manifest is checked with `key` (without
+/// it, such a backup is listed as needing the password).
+pub fn list_with_key(ledger_path: &Path, key: Option<&str>) -> Vec<BackupInfo> {
     let dir = folder(ledger_path);
     let prefix = format!("{}-", stem(ledger_path));
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
@@ -285,14 +317,14 @@ pub fn list(ledger_path: &Path) -> Vec<BackupInfo> {
             p.extension().is_some_and(|x| x == "db")
                 && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
         })
-        .map(|p| describe(&p, &prefix))
+        .map(|p| describe(&p, &prefix, key))
         .collect();
     out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.path.cmp(&a.path)));
     out
 }
 
 /// Reads a backup's manifest, or checks the file when it has none.
-fn describe(path: &Path, prefix: &str) -> BackupInfo {
+fn describe(path: &Path, prefix: &str, key: Option<&str>) -> BackupInfo {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let manifest = std::fs::read(path.with_extension("json"))
         .ok()
@@ -314,7 +346,7 @@ fn describe(path: &Path, prefix: &str) -> BackupInfo {
         .map(at_text)
         .unwrap_or_default();
     let reason = rest.get(16..).unwrap_or("").to_string();
-    let (ok, problem, contents) = match check_file(path) {
+    let (ok, problem, contents) = match check_file_with_key(path, key) {
         Ok(c) => (true, String::new(), c),
         Err(p) => (false, p, Contents::default()),
     };
@@ -466,7 +498,8 @@ pub fn restore(
         .path()
         .map(Path::to_path_buf)
         .ok_or_else(|| Error::invalid("内存中的台账无法恢复备份。"))?;
-    check_file(file)
+    let key = ledger.key().map(str::to_owned);
+    check_file_with_key(file, key.as_deref())
         .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
     // A damaged ledger is open read-only (see `crate::store::opening`): it cannot pass a verified backup,
     // so it is kept as it is, beside the backups, and replaced without leaving WAL mode.
@@ -478,11 +511,20 @@ pub fn restore(
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
     ));
     {
-        let source = Connection::open_with_flags(
+        // Writing an encrypted copy attaches a new file, which a read-only connection cannot;
+        // the backup itself is only read either way.
+        let access = if key.is_some() {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        };
+        let source = crate::store::cipher::open_conn(
             file,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            access | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            key.as_deref(),
         )?;
-        write_verified(&source, &incoming, None)?;
+        // The restored ledger keeps the current ledger's encryption, whatever the backup's.
+        write_verified(&source, &incoming, None, key.as_deref())?;
     }
     // Leave WAL mode so that no -wal file of the old ledger can be applied to the new one. This
     // needs the ledger to ourselves: another window holding it makes this fail, and nothing changes.
@@ -517,7 +559,7 @@ pub fn restore(
     if let Some(dir) = path.parent() {
         sync_dir(dir);
     }
-    *ledger = Ledger::open(&path)?;
+    *ledger = Ledger::open_with_key(&path, key.as_deref())?;
     if let Err(e) = renamed {
         let _ = std::fs::remove_file(&incoming);
         return Err(Error::File(format!(

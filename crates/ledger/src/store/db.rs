@@ -48,12 +48,20 @@ pub use crate::domain::stamp::Stamp;
 pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The password the file was opened with; `None` for a plain ledger (see `store::crypt`).
+    key: Option<String>,
 }
 
 impl Ledger {
     /// Opens (creating if needed) the ledger file, sets WAL, `synchronous=FULL`, `foreign_keys=ON`,
     /// and brings the schema up to date. A file newer than this program is refused, not touched.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with_key(path, None)
+    }
+
+    /// [`Ledger::open`] for a ledger that may be encrypted: `key` is given to SQLCipher first thing
+    /// when the file is encrypted (or new); a plain file ignores it. A wrong key fails here.
+    pub fn open_with_key(path: &Path, key: Option<&str>) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::File(format!("无法创建台账所在文件夹 {}：{e}", dir.display()))
@@ -62,12 +70,23 @@ impl Ledger {
         let conn = Connection::open(path).map_err(|e| {
             Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
         })?;
-        Self::setup(conn, Some(path.to_path_buf()))
+        let key = crate::store::cipher::key_for(path, key);
+        if let Some(k) = &key {
+            crate::store::cipher::apply_key(&conn, k)?;
+        }
+        let mut ledger = Self::setup(conn, Some(path.to_path_buf()))?;
+        ledger.key = key;
+        Ok(ledger)
     }
 
     /// Opens the ledger file read-only, as it is: no pragmas written, no migrations. For a damaged
     /// ledger, so it can be read (and backed up by copying) but never written (see [`crate::store::opening`]).
     pub fn open_read_only(path: &Path) -> Result<Self> {
+        Self::open_read_only_with_key(path, None)
+    }
+
+    /// [`Ledger::open_read_only`] for a ledger that may be encrypted.
+    pub fn open_read_only_with_key(path: &Path, key: Option<&str>) -> Result<Self> {
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -75,8 +94,12 @@ impl Ledger {
         .map_err(|e| {
             Error::Database(format!("无法打开台账文件 {}：{e}。请检查路径和权限。", path.display()))
         })?;
+        let key = crate::store::cipher::key_for(path, key);
+        if let Some(k) = &key {
+            crate::store::cipher::apply_key(&conn, k)?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Self { conn, path: Some(path.to_path_buf()) })
+        Ok(Self { conn, path: Some(path.to_path_buf()), key })
     }
 
     pub fn open_in_memory() -> Result<Self> {
@@ -105,11 +128,16 @@ impl Ledger {
             )));
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Self { conn, path })
+        Ok(Self { conn, path, key: None })
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The password of an encrypted ledger, `None` for a plain one.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
     }
 
     pub fn conn(&self) -> &Connection {

@@ -4,8 +4,9 @@
 
 use crate::error::{Error, Result};
 use crate::store::backup;
+use crate::store::cipher as crypt;
 use crate::store::db::Ledger;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use std::path::Path;
 
 /// A ledger opened by [`open_existing`].
@@ -30,6 +31,12 @@ pub fn backup_offer(path: &Path) -> String {
 /// first: a damaged ledger is opened read-only (never migrated or written) and [`Opened::damage`]
 /// says so. A file that is not a ledger at all is refused.
 pub fn open_existing(path: &Path) -> Result<Opened> {
+    open_existing_with_key(path, None)
+}
+
+/// [`open_existing`] for a ledger that may be encrypted (see `store::cipher`): an encrypted
+/// file without `key`, or with a wrong one, is refused with [`Error::Locked`]. A plain file ignores `key`.
+pub fn open_existing_with_key(path: &Path, key: Option<&str>) -> Result<Opened> {
     let meta = std::fs::metadata(path).map_err(|_| {
         Error::NotFound(format!(
             "找不到台账文件 {}。请检查路径是否写错；要新建台账，请在程序的欢迎页新建，或运行 cadre-ledger --db \"{}\" init。",
@@ -50,15 +57,20 @@ pub fn open_existing(path: &Path) -> Result<Opened> {
             backup_offer(path)
         )));
     }
-    match quick_check(path) {
-        Ok(()) => Ok(Opened { ledger: Ledger::open(path)?, damage: None }),
+    let encrypted = crypt::is_encrypted(path);
+    if encrypted && key.is_none() {
+        return Err(crypt::needs_password(path));
+    }
+    match quick_check(path, key) {
+        Ok(()) => Ok(Opened { ledger: Ledger::open_with_key(path, key)?, damage: None }),
+        Err(Check::NotALedger(_)) if encrypted => Err(crypt::wrong_password(path)),
         Err(Check::NotALedger(e)) => Err(Error::Database(format!(
             "{} 不是台账数据库，或已严重损坏（{e}）。请选择正确的台账文件。{}",
             path.display(),
             backup_offer(path)
         ))),
         Err(Check::Damaged(detail)) => {
-            let ledger = Ledger::open_read_only(path)?;
+            let ledger = Ledger::open_read_only_with_key(path, key)?;
             let damage = format!(
                 "台账文件 {} 已损坏（完整性检查：{detail}）。为保护现有数据，台账以只读方式打开，不能保存任何修改。{}恢复前程序会先保留损坏的文件。",
                 path.display(),
@@ -77,10 +89,11 @@ enum Check {
 /// `PRAGMA quick_check` before the program writes anything to the file. The connection may write
 /// (never creates): a ledger whose program was killed has a -wal file that SQLite must recover when
 /// it is first opened, and a read-only connection cannot.
-fn quick_check(path: &Path) -> std::result::Result<(), Check> {
-    let conn = Connection::open_with_flags(
+fn quick_check(path: &Path, key: Option<&str>) -> std::result::Result<(), Check> {
+    let conn = crypt::open_conn(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
     )
     .map_err(|e| Check::NotALedger(e.to_string()))?;
     let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
