@@ -24,7 +24,6 @@ macro_rules! with_app_commands {
             commands::person_audit,
             profiles::get_profile,
             profiles::save_profile,
-            profiles::list_liaisons,
             profiles::export_list,
             commands::pick_import_file,
             commands::import_preview,

@@ -249,6 +249,7 @@ pub async fn export_roster(app: AppHandle, masked: Option<bool>) -> CmdResult<Op
                 masked: true,
                 columns: None,
                 notes: vec!["本表为脱敏版：身份证号码、电话和住址已部分隐藏。".into()],
+                ..Default::default()
             };
             ledger::export::lists::roster_view(
                 state.ledger()?.conn(),

@@ -12,7 +12,7 @@ use tauri::State;
 
 /// Opens the encrypted ledger with the password the clerk typed; a wrong one is refused with a
 /// `locked` error and the unlock step stays.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock_ledger(state: State<'_, AppState>, password: String) -> CmdResult<AppInfo> {
     if !state.locked() {
         return Err(Error::invalid("台账已经打开，不需要再输入密码。").into());
@@ -32,7 +32,7 @@ pub struct EncryptionStatus {
     pub damage: Option<String>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn encryption_status(state: State<'_, AppState>) -> CmdResult<EncryptionStatus> {
     let encrypted = state.ledger()?.key().is_some();
     let damage = state.damage.lock().ok().and_then(|d| d.clone());

@@ -12,21 +12,21 @@ use ledger::Error;
 use tauri::{AppHandle, Manager, State};
 
 /// Every liaison named on a living person, with how many people each looks after.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_liaisons(state: State<'_, AppState>) -> CmdResult<Vec<LiaisonCount>> {
     let ledger = state.ledger()?;
     Ok(ledger::reports::reminders::liaison::liaisons(ledger.conn())?)
 }
 
 /// One page of a liaison's people, longest without contact first, with what is due for each.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn liaison_people(state: State<'_, AppState>, query: LiaisonQuery) -> CmdResult<LiaisonPage> {
     let ledger = state.ledger()?;
     Ok(ledger::reports::reminders::liaison::people(ledger.conn(), &query)?)
 }
 
 /// The 送学上门 list of a month, with what was brought to each.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delivery_month(
     state: State<'_, AppState>,
     year: i32,
@@ -37,7 +37,7 @@ pub fn delivery_month(
 }
 
 /// Puts a person on the 送学上门 list from today (audited).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_to_delivery_list(
     state: State<'_, AppState>,
     person_id: PersonId,
@@ -52,7 +52,7 @@ pub fn add_to_delivery_list(
 }
 
 /// Takes a person off the 送学上门 list with a reason (audited; the row stays).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_from_delivery_list(
     state: State<'_, AppState>,
     person_id: PersonId,
@@ -66,7 +66,7 @@ pub fn remove_from_delivery_list(
 }
 
 /// Voids a 五必访 case opened by mistake, with a reason (a visit closes a case by itself).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn void_must_visit_case(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
     let mut ledger = state.ledger()?;
     let stamp = stamp();

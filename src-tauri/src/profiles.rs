@@ -10,13 +10,13 @@ use ledger::tables::profiles::{self, Profile, ProfileList};
 use ledger::Error;
 use tauri::{AppHandle, Manager, State};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_profile(state: State<'_, AppState>, id: PersonId) -> CmdResult<Profile> {
     Ok(profiles::get(state.ledger()?.conn(), id)?)
 }
 
 /// Saves and returns the profile as stored (normalised).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_profile(
     state: State<'_, AppState>,
     id: PersonId,
@@ -26,12 +26,6 @@ pub fn save_profile(
         profiles::save(tx, &stamp(), id, &profile)?;
         profiles::get(tx, id)
     })?)
-}
-
-/// The liaisons (联系人) on the roster, for the filter that picks one.
-#[tauri::command]
-pub fn list_liaisons(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
-    Ok(profiles::liaisons(state.ledger()?.conn())?)
 }
 
 /// Writes one of the six working lists (患病、丧偶 … 人员清单) as the bureau-style table, to a file

@@ -175,9 +175,9 @@ fn the_rosters_list_filter_agrees_with_the_exported_lists() {
         let q = PeopleQuery { list: Some(list), status: LifeStatus::Living, ..Default::default() };
         assert_eq!(ids(q), want, "{}", list.label());
     }
-    let liaisons = profiles::liaisons(conn).unwrap();
+    let liaisons = ledger::reports::reminders::liaison::liaisons(conn).unwrap();
     assert!(liaisons.len() > 1, "{liaisons:?}");
-    let who = &liaisons[0];
+    let who = &liaisons[0].liaison;
     let want: Vec<i64> = conn
         .prepare(
             "SELECT id FROM people WHERE voided_at IS NULL AND died_on IS NULL AND liaison = ?1

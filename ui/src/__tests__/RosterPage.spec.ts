@@ -17,7 +17,10 @@ vi.mock('../api', async (importOriginal) => {
       validatePerson: vi.fn(),
       checkDate: vi.fn(),
       listBranches: vi.fn(async () => ['离退休第一党支部', '离退休第二党支部']),
-      listLiaisons: vi.fn(async () => ['王小明', '李娜']),
+      listLiaisons: vi.fn(async () => [
+        { liaison: '王小明', people: 3 },
+        { liaison: '李娜', people: 2 },
+      ]),
       exportList: vi.fn(),
     },
     onJobProgress: vi.fn(async () => () => {}),
@@ -113,7 +116,7 @@ describe('RosterPage', () => {
     await settle()
     vi.useFakeTimers()
     await w.get('[data-testid=search-input] input').setValue('zzz')
-    vi.advanceTimersByTime(100)
+    vi.advanceTimersByTime(50)
     expect(listPeople).toHaveBeenCalledTimes(1) // still waiting for the clerk to stop typing
     vi.advanceTimersByTime(200)
     vi.useRealTimers()

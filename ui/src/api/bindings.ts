@@ -240,7 +240,7 @@ export type PeoplePage = { rows: Array<PersonRow>,
  */
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
-export type Contact = { id_number: string, phone: string, };
+export type Contact = { id_number: string, phone: string, address: string, };
 export type MaritalStatus = "married" | "widowed" | "divorced" | "single";
 export type Profile = { marital_status: MaritalStatus | null, 
 /**
@@ -292,6 +292,52 @@ records: number,
  * Backup manifests whose anchor was checked.
  */
 anchors: number, findings: Array<Finding>, };
+export type AuditQuery = { person_id: PersonId | null, 
+/**
+ * A record kind's code (`visit`, `person`…), as [`kinds`] lists them.
+ */
+entity: string | null, 
+/**
+ * An operator's name exactly as recorded.
+ */
+actor: string | null, from: string | null, to: string | null, offset: number, 
+/**
+ * 0 means [`DEFAULT_LIMIT`]; more than [`MAX_LIMIT`] is cut to it.
+ */
+limit: number, };
+export type AuditLine = { 
+/**
+ * The stored field name (`id_number`).
+ */
+field: string, 
+/**
+ * Its Chinese label (`身份证号码`).
+ */
+label: string, old: string, new: string, };
+export type AuditRow = { id: number, 
+/**
+ * `2026-01-05 09:00:00`.
+ */
+at: string, actor: string, entity: string, 
+/**
+ * 记录类别, e.g. 走访慰问.
+ */
+entity_label: string, entity_id: number | null, 
+/**
+ * The person the record is about, when it is about one.
+ */
+person_id: PersonId | null, person_name: string, action: string, 
+/**
+ * 新增, 修改, 作废, 查看完整信息…
+ */
+action_label: string, lines: Array<AuditLine>, reason: string | null, };
+export type AuditPage = { total: number, rows: Array<AuditRow>, };
+export type AuditKind = { code: string, label: string, };
+export type AuditFilters = { kinds: Array<AuditKind>, 
+/**
+ * Everyone who has made a change.
+ */
+actors: Array<string>, };
 export type Contents = { 
 /**
  * People not voided.
@@ -991,6 +1037,38 @@ export type SurvivorTotals = {
  * Deceased retirees the matching survivors belong to.
  */
 deceased: number, with_aid: number, };
+export type MemberFilter = { 
+/**
+ * One branch (as written on the roster), or every branch.
+ */
+branch: string | null, 
+/**
+ * Name, pinyin, initials, ID or phone digits, as in the roster search.
+ */
+search: string, };
+export type MemberSort = "name" | "branch" | "joined" | "dues";
+export type MemberRow = { 
+/**
+ * More than the unit's `dues_months` behind (or nothing recorded).
+ */
+dues_behind: boolean, person_id: PersonId, name: string, sex: Sex | null, birth: string | null, political_status: PoliticalStatus | null, branch: string, party_joined: string | null, party_confirmed: string | null, 
+/**
+ * 党内职务: 书记, 组织委员 … (empty for an ordinary member).
+ */
+post: string, 
+/**
+ * 党费缴至: year and month.
+ */
+dues_paid_to: string | null, 
+/**
+ * 正常 / 流动 / 失联
+ */
+contact: PartyContact, };
+export type MemberTotals = { 
+/**
+ * 流动党员 and 失联党员.
+ */
+not_normal: number, dues_behind: number, branches: Array<string>, };
 export type ReminderKind = "birthday" | "political_birthday" | "hospital_visit" | "hospital_follow_up" | "care_contact" | "must_visit" | "delivery" | "medal" | "checkup" | "dues" | "subsidy" | "festival" | "election";
 export type Fulfil = { "record": "visit", kind: VisitKind, reason: string, hospital_stay_id: number | null, survivor_id: number | null, } | { "record": "medal", year: number, } | { "record": "checkup", year: number, } | { "record": "party_dues" } | { "record": "subsidy", kind: string, period: string, } | { "record": "campaign", festival: Festival, year: number, campaign_id: number | null, } | { "record": "party_day", month: string, } | { "record": "election", branch_id: number, };
 export type Reminder = { kind: ReminderKind, 

@@ -169,8 +169,6 @@ export const api = {
   getProfile: (id: PersonId) => invoke<Profile>('get_profile', { id }),
   /** Saves the profile (audited) and returns it as stored. */
   saveProfile: (id: PersonId, profile: Profile) => invoke<Profile>('save_profile', { id, profile }),
-  /** The liaisons (联系人) named for living people, for the roster's filter. */
-  listLiaisons: () => invoke<string[]>('list_liaisons'),
   /** One of the six working lists (患病 … 特殊困难人员清单) to a file the clerk picks, phones and
    * addresses masked (脱敏) when asked; null if cancelled. */
   exportList: (list: ProfileList, masked: boolean) => invoke<string | null>('export_list', { list, masked }),

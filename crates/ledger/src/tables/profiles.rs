@@ -144,16 +144,6 @@ impl ProfileList {
     }
 }
 
-/// The liaisons (联系人) named on the roster for living people, for the filter that picks one.
-pub fn liaisons(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT liaison FROM people
-         WHERE liaison <> '' AND voided_at IS NULL AND died_on IS NULL ORDER BY liaison",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// A column of the profile in the 花名册 register and the import template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProfileField {
