@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-pkgs=(libwebkit2gtk-4.1-dev librsvg2-dev build-essential pkg-config curl fonts-noto-cjk)
+pkgs=(libwebkit2gtk-4.1-dev librsvg2-dev build-essential perl pkg-config curl fonts-noto-cjk)
 if [ "${WITH_TEST_TOOLS:-0}" = 1 ]; then
   pkgs+=(xvfb xauth x11-utils webkit2gtk-driver imagemagick python3)
 fi
