@@ -67,3 +67,26 @@ pub fn page_survivors(
     let ledger = state.ledger()?;
     Ok(ledger::tables::paging::deaths::page(ledger.conn(), &request)?)
 }
+
+/// One page of a person's history, newest first, with the number of entries in all.
+#[tauri::command]
+pub fn person_timeline_page(
+    state: State<'_, AppState>,
+    person: ledger::domain::model::PersonId,
+    offset: u32,
+    limit: u32,
+) -> CmdResult<ledger::reports::timeline_page::TimelinePage> {
+    let ledger = state.ledger()?;
+    Ok(ledger::reports::timeline_page::page(ledger.conn(), person, offset, limit)?)
+}
+
+/// The living people a campaign's ticked conditions select on `on` (the festival's date).
+#[tauri::command]
+pub fn campaign_targets_matching(
+    state: State<'_, AppState>,
+    filters: ledger::tables::campaign_targets::TargetFilters,
+    on: chrono::NaiveDate,
+) -> CmdResult<Vec<ledger::domain::model::PersonId>> {
+    let ledger = state.ledger()?;
+    Ok(ledger::tables::campaign_targets::targets_matching(ledger.conn(), &filters, on)?)
+}
