@@ -12,5 +12,6 @@ pub mod money;
 pub mod period;
 pub mod rate;
 pub mod roster;
+pub mod roster_form;
 pub mod stamp;
 pub mod text;

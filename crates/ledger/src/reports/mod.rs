@@ -12,3 +12,4 @@ pub mod reminders;
 pub mod stats;
 pub mod summary;
 pub mod timeline;
+pub mod timeline_page;

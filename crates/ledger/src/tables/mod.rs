@@ -7,6 +7,7 @@
 
 pub mod activities;
 pub mod branches;
+pub mod campaign_targets;
 pub mod campaigns;
 pub mod checkups;
 pub mod deaths;
