@@ -38,7 +38,7 @@ def modules():
             path = os.path.join(root, f)
             rel = os.path.relpath(path, ROOT)[:-3]
             name = rel.replace(os.sep, "::").removesuffix("::mod")
-            if name in ("lib", "bindings", "testing") or name.endswith("tests"):
+            if name in ("lib", "bindings", "contract", "testing") or name.endswith("tests"):
                 continue
             src = open(path, encoding="utf-8").read()
             cut = src.find("#[cfg(test)]\nmod tests")

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use ledger::domain::model::{FamilyMember, Festival, PersonId};
 use ledger::domain::period::Period;
 use ledger::export::LedgerTable;
-use ledger::reports::timeline::TimelineEntry;
 use ledger::tables::activities::{Activity, ActivityInput, ActivitySummary};
 use ledger::tables::campaigns::{
     Campaign, CampaignCoverage, CampaignId, CampaignInput, CampaignSummary, CampaignVisit,
@@ -18,7 +17,6 @@ use ledger::tables::checkups::{Checkup, CheckupGroup, CheckupInput, CheckupRound
 use ledger::tables::deaths::{DeathId, DeathInput, DeathOutcome, DeathRecord, SurvivorRow};
 use ledger::tables::hospital::{HospitalStay, HospitalStayInput, StayId, StayQuery};
 use ledger::tables::party::{CommitteeMember, MedalCandidate, PartyInfo};
-use ledger::tables::people::PeopleQuery;
 use ledger::tables::subsidies::{
     BatchInput, BatchResult, Subsidy, SubsidyBatch, SubsidyInput, SubsidyKind, SubsidyQuery,
     SubsidyTotals,
@@ -111,16 +109,6 @@ pub fn list_campaigns(
     year: Option<i32>,
 ) -> CmdResult<Vec<CampaignSummary>> {
     read(&state, |c| ledger::tables::campaigns::list(c, year))
-}
-
-/// Who the filters select on `on` (the festival's date): living people only.
-#[tauri::command(async)]
-pub fn campaign_targets_for(
-    state: State<'_, AppState>,
-    queries: Vec<PeopleQuery>,
-    on: NaiveDate,
-) -> CmdResult<Vec<PersonId>> {
-    read(&state, |c| ledger::tables::campaigns::targets_for_any(c, &queries, on))
 }
 
 #[tauri::command(async)]
@@ -236,14 +224,6 @@ pub fn void_death(state: State<'_, AppState>, id: DeathId, reason: String) -> Cm
 #[tauri::command(async)]
 pub fn list_survivors(state: State<'_, AppState>) -> CmdResult<Vec<SurvivorRow>> {
     read(&state, ledger::tables::deaths::survivors)
-}
-
-#[tauri::command(async)]
-pub fn person_timeline(
-    state: State<'_, AppState>,
-    person: PersonId,
-) -> CmdResult<Vec<TimelineEntry>> {
-    read(&state, |c| ledger::reports::timeline::for_person(c, person))
 }
 
 // ---- subsidies ----------------------------------------------------------------------------

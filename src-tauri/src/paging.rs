@@ -79,3 +79,26 @@ pub fn page_party_members(
     let months = ledger::reports::reminders::rules::get(ledger.conn())?.dues_months;
     Ok(ledger::tables::paging::party::page(ledger.conn(), &request, today(), months)?)
 }
+
+/// One page of a person's history, newest first, with the number of entries in all.
+#[tauri::command(async)]
+pub fn person_timeline_page(
+    state: State<'_, AppState>,
+    person: ledger::domain::model::PersonId,
+    offset: u32,
+    limit: u32,
+) -> CmdResult<ledger::reports::timeline_page::TimelinePage> {
+    let ledger = state.ledger()?;
+    Ok(ledger::reports::timeline_page::page(ledger.conn(), person, offset, limit)?)
+}
+
+/// The living people a campaign's ticked conditions select on `on` (the festival's date).
+#[tauri::command(async)]
+pub fn campaign_targets_matching(
+    state: State<'_, AppState>,
+    filters: ledger::tables::campaign_targets::TargetFilters,
+    on: chrono::NaiveDate,
+) -> CmdResult<Vec<ledger::domain::model::PersonId>> {
+    let ledger = state.ledger()?;
+    Ok(ledger::tables::campaign_targets::targets_matching(ledger.conn(), &filters, on)?)
+}

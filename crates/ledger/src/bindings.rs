@@ -130,6 +130,8 @@ fn declarations() -> String {
         crate::tables::campaigns::CampaignVisit,
         crate::tables::campaigns::SkippedPerson,
         crate::tables::campaigns::RecordedVisits,
+        crate::tables::campaign_targets::TargetMode,
+        crate::tables::campaign_targets::TargetFilters,
         crate::tables::hospital::StayId,
         crate::tables::hospital::HospitalStayInput,
         crate::tables::hospital::StayFlag,
@@ -141,6 +143,7 @@ fn declarations() -> String {
         crate::tables::deaths::DeathRecord,
         crate::tables::deaths::SurvivorRow,
         crate::reports::timeline::TimelineEntry,
+        crate::reports::timeline_page::TimelinePage,
         // paged ledger lists
         crate::tables::paging::PageRequest<(), ()>,
         crate::tables::paging::Page<(), ()>,

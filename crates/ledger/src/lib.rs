@@ -39,6 +39,8 @@ macro_rules! ts_as_string {
 pub mod app;
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod contract;
 pub mod demo;
 pub mod domain;
 pub mod error;

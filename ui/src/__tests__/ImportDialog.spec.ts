@@ -25,6 +25,7 @@ function previewRow(row: number, name: string, status: PreviewRow['status'], ext
     row,
     status,
     fields: fields({ name, id_number: '11010519491231001X', birth: '1949-12' }),
+    id_masked: '110105********001X',
     duplicate_of: null,
     duplicate_reason: '',
     issues: [],

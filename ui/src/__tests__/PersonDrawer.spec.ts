@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { PersonFields, PersonInput, Validation } from '../api'
+import { PERSON_FORM, type PersonFields, type PersonInput, type Validation } from '../api'
 import { fields, plugins, settle } from './helpers'
 
 vi.mock('../api', async (importOriginal) => {
@@ -73,6 +73,14 @@ afterEach(() => {
 })
 
 describe('PersonDrawer', () => {
+  it('lays its fields out from the core’s column table, in its order and with its labels', async () => {
+    await mountDrawer()
+    const labels = [...document.querySelectorAll('.person-drawer .el-form-item__label')].map((l) => l.textContent?.trim())
+    const want = PERSON_FORM.filter((f) => f.section !== 'other').map((f) => f.label)
+    expect(labels.slice(0, want.length)).toEqual(want)
+    expect(document.querySelector('[data-testid=field-retirement-kind]')!.textContent).toContain('请选择')
+  })
+
   it('fills birth date and sex from the ID number, then saves them', async () => {
     vi.mocked(api.createPerson).mockImplementation(async (i: PersonInput) => ({
       person: { ...i, id: 1, created_at: '', updated_at: '' },

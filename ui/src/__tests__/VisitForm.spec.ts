@@ -31,6 +31,7 @@ const survivor = (id: number, person: number, name: string): SurvivorRow => ({
   relation: '配偶',
   birth: '1948-02',
   phone: '13800001111',
+  phone_masked: '138****1111',
   address: '',
   survivor_aid: true,
 })

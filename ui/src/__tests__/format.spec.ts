@@ -10,8 +10,6 @@ import {
   formatYearMonth,
   formatYuan,
   quarterOf,
-  maskIdNumber,
-  maskPhone,
 } from '../lib/format'
 
 describe('formatDate', () => {
@@ -51,18 +49,6 @@ describe('ageBandRange', () => {
 })
 
 describe('masking', () => {
-  it('keeps the region code and the last four characters of an ID number', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X')
-    expect(maskIdNumber(' 110105491231002 ')).toBe('110105*****1002')
-    expect(maskIdNumber('')).toBe('')
-  })
-
-  it('keeps the first three and last four digits of a mobile number', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678')
-    expect(maskPhone('6512345')).toBe('***2345')
-    expect(maskPhone('')).toBe('')
-  })
-
   it('shows the revealed value once known, the masked one before', () => {
     expect(contactCell('110105********002X', undefined)).toBe('110105********002X')
     expect(contactCell('110105********002X', '11010519491231002X')).toBe('11010519491231002X')

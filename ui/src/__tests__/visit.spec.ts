@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import YuanInput from '../components/YuanInput.vue'
 import { plugins } from './helpers'
-import { emptyFilters, festivalFilters, followUpVisit, hospitalVisit, namesSummary, targetQueries } from '../lib/visit'
+import { followUpVisit, hospitalVisit, namesSummary } from '../lib/visit'
 import type { HospitalStay } from '../api'
 
 describe('YuanInput', () => {
@@ -18,46 +18,6 @@ describe('YuanInput', () => {
     await input.setValue('1.234')
     expect(w.emitted('update:modelValue')!.length).toBe(before)
     expect(w.text()).toContain('小数点后两位')
-  })
-})
-
-describe('campaign target filters', () => {
-  it('asks for nobody when nothing is ticked', () => {
-    expect(targetQueries(emptyFilters())).toEqual([])
-  })
-
-  it('gives one living, unlimited query per ticked condition in "any" mode', () => {
-    const f = { ...emptyFilters(), lixiu: true, aged80: true, branch: '第一党支部', care: ['alone' as const] }
-    const qs = targetQueries(f)
-    expect(qs).toHaveLength(4)
-    for (const q of qs) {
-      expect(q.status).toBe('living')
-      expect(q.limit).toBe(0)
-    }
-    expect(qs[0]).toMatchObject({ retirement_kind: 'lixiu', age_min: null })
-    expect(qs[1]).toMatchObject({ age_min: 80, retirement_kind: null })
-    expect(qs[2]).toMatchObject({ party_branch: '第一党支部' })
-    expect(qs[3]).toMatchObject({ care: 'alone' })
-  })
-
-  it('combines every condition in one query in "all" mode, one per care situation', () => {
-    const f = { ...emptyFilters(), partyMembers: true, aged80: true, mode: 'all' as const }
-    expect(targetQueries(f)).toEqual([expect.objectContaining({ party_member: true, age_min: 80, care: null })])
-    const g = { ...f, care: ['alone' as const, 'empty_nest' as const] }
-    const qs = targetQueries(g)
-    expect(qs.map((q) => q.care)).toEqual(['alone', 'empty_nest'])
-    expect(qs.every((q) => q.party_member === true && q.age_min === 80)).toBe(true)
-  })
-
-  it('"everyone" is one query for all the living, whatever else is ticked', () => {
-    const qs = targetQueries({ ...emptyFilters(), everyone: true, lixiu: true })
-    expect(qs).toHaveLength(1)
-    expect(qs[0]).toMatchObject({ status: 'living', retirement_kind: null, age_min: null })
-  })
-
-  it('starts 七一 with party members 80 and over, other festivals with 离休 or 80 and over', () => {
-    expect(festivalFilters('party_day')).toMatchObject({ partyMembers: true, aged80: true, mode: 'all' })
-    expect(festivalFilters('double_ninth')).toMatchObject({ lixiu: true, aged80: true, mode: 'any' })
   })
 })
 

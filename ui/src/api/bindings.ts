@@ -411,7 +411,11 @@ row: number, status: RowStatus,
 /**
  * The row's values after normalisation and checking.
  */
-fields: PersonFields, duplicate_of: PersonId | null, 
+fields: PersonFields, 
+/**
+ * The ID number as the preview shows it (`110105********002X`), masked by the core.
+ */
+id_masked: string, duplicate_of: PersonId | null, 
 /**
  * Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
  */
@@ -854,6 +858,32 @@ export type CampaignVisit = { date: string,
 reason: string, leader: string, participants: string, gifts: string, amount: Fen, notes: string, };
 export type SkippedPerson = { person_id: PersonId, name: string, reason: string, };
 export type RecordedVisits = { visit_ids: Array<VisitId>, skipped: Array<SkippedPerson>, };
+export type TargetMode = "any" | "all";
+export type TargetFilters = { 
+/**
+ * 全体健在人员: everyone living (the other boxes then add nothing).
+ */
+everyone: boolean, 
+/**
+ * 全体健在离休干部
+ */
+lixiu: boolean, 
+/**
+ * 80岁及以上, on the festival's date.
+ */
+aged80: boolean, 
+/**
+ * 中共党员
+ */
+party_members: boolean, 
+/**
+ * One party branch, exactly as recorded; empty for none.
+ */
+branch: string, 
+/**
+ * 独居 / 空巢 / 失能半失能
+ */
+care: Array<CareFilter>, mode: TargetMode, };
 export type StayId = number;
 export type HospitalStayInput = { person_id: PersonId, hospital: string, department: string, 
 /**
@@ -935,7 +965,11 @@ export type SurvivorRow = { family_member_id: number, person_id: PersonId,
 /**
  * The deceased retiree.
  */
-deceased_name: string, died_on: string | null, name: string, relation: string, birth: string | null, phone: string, address: string, 
+deceased_name: string, died_on: string | null, name: string, relation: string, birth: string | null, phone: string, 
+/**
+ * The phone as lists show it (`138****5678`), masked by the core.
+ */
+phone_masked: string, address: string, 
 /**
  * 是否享受遗属补助
  */
@@ -957,6 +991,7 @@ kind_label: string, title: string, detail: string,
  * The table the record lives in, for opening it (`visit`, `hospital_stay`, `person` …).
  */
 entity: string, entity_id: number | null, };
+export type TimelinePage = { entries: Array<TimelineEntry>, total: number, };
 export type PageRequest<F, K> = { filter: F, 
 /**
  * The column to sort by; `None` (or absent) is the ledger's natural order. No

@@ -75,7 +75,8 @@ import type {
   SurvivorFilter,
   SurvivorSort,
   SurvivorTotals,
-  TimelineEntry,
+  TimelinePage,
+  TargetFilters,
   Visit,
   VisitCheck,
   VisitId,
@@ -119,6 +120,7 @@ function invoke<T>(command: CommandName, args?: InvokeArgs): Promise<T> {
 }
 
 export * from './bindings'
+export * from './contract'
 
 /** What the new-campaign form starts from. */
 export interface CampaignDefaults {
@@ -293,9 +295,9 @@ export const api = {
   campaignDefaults: (festival: Festival, year: number) =>
     invoke<CampaignDefaults>('campaign_defaults', { festival, year }),
   listCampaigns: (year: number | null) => invoke<CampaignSummary[]>('list_campaigns', { year }),
-  /** The living people any of the roster filters selects on `on` (ISO date). */
-  campaignTargetsFor: (queries: PeopleQuery[], on: string) =>
-    invoke<PersonId[]>('campaign_targets_for', { queries, on }),
+  /** The living people a campaign's ticked conditions select on `on` (ISO date); the core turns them into queries. */
+  campaignTargetsMatching: (filters: TargetFilters, on: string) =>
+    invoke<PersonId[]>('campaign_targets_matching', { filters, on }),
   createCampaign: (input: CampaignInput) => invoke<Campaign>('create_campaign', { input }),
   voidCampaign: (id: CampaignId, reason: string) => invoke<void>('void_campaign', { id, reason }),
   campaignCoverage: (id: CampaignId) => invoke<CampaignCoverage>('campaign_coverage', { id }),
@@ -321,8 +323,9 @@ export const api = {
   listDeaths: (period: Period) => invoke<DeathRecord[]>('list_deaths', { period }),
   voidDeath: (id: DeathId, reason: string) => invoke<void>('void_death', { id, reason }),
   listSurvivors: () => invoke<SurvivorRow[]>('list_survivors'),
-  /** Everything recorded for one person, newest first. */
-  personTimeline: (person: PersonId) => invoke<TimelineEntry[]>('person_timeline', { person }),
+  /** One page of everything recorded for one person, newest first, with the count of all entries. */
+  personTimelinePage: (person: PersonId, offset: number, limit: number) =>
+    invoke<TimelinePage>('person_timeline_page', { person, offset, limit }),
 
   subsidyKinds: () => invoke<SubsidyKind[]>('subsidy_kinds'),
   setSubsidyKinds: (kinds: SubsidyKind[]) => invoke<SubsidyKind[]>('set_subsidy_kinds', { kinds }),

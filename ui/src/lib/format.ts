@@ -2,6 +2,7 @@
 // directly (src/__tests__/format.spec.ts).
 
 import type { AuditEntry, PeopleQuery } from '../api'
+import { FIELD_LABELS } from '../api/contract'
 import {
   CARE_LEVEL_LABELS,
   GRADE_LABELS,
@@ -66,24 +67,6 @@ export function ageBandRange(band: AgeBand): Pick<PeopleQuery, 'age_min' | 'age_
   }
 }
 
-/**
- * Masks an ID number for lists where the core has not masked it already (the import preview):
- * the region code and the last four characters stay, like the roster's `110105********002X`.
- */
-export function maskIdNumber(id: string | null | undefined): string {
-  const s = (id ?? '').trim()
-  if (s.length <= 10) return s
-  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4)
-}
-
-/** Masks a phone number: `13812345678` → `138****5678`; short numbers keep only their last four. */
-export function maskPhone(phone: string | null | undefined): string {
-  const s = (phone ?? '').trim()
-  if (s.length >= 11) return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4)
-  if (s.length > 4) return '*'.repeat(s.length - 4) + s.slice(-4)
-  return s
-}
-
 /** What a contact cell shows: the full value once revealed, the masked one until then. */
 export function contactCell(masked: string, revealed: string | undefined): string {
   return revealed !== undefined ? revealed : masked
@@ -104,40 +87,6 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     timer = undefined
   }
   return wrapped
-}
-
-/** The Chinese name of every person field, for the audit log (the core logs code names). */
-export const FIELD_LABELS: Record<string, string> = {
-  name: '姓名',
-  sex: '性别',
-  ethnicity: '民族',
-  native_place: '籍贯',
-  birth: '出生年月',
-  id_number: '身份证号码',
-  political_status: '政治面貌',
-  party_joined: '入党时间',
-  party_confirmed: '转正时间',
-  education: '文化程度',
-  work_started: '参加工作时间',
-  retired_on: '离退休时间',
-  retirement_kind: '离休/退休',
-  former_post: '原单位及职务',
-  grade: '职级/待遇',
-  unit_kind: '人员类别',
-  health: '健康状况',
-  care_level: '自理能力',
-  living: '居住状况',
-  residence: '居住地',
-  address: '现住址',
-  phone: '联系电话',
-  emergency_contact: '紧急联系人',
-  emergency_phone: '紧急联系人电话',
-  party_branch: '所在党支部',
-  liaison: '一对一联系人',
-  lunar_birthday: '农历生日',
-  died_on: '去世日期',
-  notes: '备注',
-  family: '家属',
 }
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {

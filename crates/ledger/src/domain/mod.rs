@@ -14,5 +14,6 @@ pub mod period;
 pub mod privacy;
 pub mod rate;
 pub mod roster;
+pub mod roster_form;
 pub mod stamp;
 pub mod text;

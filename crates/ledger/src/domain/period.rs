@@ -8,6 +8,11 @@ use ts_rs::TS;
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
 
+/// `第一季度` … `第四季度`, in order, as the period pickers name them.
+pub fn quarter_names() -> Vec<String> {
+    QUARTERS.iter().map(|q| format!("第{q}季度")).collect()
+}
+
 /// The years a report, campaign, checkup round or pay period may name: from 1949, the earliest year
 /// any ledger record of this office can belong to, to far enough ahead for any plan. The app, the
 /// tool and every table check a year through [`check_year`], so they agree.

@@ -80,6 +80,8 @@ pub struct PreviewRow {
     pub status: RowStatus,
     /// The row's values after normalisation and checking.
     pub fields: PersonFields,
+    /// The ID number as the preview shows it (`110105********002X`), masked by the core.
+    pub id_masked: String,
     pub duplicate_of: Option<PersonId>,
     /// Why it is a duplicate (`身份证号相同`, `姓名和出生年月相同`), empty otherwise.
     pub duplicate_reason: String,
@@ -586,6 +588,7 @@ impl<'a> RowChecker<'a> {
         self.out.push(PreviewRow {
             row: row.number,
             status,
+            id_masked: crate::domain::idcard::mask(&fields.id_number),
             fields,
             duplicate_of,
             duplicate_reason,

@@ -13,3 +13,4 @@ pub mod reminders;
 pub mod stats;
 pub mod summary;
 pub mod timeline;
+pub mod timeline_page;

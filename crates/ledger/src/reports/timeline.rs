@@ -57,20 +57,26 @@ fn labelled(label: &str, value: String) -> String {
     }
 }
 
-struct Source {
-    kind: &'static str,
-    kind_label: &'static str,
-    entity: &'static str,
-    sql: &'static str,
+pub(super) struct Source {
+    pub(super) kind: &'static str,
+    pub(super) kind_label: &'static str,
+    pub(super) entity: &'static str,
+    /// The record's key and date columns in `sql`, for listing one page of the history
+    /// (`timeline_page`).
+    pub(super) key: &'static str,
+    pub(super) date: &'static str,
+    pub(super) sql: &'static str,
     /// (date, title, detail) from a row whose first column is the id.
-    read: fn(&Row<'_>) -> rusqlite::Result<(String, String, String)>,
+    pub(super) read: fn(&Row<'_>) -> rusqlite::Result<(String, String, String)>,
 }
 
-const SOURCES: &[Source] = &[
+pub(super) const SOURCES: &[Source] = &[
     Source {
         kind: "visit",
         kind_label: "走访慰问",
         entity: "visit",
+        key: "v.id",
+        date: "v.date",
         sql: "SELECT v.id, v.date, v.kind, v.reason, v.amount_fen, v.leader, f.name, v.problems
               FROM visits v LEFT JOIN family_members f ON f.id = v.survivor_id
               WHERE v.person_id = ?1 AND v.voided_at IS NULL",
@@ -96,6 +102,8 @@ const SOURCES: &[Source] = &[
         kind: "hospital",
         kind_label: "住院",
         entity: "hospital_stay",
+        key: "id",
+        date: "admitted_on",
         sql: "SELECT id, admitted_on, hospital, department, condition, discharged_on
               FROM hospital_stays WHERE person_id = ?1 AND voided_at IS NULL",
         read: |r| {
@@ -113,6 +121,8 @@ const SOURCES: &[Source] = &[
         kind: "subsidy",
         kind_label: "补贴",
         entity: "subsidy",
+        key: "s.id",
+        date: "s.paid_on",
         sql: "SELECT s.id, s.paid_on, s.kind, s.period, s.amount_fen, s.method, f.name
               FROM subsidies s LEFT JOIN family_members f ON f.id = s.survivor_id
               WHERE s.person_id = ?1 AND s.voided_at IS NULL",
@@ -134,6 +144,8 @@ const SOURCES: &[Source] = &[
         kind: "checkup",
         kind_label: "体检",
         entity: "checkup",
+        key: "id",
+        date: "COALESCE(date, CAST(year AS TEXT))",
         sql: "SELECT id, COALESCE(date, CAST(year AS TEXT)), year, attended, hospital, findings,
                      absence_reason
               FROM checkups WHERE person_id = ?1 AND voided_at IS NULL",
@@ -155,6 +167,8 @@ const SOURCES: &[Source] = &[
         kind: "medal",
         kind_label: "党员",
         entity: "medal",
+        key: "id",
+        date: "presented_on",
         sql: "SELECT id, presented_on, year, notes FROM medals
               WHERE person_id = ?1 AND voided_at IS NULL",
         read: |r| {
@@ -166,6 +180,8 @@ const SOURCES: &[Source] = &[
         kind: "activity",
         kind_label: "活动",
         entity: "activity",
+        key: "a.id",
+        date: "a.date",
         sql: "SELECT a.id, a.date, a.title, a.kind, a.place
               FROM activity_participants ap JOIN activities a ON a.id = ap.activity_id
               WHERE ap.person_id = ?1 AND ap.removed_at IS NULL AND a.voided_at IS NULL",
@@ -179,6 +195,8 @@ const SOURCES: &[Source] = &[
         kind: "death",
         kind_label: "去世",
         entity: "death",
+        key: "id",
+        date: "died_on",
         sql: "SELECT id, died_on, cause, farewell FROM deaths
               WHERE person_id = ?1 AND voided_at IS NULL",
         read: |r| {

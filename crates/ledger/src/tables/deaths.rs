@@ -111,6 +111,8 @@ pub struct SurvivorRow {
     pub relation: String,
     pub birth: Option<PartialDate>,
     pub phone: String,
+    /// The phone as lists show it (`138****5678`), masked by the core.
+    pub phone_masked: String,
     pub address: String,
     /// 是否享受遗属补助
     pub survivor_aid: bool,
@@ -462,6 +464,7 @@ pub(crate) fn survivor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Survi
         name: r.get(4)?,
         relation: r.get(5)?,
         birth: r.get(6)?,
+        phone_masked: crate::domain::idcard::mask_phone(&r.get::<_, String>(7)?),
         phone: r.get(7)?,
         address: r.get(8)?,
         survivor_aid: r.get(9)?,

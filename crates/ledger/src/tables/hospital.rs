@@ -58,6 +58,8 @@ pub enum StayFlag {
 }
 
 impl StayFlag {
+    pub const ALL: [StayFlag; 2] = [StayFlag::NotVisited, StayFlag::NoFollowUp];
+
     pub fn label(self) -> &'static str {
         match self {
             StayFlag::NotVisited => "未探视",

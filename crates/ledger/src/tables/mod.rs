@@ -8,6 +8,7 @@
 pub mod activities;
 pub mod branch_link;
 pub mod branches;
+pub mod campaign_targets;
 pub mod campaigns;
 pub mod checkups;
 pub mod deaths;

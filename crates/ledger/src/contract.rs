@@ -1,0 +1,123 @@
+//! The UI's contract tables, generated from the core so the page cannot drift from it: the period
+//! pickers' quarter names, the ledger tables and their order, labels the core prints, who a campaign
+//! is due to by default, and the person form (labels, order, inputs, which fields are masked).
+//!
+//! `ui/src/api/contract.ts` is committed; the test below fails when it is stale. It is regenerated
+//! with the bindings: `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
+
+use crate::domain::model::Festival;
+use crate::domain::roster_form::{form_fields, Section};
+use crate::export::LedgerTable;
+use crate::tables::campaign_targets::TargetFilters;
+use crate::tables::hospital::StayFlag;
+use crate::tables::people::CareFilter;
+use serde::Serialize;
+
+fn json<T: Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// An enum value's code, as serde writes it (`not_visited`).
+fn code<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn record<T: Serialize + Copy>(
+    name: &str,
+    ty: &str,
+    all: &[T],
+    label: impl Fn(T) -> String,
+) -> String {
+    let entries: Vec<String> =
+        all.iter().map(|v| format!("  {}: {},", code(*v), json(&label(*v)))).collect();
+    format!("export const {name}: Record<{ty}, string> = {{\n{}\n}};", entries.join("\n"))
+}
+
+fn contract() -> String {
+    let mut out = vec![
+        "// Generated from crates/ledger (src/contract.rs) by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.".to_string(),
+        "// Do not edit by hand.".to_string(),
+        String::new(),
+        "import type { CareFilter, Festival, LedgerTable, StayFlag, TargetFilters } from './bindings'".to_string(),
+        String::new(),
+        "/** 第一季度 … 第四季度, as `Period::label` names them. */".to_string(),
+        format!("export const QUARTER_NAMES: string[] = {};", json(&crate::domain::period::quarter_names())),
+        String::new(),
+        "/** The ledger tables sent upward, in the order of the quarterly workbook. */".to_string(),
+    ];
+    let tables: Vec<serde_json::Value> = LedgerTable::ALL
+        .iter()
+        .map(|t| serde_json::json!({ "code": code(*t), "label": t.label() }))
+        .collect();
+    out.push(format!(
+        "export const LEDGER_TABLES: {{ code: LedgerTable; label: string }}[] = {};",
+        json(&tables)
+    ));
+    out.push(String::new());
+    out.push(record("STAY_FLAG_LABELS", "StayFlag", &StayFlag::ALL, |f| f.label().into()));
+    out.push(record("CARE_FILTER_LABELS", "CareFilter", &CareFilter::ALL, |c| c.label().into()));
+    out.push(String::new());
+    out.push(
+        "/** Who a campaign for each festival is due to unless the clerk changes it. */".into(),
+    );
+    let targets: serde_json::Map<String, serde_json::Value> = Festival::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_string(),
+                serde_json::to_value(TargetFilters::for_festival(*f)).unwrap_or_default(),
+            )
+        })
+        .collect();
+    out.push(format!(
+        "export const FESTIVAL_TARGETS: Record<Festival, TargetFilters> = {};",
+        json(&targets)
+    ));
+    out.push(String::new());
+    out.push(
+        "/** How the person form edits a field (`roster_form.rs`). `choice` fields name their label table. */"
+            .into(),
+    );
+    out.push("export type FormInput = 'text' | 'date' | 'choice' | 'lunar'".into());
+    out.push(
+        "export type FormSection = 'basic' | 'work' | 'party' | 'living' | 'contact' | 'other'"
+            .into(),
+    );
+    out.push(
+        "export interface FormField {\n  field: string\n  label: string\n  input: FormInput\n  labels: string | null\n  section: FormSection\n  wide: boolean\n  placeholder: string\n  masked: boolean\n}"
+            .into(),
+    );
+    let sections: serde_json::Map<String, serde_json::Value> =
+        Section::ALL.iter().map(|s| (code(*s), s.label().into())).collect();
+    out.push(format!(
+        "export const FORM_SECTIONS: Record<FormSection, string> = {};",
+        json(&sections)
+    ));
+    out.push("/** Every roster field, in the form's order. */".into());
+    out.push(format!("export const PERSON_FORM: FormField[] = {};", json(&form_fields())));
+    out.push(String::new());
+    out.push("/** The Chinese name of every person field, for the audit log (the core logs code names). */".into());
+    let mut labels: serde_json::Map<String, serde_json::Value> =
+        form_fields().iter().map(|f| (f.field.to_string(), f.label.into())).collect();
+    labels.insert("family".into(), "家属".into());
+    out.push(format!("export const FIELD_LABELS: Record<string, string> = {};", json(&labels)));
+    out.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn contract_bindings_are_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/contract.ts");
+        let want = super::contract();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "ui/src/api/contract.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p ledger bindings`"
+        );
+    }
+}
