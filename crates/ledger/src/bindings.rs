@@ -164,6 +164,7 @@ fn declarations() -> String {
         crate::tables::paging::deaths::SurvivorFilter,
         crate::tables::paging::deaths::SurvivorSort,
         crate::tables::paging::deaths::SurvivorTotals,
+        crate::domain::period::Recurrence,
         crate::tables::paging::party::MemberFilter,
         crate::tables::paging::party::MemberSort,
         crate::tables::paging::party::MemberRow,

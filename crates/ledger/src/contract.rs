@@ -6,6 +6,7 @@
 //! with the bindings: `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 
 use crate::domain::model::Festival;
+use crate::domain::period::Recurrence;
 use crate::domain::roster_form::{form_fields, Section};
 use crate::export::LedgerTable;
 use crate::tables::campaign_targets::TargetFilters;
@@ -38,7 +39,7 @@ fn contract() -> String {
         "// Generated from crates/ledger (src/contract.rs) by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.".to_string(),
         "// Do not edit by hand.".to_string(),
         String::new(),
-        "import type { CareFilter, Festival, LedgerTable, StayFlag, TargetFilters } from './bindings'".to_string(),
+        "import type { CareFilter, Festival, LedgerTable, Recurrence, StayFlag, TargetFilters } from './bindings'".to_string(),
         String::new(),
         "/** 第一季度 … 第四季度, as `Period::label` names them. */".to_string(),
         format!("export const QUARTER_NAMES: string[] = {};", json(&crate::domain::period::quarter_names())),
@@ -56,6 +57,7 @@ fn contract() -> String {
     out.push(String::new());
     out.push(record("STAY_FLAG_LABELS", "StayFlag", &StayFlag::ALL, |f| f.label().into()));
     out.push(record("CARE_FILTER_LABELS", "CareFilter", &CareFilter::ALL, |c| c.label().into()));
+    out.push(record("RECURRENCE_LABELS", "Recurrence", &Recurrence::ALL, |r| r.label().into()));
     out.push(String::new());
     out.push(
         "/** Who a campaign for each festival is due to unless the clerk changes it. */".into(),

@@ -20,9 +20,9 @@ import { api } from '../api'
 import SubsidyBatchDialog from '../components/SubsidyBatchDialog.vue'
 
 const kinds: SubsidyKind[] = [
-  { name: '困难补贴', hidden: false, in_use: true },
-  { name: '支委工作补贴', hidden: false, in_use: true },
-  { name: '护理费', hidden: true, in_use: false },
+  { name: '困难补贴', hidden: false, in_use: true, recurring: null },
+  { name: '支委工作补贴', hidden: false, in_use: true, recurring: 'quarter' },
+  { name: '护理费', hidden: true, in_use: false, recurring: null },
 ]
 
 afterEach(() => {

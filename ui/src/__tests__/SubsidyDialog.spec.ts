@@ -19,7 +19,7 @@ vi.mock('../api', async (importOriginal) => {
 import { api } from '../api'
 import SubsidyDialog from '../components/SubsidyDialog.vue'
 
-const kinds: SubsidyKind[] = [{ name: '困难补贴', hidden: false, in_use: true }]
+const kinds: SubsidyKind[] = [{ name: '困难补贴', hidden: false, in_use: true, recurring: null }]
 
 const payment: Subsidy = {
   id: 42,

@@ -574,7 +574,12 @@ export type SubsidyKind = { name: string, hidden: boolean,
 /**
  * Filled in when read: whether any payment (not voided) uses this kind.
  */
-in_use: boolean, };
+in_use: boolean, 
+/**
+ * Paid to the same people every month, quarter or year: those paid last period are reminded
+ * until paid this period (`reports::reminders`, kind 补贴). `None` for a kind paid as needed.
+ */
+recurring: Recurrence | null, };
 export type SubsidyInput = { person_id: PersonId, 
 /**
  * A survivor (遗属) of the person who receives the payment; required for 遗属困难补助.
@@ -1072,6 +1077,7 @@ export type SurvivorTotals = {
  * Deceased retirees the matching survivors belong to.
  */
 deceased: number, with_aid: number, };
+export type Recurrence = "month" | "quarter" | "year";
 export type MemberFilter = { 
 /**
  * One branch (as written on the roster), or every branch.

@@ -1,7 +1,7 @@
 // Generated from crates/ledger (src/contract.rs) by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 // Do not edit by hand.
 
-import type { CareFilter, Festival, LedgerTable, StayFlag, TargetFilters } from './bindings'
+import type { CareFilter, Festival, LedgerTable, Recurrence, StayFlag, TargetFilters } from './bindings'
 
 /** 第一季度 … 第四季度, as `Period::label` names them. */
 export const QUARTER_NAMES: string[] = [
@@ -51,6 +51,11 @@ export const CARE_FILTER_LABELS: Record<CareFilter, string> = {
   alone: "独居",
   empty_nest: "空巢",
   disabled: "失能半失能",
+};
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+  month: "每月",
+  quarter: "每季度",
+  year: "每年",
 };
 
 /** Who a campaign for each festival is due to unless the clerk changes it. */

@@ -95,6 +95,48 @@ impl Period {
     }
 }
 
+/// How often a subsidy kind is paid to the same people (a unit setting per kind): 每月, 每季度 or 每年.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Recurrence {
+    pub const ALL: [Recurrence; 3] = [Recurrence::Month, Recurrence::Quarter, Recurrence::Year];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Recurrence::Month => "每月",
+            Recurrence::Quarter => "每季度",
+            Recurrence::Year => "每年",
+        }
+    }
+
+    /// The pay period of this cadence that holds `on`.
+    pub fn period_of(self, on: NaiveDate) -> PayPeriod {
+        let (y, m) = (on.year(), on.month() as u8);
+        match self {
+            Recurrence::Month => PayPeriod::Month(y, m),
+            Recurrence::Quarter => PayPeriod::Quarter(y, (m - 1) / 3 + 1),
+            Recurrence::Year => PayPeriod::Year(y),
+        }
+    }
+
+    /// The period before `period` (of the same cadence).
+    pub fn previous(self, period: PayPeriod) -> PayPeriod {
+        match period {
+            PayPeriod::Month(y, 1) => PayPeriod::Month(y - 1, 12),
+            PayPeriod::Month(y, m) => PayPeriod::Month(y, m - 1),
+            PayPeriod::Quarter(y, 1) => PayPeriod::Quarter(y - 1, 4),
+            PayPeriod::Quarter(y, q) => PayPeriod::Quarter(y, q - 1),
+            PayPeriod::Year(y) => PayPeriod::Year(y - 1),
+        }
+    }
+}
+
 /// 所属期间 of a subsidy. Stored and serialised as `2026`, `2026-Q3` or `2026-07`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PayPeriod {
@@ -125,6 +167,22 @@ impl PayPeriod {
         match *self {
             PayPeriod::Year(y) | PayPeriod::Quarter(y, _) | PayPeriod::Month(y, _) => y,
         }
+    }
+
+    /// The first day of the period's last month (when a payment still missing falls due) and
+    /// the period's last day.
+    pub fn last_month_and_end(&self) -> (NaiveDate, NaiveDate) {
+        let (y, last_month) = match *self {
+            PayPeriod::Year(y) => (y, 12),
+            PayPeriod::Quarter(y, q) => (y, u32::from(q) * 3),
+            PayPeriod::Month(y, m) => (y, u32::from(m)),
+        };
+        let first = NaiveDate::from_ymd_opt(y, last_month, 1).unwrap_or(NaiveDate::MAX);
+        let end = first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(first);
+        (first, end)
     }
 
     /// Reads a code (`2026-Q3`) or a label as clerks write it (`2026年第三季度`, `2026年3季度`,

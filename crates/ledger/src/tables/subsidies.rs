@@ -5,7 +5,7 @@
 
 use crate::domain::model::*;
 use crate::domain::money::Fen;
-use crate::domain::period::{PayPeriod, Period};
+use crate::domain::period::{PayPeriod, Period, Recurrence};
 use crate::domain::stamp::Stamp;
 use crate::error::{Error, Result};
 use crate::store::audit;
@@ -36,6 +36,10 @@ pub struct SubsidyKind {
     /// Filled in when read: whether any payment (not voided) uses this kind.
     #[serde(default)]
     pub in_use: bool,
+    /// Paid to the same people every month, quarter or year: those paid last period are reminded
+    /// until paid this period (`reports::reminders`, kind 补贴). `None` for a kind paid as needed.
+    #[serde(default)]
+    pub recurring: Option<Recurrence>,
 }
 
 fn stored_kinds(conn: &Connection) -> Result<Vec<SubsidyKind>> {
@@ -46,7 +50,12 @@ fn stored_kinds(conn: &Connection) -> Result<Vec<SubsidyKind>> {
     Ok(raw.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(|| {
         DEFAULT_KINDS
             .iter()
-            .map(|k| SubsidyKind { name: (*k).into(), hidden: false, in_use: false })
+            .map(|k| SubsidyKind {
+                name: (*k).into(),
+                hidden: false,
+                in_use: false,
+                recurring: (*k == COMMITTEE_ALLOWANCE).then_some(Recurrence::Quarter),
+            })
             .collect()
     }))
 }
@@ -87,7 +96,7 @@ pub fn set_kinds(
         if !seen.insert(name.clone()) {
             return Err(Error::invalid(format!("补贴类型“{name}”重复了，请删去重复的一行。")));
         }
-        clean.push(SubsidyKind { name, hidden: k.hidden, in_use: false });
+        clean.push(SubsidyKind { name, hidden: k.hidden, in_use: false, recurring: k.recurring });
     }
     let mut missing: Vec<String> =
         kinds_in_use(conn)?.into_iter().filter(|k| !seen.contains(k)).collect();
@@ -884,7 +893,12 @@ mod tests {
         for k in &mut list {
             k.hidden = k.name == "护理费";
         }
-        list.push(SubsidyKind { name: " 高龄补贴 ".into(), hidden: false, in_use: false });
+        list.push(SubsidyKind {
+            name: " 高龄补贴 ".into(),
+            hidden: false,
+            in_use: false,
+            recurring: None,
+        });
         let saved = set_kinds(conn, &st, &list).unwrap();
         assert_eq!(saved.last().unwrap().name, "高龄补贴");
         let err = insert(conn, &st, &payment(a, "护理费", 100, "2026-04-01")).unwrap_err();
@@ -894,7 +908,12 @@ mod tests {
         update(conn, &st, old, &payment(a, "护理费", 120, "2026-03-01")).unwrap();
         insert(conn, &st, &payment(a, "高龄补贴", 100, "2026-04-01")).unwrap();
         let mut twice = list.clone();
-        twice.push(SubsidyKind { name: "高龄补贴".into(), hidden: false, in_use: false });
+        twice.push(SubsidyKind {
+            name: "高龄补贴".into(),
+            hidden: false,
+            in_use: false,
+            recurring: None,
+        });
         assert!(set_kinds(conn, &st, &twice).unwrap_err().to_string().contains("重复"));
     }
 

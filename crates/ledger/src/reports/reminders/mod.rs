@@ -917,6 +917,62 @@ fn subsidy(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Resu
             Fulfil::Subsidy { kind: kind.into(), period: period.code() },
         );
     }
+    recurring_subsidies(conn, run, &by_id)
+}
+
+/// Kinds the unit marks as paid every month, quarter or year (other than 支委工作补贴, whose
+/// recipients are the committee): whoever was paid the kind last period and is living is due it
+/// this period, from the period's last month, until a payment for this period is entered.
+fn recurring_subsidies(
+    conn: &Connection,
+    run: &mut Run<'_>,
+    by_id: &HashMap<i64, &PersonFacts>,
+) -> Result<()> {
+    let on = run.q.on;
+    let kinds = crate::tables::subsidies::kinds(conn)?;
+    for kind in kinds.iter().filter(|k| !k.hidden) {
+        let Some(every) = kind.recurring else { continue };
+        if kind.name == crate::tables::subsidies::COMMITTEE_ALLOWANCE {
+            continue;
+        }
+        let period = every.period_of(on);
+        let before = every.previous(period);
+        let (due, last) = period.last_month_and_end();
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT s.person_id FROM subsidies s
+             WHERE s.voided_at IS NULL AND s.survivor_id IS NULL AND s.kind = ?1 AND s.period = ?2
+               AND NOT EXISTS (SELECT 1 FROM subsidies t WHERE t.voided_at IS NULL
+                   AND t.survivor_id IS NULL AND t.person_id = s.person_id AND t.kind = ?1
+                   AND t.period = ?3)
+             ORDER BY s.person_id",
+        )?;
+        let due_people: Vec<i64> = stmt
+            .query_map(rusqlite::params![kind.name, before.code(), period.code()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in due_people {
+            let Some(p) = by_id.get(&id).copied() else { continue };
+            if p.died_on.is_some() {
+                continue;
+            }
+            let message = format!(
+                "{}（{}发放）：{}已发放，{}尚未发放",
+                kind.name,
+                every.label(),
+                before.label(),
+                period.label()
+            );
+            run.push(
+                ReminderKind::Subsidy,
+                format!("subsidy:{}:{}:{}", p.id, kind.name, period.code()),
+                Some(p),
+                &p.name,
+                due,
+                last,
+                message,
+                Fulfil::Subsidy { kind: kind.name.clone(), period: period.code() },
+            );
+        }
+    }
     Ok(())
 }
 

@@ -517,3 +517,63 @@ fn political_birthdays_come_up_for_the_months_party_day() {
     // Not chased once the day (or, for a month-only date, the month) has passed.
     assert!(of_kind(c, ReminderKind::PoliticalBirthday, "2026-07-01", 20).is_empty());
 }
+
+#[test]
+fn a_recurring_subsidy_kind_is_due_to_last_periods_recipients() {
+    use crate::domain::period::{PayPeriod, Recurrence};
+    use crate::tables::subsidies::{self, SubsidyInput};
+    let f = fixture();
+    let c = f.ledger.conn();
+    let cared = add(c, elder("护理", "1930-02"));
+    let died = add(c, elder("已故", "1929-03"));
+    let once = add(c, elder("一次", "1931-04"));
+    let mut kinds = subsidies::kinds(c).unwrap();
+    for k in &mut kinds {
+        if k.name == "护理费" {
+            k.recurring = Some(Recurrence::Month);
+        }
+    }
+    subsidies::set_kinds(c, &stamp(), &kinds).unwrap();
+    let pay = |person, kind: &str, period| SubsidyInput {
+        person_id: person,
+        survivor_id: None,
+        kind: kind.into(),
+        period,
+        amount: crate::domain::money::Fen(50_000),
+        paid_on: day("2026-10-20"),
+        method: PayMethod::Transfer,
+        handler: String::new(),
+        approver: String::new(),
+        notes: String::new(),
+    };
+    for p in [cared, died] {
+        subsidies::insert(c, &stamp(), &pay(p, "护理费", PayPeriod::Month(2026, 10))).unwrap();
+    }
+    // 困难补贴 is paid as needed: no reminder for it.
+    subsidies::insert(c, &stamp(), &pay(once, "困难补贴", PayPeriod::Month(2026, 10))).unwrap();
+    let died_input = crate::tables::deaths::DeathInput {
+        person_id: died,
+        died_on: day("2026-11-02"),
+        cause: String::new(),
+        farewell: String::new(),
+        funeral: crate::domain::money::Fen(0),
+        pension: crate::domain::money::Fen(0),
+        paid_on: None,
+        recipient: String::new(),
+        notes: String::new(),
+        survivors: Vec::new(),
+    };
+    crate::tables::deaths::record_death(c, &stamp(), &died_input, day("2026-11-03")).unwrap();
+
+    // November: due from the 1st, overdue only once the month is over; the deceased is not due.
+    let r = of_kind(c, ReminderKind::Subsidy, "2026-11-21", 30);
+    assert_eq!(
+        r.iter().map(|r| (r.person_id, r.due, r.overdue)).collect::<Vec<_>>(),
+        vec![(Some(cared), day("2026-11-01"), false)]
+    );
+    assert_eq!(r[0].message, "护理费（每月发放）：2026年10月已发放，2026年11月尚未发放");
+    subsidies::insert(c, &stamp(), &pay(cared, "护理费", PayPeriod::Month(2026, 11))).unwrap();
+    assert!(of_kind(c, ReminderKind::Subsidy, "2026-11-21", 30).is_empty());
+    // December: November's recipient is due again.
+    assert_eq!(of_kind(c, ReminderKind::Subsidy, "2026-12-03", 30).len(), 1);
+}
