@@ -947,12 +947,17 @@ async fn an_id_revealed_in_the_drawer_is_in_the_audit_page() {
     assert_eq!(log, vec!["reveal".to_string()]);
 }
 
-/// Screenshots of 修改记录 and the backups card on a large ledger for a person to look at (the
-/// ledger is named by `E2E_LARGE_DB`, e.g. one made by `cadre-ledger demo --people 10000`).
+/// 修改记录 and the backups card on a demo ledger, with screenshots to look at; by hand, on a large
+/// ledger named by `E2E_LARGE_DB` (e.g. one made by `cadre-ledger demo --people 10000`).
 #[tokio::test]
-#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by hand with E2E_LARGE_DB"]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
 async fn the_audit_page_and_backups_on_a_large_ledger() {
-    let Some(db) = std::env::var_os("E2E_LARGE_DB").map(PathBuf::from) else { return };
+    // In the suite: the 300-person demo ledger; by hand, any ledger named by E2E_LARGE_DB.
+    let dir = tempfile::tempdir().unwrap();
+    let db = match std::env::var_os("E2E_LARGE_DB") {
+        Some(db) => PathBuf::from(db),
+        None => demo_ledger(dir.path(), 43),
+    };
     let app = App::launch(&db, &[]).await;
     app.click("[data-testid=nav-audit]").await;
     let total =
