@@ -66,6 +66,7 @@ describe('VoidedDialog', () => {
     const table = body().querySelector('[data-testid=voided-table]')!
     expect(table.textContent).toContain('张三')
     expect(table.textContent).toContain('生日 · 500.00元')
+    expect(table.textContent).toContain('2026.10.01')
     expect(table.textContent).toContain('2026-11-21 10:01')
     expect(table.textContent).toContain('录入错误')
     expect(body().querySelector('[data-testid=voided-total]')!.textContent).toContain('共 2 条')
