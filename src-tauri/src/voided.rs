@@ -4,6 +4,7 @@
 use crate::commands::CmdResult;
 use crate::state::{stamp, today, AppState};
 use ledger::domain::model::PersonId;
+use ledger::tables::deaths::DeathId;
 use ledger::tables::hospital::StayId;
 use ledger::tables::paging::voided::{VoidedLedger, VoidedPage, VoidedPageRequest};
 use ledger::tables::visits::VisitId;
@@ -37,6 +38,7 @@ pub fn restore_voided(
             }
             VoidedLedger::Subsidies => subsidies::restore(c, &stamp, id, &reason).map(drop),
             VoidedLedger::Checkups => checkups::restore(c, &stamp, id, &reason),
+            VoidedLedger::Deaths => deaths::restore(c, &stamp, DeathId(id), &reason).map(drop),
             VoidedLedger::People => people::restore(c, &stamp, PersonId(id), &reason),
         }
     })?)

@@ -1017,12 +1017,12 @@ persons: number,
  * 慰问金合计.
  */
 amount: Fen, };
-export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "people";
+export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people";
 export type VoidedQuery = { ledger: VoidedLedger, };
 export type VoidedSort = "voided_at";
 export type VoidedRecord = { id: number, person_name: string, 
 /**
- * The record's own date as entered (走访日期, 入院日期, 发放日期, 体检日期 or 年度, 出生年月).
+ * The record's own date as entered (走访日期, 入院日期, 发放日期, 体检日期 or 年度, 去世日期, 出生年月).
  */
 date: string, 
 /**

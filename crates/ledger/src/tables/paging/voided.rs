@@ -18,6 +18,7 @@ pub enum VoidedLedger {
     Hospital,
     Subsidies,
     Checkups,
+    Deaths,
     People,
 }
 
@@ -40,7 +41,7 @@ pub struct VoidedRecord {
     #[ts(type = "number")]
     pub id: i64,
     pub person_name: String,
-    /// The record's own date as entered (走访日期, 入院日期, 发放日期, 体检日期 or 年度, 出生年月).
+    /// The record's own date as entered (走访日期, 入院日期, 发放日期, 体检日期 or 年度, 去世日期, 出生年月).
     pub date: String,
     /// What it was, as the ledger shows it: e.g. "生日 · 500.00元", "市一医院", "高龄补贴 · 300.00元".
     pub what: String,
@@ -75,6 +76,10 @@ fn source(ledger: VoidedLedger) -> (&'static str, &'static str) {
             "checkups r JOIN people p ON p.id = r.person_id",
             "r.id, p.name, COALESCE(r.date, r.year || '年'), '', 0,
              CASE r.attended WHEN 1 THEN r.hospital ELSE '未参加' END",
+        ),
+        VoidedLedger::Deaths => (
+            "deaths r JOIN people p ON p.id = r.person_id",
+            "r.id, p.name, r.died_on, '', 0, r.cause",
         ),
         VoidedLedger::People => (
             "people r JOIN people p ON p.id = r.id",
@@ -137,7 +142,7 @@ mod tests {
     use crate::domain::model::{PersonId, PersonInput};
     use crate::domain::stamp::Stamp;
     use crate::store::db::Ledger;
-    use crate::tables::{checkups, hospital, people, subsidies, visits};
+    use crate::tables::{checkups, deaths, hospital, people, subsidies, visits};
     use crate::testing::builder::retiree;
     use crate::testing::{add, day, today};
 
@@ -360,5 +365,49 @@ mod tests {
         }
         ids.reverse();
         assert_eq!(seen, ids);
+    }
+
+    #[test]
+    fn a_restored_death_puts_the_date_back_on_the_roster_and_a_second_live_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+        let c = ledger.conn();
+        let p = add(c, retiree("张三").born("1930-05").0);
+        let input = deaths::DeathInput {
+            person_id: p,
+            died_on: day("2026-09-12"),
+            cause: "病故".into(),
+            farewell: String::new(),
+            funeral: Fen(0),
+            pension: Fen(0),
+            paid_on: None,
+            recipient: String::new(),
+            notes: String::new(),
+            survivors: vec![],
+        };
+        let first = deaths::record_death(c, &at(9, 0), &input, today()).unwrap().death_id;
+        deaths::void(c, &at(9, 1), first, "登记错了人").unwrap();
+        assert_eq!(people::get(c, p).unwrap().fields.died_on, None);
+        let row = &page_of(c, VoidedLedger::Deaths, 0, 10).rows[0];
+        assert_eq!((row.date.as_str(), row.what.as_str()), ("2026-09-12", "病故"));
+
+        deaths::restore(c, &at(9, 2), first, "核实确已去世").unwrap();
+        assert_eq!(
+            people::get(c, p).unwrap().fields.died_on,
+            PartialDate::parse("2026-09-12").ok()
+        );
+        verify_intact(&ledger);
+
+        // Voided again and recorded anew: the old one cannot come back beside the new one.
+        deaths::void(c, &at(9, 3), first, "日期有误").unwrap();
+        let input = deaths::DeathInput { died_on: day("2026-09-13"), ..input };
+        deaths::record_death(c, &at(9, 4), &input, today()).unwrap();
+        let err = deaths::restore(c, &at(9, 5), first, "误作废").unwrap_err().to_string();
+        assert!(err.contains("已有另一条去世记录"), "{err}");
+        assert_eq!(
+            people::get(c, p).unwrap().fields.died_on,
+            PartialDate::parse("2026-09-13").ok()
+        );
+        verify_intact(&ledger);
     }
 }
