@@ -72,7 +72,11 @@ pub(crate) fn restore_row(
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            return Err(Error::invalid(duplicate));
+            return Err(Error::invalid(if duplicate.is_empty() {
+                "不能恢复：与台账中现有的记录冲突。请刷新列表后核对。"
+            } else {
+                duplicate
+            }));
         }
         Err(e) => return Err(e.into()),
     };
