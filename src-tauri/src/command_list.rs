@@ -67,6 +67,8 @@ macro_rules! with_app_commands {
             paging::page_campaign_targets,
             paging::campaign_todo,
             paging::page_survivors,
+            voided::page_voided,
+            voided::restore_voided,
             paging::person_timeline_page,
             paging::campaign_targets_matching,
             ledgers::list_visits,

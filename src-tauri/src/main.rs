@@ -15,6 +15,7 @@ mod profiles;
 mod reminders;
 mod safety;
 mod state;
+mod voided;
 
 /// Every command of [`command_list`] as Tauri's invoke handler.
 macro_rules! handlers {

@@ -1022,6 +1022,19 @@ persons: number,
  * 慰问金合计.
  */
 amount: Fen, };
+export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people";
+export type VoidedQuery = { ledger: VoidedLedger, };
+export type VoidedSort = "voided_at";
+export type VoidedRecord = { id: number, person_name: string, 
+/**
+ * The record's own date as entered (走访日期, 入院日期, 发放日期, 体检日期 or 年度, 去世日期, 出生年月).
+ */
+date: string, 
+/**
+ * What it was, as the ledger shows it: e.g. "生日 · 500.00元", "市一医院", "高龄补贴 · 300.00元".
+ */
+what: string, voided_at: string, void_reason: string, };
+export type VoidedTotals = Record<string, never>;
 export type SubsidySort = "paid_on" | "person_name" | "kind" | "period" | "amount";
 export type SubsidyPageTotals = { 
 /**

@@ -60,6 +60,8 @@ export type CommandName =
   | 'page_campaign_targets'
   | 'campaign_todo'
   | 'page_survivors'
+  | 'page_voided'
+  | 'restore_voided'
   | 'person_timeline_page'
   | 'campaign_targets_matching'
   | 'list_visits'

@@ -111,6 +111,11 @@ import type {
   Reminder,
   ReminderQuery,
   ReminderSettings,
+  VoidedLedger,
+  VoidedQuery,
+  VoidedRecord,
+  VoidedSort,
+  VoidedTotals,
 } from './bindings'
 import type { CommandName } from './commands'
 
@@ -282,6 +287,12 @@ export const api = {
   /** One page of the survivors of deceased retirees, with how many receive 遗属补助. */
   pageSurvivors: (request: PageRequest<SurvivorFilter, SurvivorSort>) =>
     invoke<Page<SurvivorRow, SurvivorTotals>>('page_survivors', { request }),
+  /** One ledger's voided records (已作废记录), newest void first. */
+  pageVoided: (request: PageRequest<VoidedQuery, VoidedSort>) =>
+    invoke<Page<VoidedRecord, VoidedTotals>>('page_voided', { request }),
+  /** Restores a voided record with a reason; refused in Chinese if the ledger would not accept it now. */
+  restoreVoided: (ledger: VoidedLedger, id: number, reason: string) =>
+    invoke<void>('restore_voided', { ledger, id, reason }),
   /** Checks a visit without saving: normalised input and Chinese messages per field. */
   validateVisit: (input: VisitInput) => invoke<VisitCheck>('validate_visit', { input }),
   createVisit: (input: VisitInput) => invoke<Visit>('create_visit', { input }),

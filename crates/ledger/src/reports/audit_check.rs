@@ -179,7 +179,8 @@ fn describe_action(row: &Row) -> String {
         "update" => "修改",
         "void" => "作废",
         "reveal" => "查看完整号码",
-        "restore" => "恢复备份",
+        "restore" if row.entity == "ledger" => "恢复备份",
+        "restore" => "恢复",
         other => other,
     };
     match row.entity_id {
@@ -224,6 +225,7 @@ impl Folded {
                 }
             }
             "void" => self.voided = true,
+            "restore" => self.voided = false,
             _ => {}
         }
     }

@@ -42,6 +42,50 @@ pub(crate) fn void_row(
     audit::record(conn, stamp, entity, Some(id), "void", &[], Some(&reason))
 }
 
+/// Restores one voided row of `table`: clears `voided_at` / `void_reason` and logs action
+/// `restore` under `entity` with the (required) reason. `missing` is the message when there is no
+/// such voided row; `duplicate` when a unique index refuses the row back beside a live one.
+/// The caller re-applies its table's own checks afterwards, inside the same transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn restore_row(
+    conn: &Connection,
+    stamp: &Stamp,
+    table: &str,
+    entity: &str,
+    id: i64,
+    reason: &str,
+    missing: &str,
+    duplicate: &str,
+) -> Result<()> {
+    let reason = crate::domain::text::normalize(reason);
+    if reason.is_empty() {
+        return Err(Error::invalid("恢复必须填写原因，例如“误作废”。"));
+    }
+    let n = conn
+        .prepare_cached(&format!(
+            "UPDATE {table} SET voided_at = NULL, void_reason = NULL, updated_at = ?1
+             WHERE id = ?2 AND voided_at IS NOT NULL"
+        ))?
+        .execute(params![stamp.at(), id]);
+    let n = match n {
+        Ok(n) => n,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            return Err(Error::invalid(if duplicate.is_empty() {
+                "不能恢复：与台账中现有的记录冲突。请刷新列表后核对。"
+            } else {
+                duplicate
+            }));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if n == 0 {
+        return Err(Error::NotFound(missing.into()));
+    }
+    audit::record(conn, stamp, entity, Some(id), "restore", &[], Some(&reason))
+}
+
 /// Runs `f` inside a savepoint: every write it makes stays only if it returns `Ok`. Works on a bare
 /// connection and inside a caller's transaction alike, so a batch is all-or-nothing either way.
 pub(crate) fn all_or_nothing<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {

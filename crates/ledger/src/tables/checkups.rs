@@ -383,6 +383,29 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<(
     records::void_row(conn, stamp, "checkups", "checkup", id, reason, NOT_FOUND)
 }
 
+/// Restores a voided checkup with a reason, unless the person has since been voided or another
+/// live checkup of the same year exists.
+pub fn restore(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<()> {
+    records::all_or_nothing(conn, || {
+        records::restore_row(
+            conn,
+            stamp,
+            "checkups",
+            "checkup",
+            id,
+            reason,
+            "找不到这条已作废的体检记录，可能已被恢复。请刷新列表。",
+            "不能恢复：此人当年已有一条体检记录。如需替换，请先作废那一条。",
+        )?;
+        let person: i64 =
+            conn.query_row("SELECT person_id FROM checkups WHERE id = ?1", [id], |r| r.get(0))?;
+        records::person(conn, PersonId(person)).map_err(|_| {
+            Error::invalid("不能恢复：这位人员已被作废。请先恢复人员，再恢复其体检记录。")
+        })?;
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -376,6 +376,31 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: DeathId, reason: &str) -> Resu
     Ok(())
 }
 
+/// Restores a death record voided by mistake, with a reason: the roster's 去世日期 comes back
+/// (audited) and the person leaves the campaigns after the death again. Refused while the person
+/// has another live death record or has been voided.
+pub fn restore(conn: &Connection, stamp: &Stamp, id: DeathId, reason: &str) -> Result<DeathRecord> {
+    records::all_or_nothing(conn, || {
+        records::restore_row(
+            conn,
+            stamp,
+            "deaths",
+            "death",
+            id.0,
+            reason,
+            "找不到这条已作废的去世记录，可能已被恢复。请刷新列表。",
+            "不能恢复：这位同志已有另一条去世记录。如需更正，请修改那一条。",
+        )?;
+        let record = get(conn, id)?;
+        records::person(conn, record.person_id).map_err(|_| {
+            Error::invalid("不能恢复：这位人员已被作废。请先恢复人员，再恢复其去世记录。")
+        })?;
+        set_died_on(conn, stamp, record.person_id, Some(PartialDate::from_date(record.died_on)))?;
+        leave_campaigns(conn, stamp, record.person_id, record.died_on)?;
+        Ok(record)
+    })
+}
+
 const SELECT: &str = "SELECT d.id, d.person_id, p.name, p.sex, p.birth, p.retirement_kind,
     d.died_on, d.cause, d.farewell, d.funeral_fen, d.pension_fen, d.paid_on, d.recipient, d.notes
     FROM deaths d JOIN people p ON p.id = d.person_id";

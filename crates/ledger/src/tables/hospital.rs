@@ -225,6 +225,31 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: StayId, reason: &str) -> Resul
     records::void_row(conn, stamp, "hospital_stays", "hospital_stay", id.0, reason, NOT_FOUND)
 }
 
+/// Restores a voided stay with a reason, if it would still be accepted as entered.
+pub fn restore(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: StayId,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<HospitalStay> {
+    records::all_or_nothing(conn, || {
+        records::restore_row(
+            conn,
+            stamp,
+            "hospital_stays",
+            "hospital_stay",
+            id.0,
+            reason,
+            "找不到这条已作废的住院记录，可能已被恢复。请刷新列表。",
+            "",
+        )?;
+        let s = get(conn, id, today)?;
+        crate::tables::visits::ensure_restorable(&validate(conn, &s.input)?.1)?;
+        Ok(s)
+    })
+}
+
 /// One query computes the first visit, the first follow-up and whether a follow-up fell within the
 /// week, so a list of any length is one pass over the linked visits (indexed by `visits_stay`).
 pub(crate) fn select_sql() -> String {

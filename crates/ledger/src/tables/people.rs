@@ -742,6 +742,20 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: PersonId, reason: &str) -> Res
     )
 }
 
+/// Restores a voided person with a reason, unless a live person now holds the same ID number.
+pub fn restore(conn: &Connection, stamp: &Stamp, id: PersonId, reason: &str) -> Result<()> {
+    records::restore_row(
+        conn,
+        stamp,
+        "people",
+        "person",
+        id.0,
+        reason,
+        "找不到这位已作废的人员，可能已被恢复。请刷新列表。",
+        "不能恢复：花名册中已有一位身份证号相同的人员。请核对后保留其中一条。",
+    )
+}
+
 /// The full ID number, phone and address of one person, for "reveal" in the list and the drawer.
 /// Logged, since it shows sensitive personal information.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

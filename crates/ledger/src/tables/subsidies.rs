@@ -371,6 +371,28 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<(
     records::void_row(conn, stamp, "subsidies", "subsidy", id, reason, NOT_FOUND)
 }
 
+/// Restores a voided payment with a reason, if its person is still on the roster.
+pub fn restore(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<Subsidy> {
+    records::all_or_nothing(conn, || {
+        records::restore_row(
+            conn,
+            stamp,
+            "subsidies",
+            "subsidy",
+            id,
+            reason,
+            "找不到这条已作废的补贴发放记录，可能已被恢复。请刷新列表。",
+            "",
+        )?;
+        let s = get(conn, id)?;
+        check(conn, &s.input(), Some(&s.kind)).map_err(|e| match e {
+            Error::Invalid(m) | Error::NotFound(m) => Error::invalid(format!("不能恢复：{m}")),
+            e => e,
+        })?;
+        Ok(s)
+    })
+}
+
 /// A payment that is not voided.
 pub fn get(conn: &Connection, id: i64) -> Result<Subsidy> {
     conn.prepare_cached(&format!("{SELECT} AND s.id = ?1"))?

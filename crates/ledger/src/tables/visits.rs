@@ -416,6 +416,31 @@ pub fn void(conn: &Connection, stamp: &Stamp, id: VisitId, reason: &str) -> Resu
     records::void_row(conn, stamp, "visits", "visit", id.0, reason, NOT_FOUND)
 }
 
+/// Restores a voided visit with a reason, if it would still be accepted as entered (the person
+/// live and not dead before the visit date); otherwise nothing changes.
+pub fn restore(conn: &Connection, stamp: &Stamp, id: VisitId, reason: &str) -> Result<Visit> {
+    records::all_or_nothing(conn, || {
+        records::restore_row(conn, stamp, "visits", "visit", id.0, reason, VOIDED_NOT_FOUND, "")?;
+        let v = get(conn, id)?;
+        ensure_restorable(&validate(conn, &v.input)?.errors)?;
+        Ok(v)
+    })
+}
+
+const VOIDED_NOT_FOUND: &str = "找不到这条已作废的走访记录，可能已被恢复。请刷新列表。";
+
+/// Refuses a restore whose record no longer passes its ledger's checks, saying why.
+pub(crate) fn ensure_restorable(errors: &[FieldIssue]) -> Result<()> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = errors.iter().map(|e| format!("{}：{}", e.label, e.message)).collect();
+    Err(Error::invalid(format!(
+        "不能恢复：{}。请改为重新录入一条正确的记录。",
+        list.join("；").trim_end_matches('。')
+    )))
+}
+
 pub(crate) const SELECT: &str =
     "SELECT v.id, v.person_id, v.survivor_id, v.kind, v.reason, v.campaign_id,
     v.hospital_stay_id, v.date, v.leader, v.participants, v.gifts, v.amount_fen, v.condition,

@@ -16,6 +16,7 @@ pub mod hospital;
 pub mod party;
 pub mod subsidies;
 pub mod visits;
+pub mod voided;
 
 use rusqlite::types::ToSql;
 use serde::{Deserialize, Serialize};
