@@ -7,8 +7,8 @@
 mod command_list;
 mod audit;
 mod commands;
-mod crypt;
 mod duties;
+mod crypt;
 mod ledgers;
 mod paging;
 mod profiles;
@@ -39,7 +39,6 @@ fn db_path_from_args() -> PathBuf {
 }
 
 fn main() {
-    software_friendly_webview();
     let path = db_path_from_args();
     // A ledger that cannot be opened (or waits for its password) still gets the window: every
     // command answers with the message, which the page shows (on Windows there is no console).
@@ -52,19 +51,6 @@ fn main() {
     if let Err(e) = result {
         eprintln!("程序启动失败：{e}");
         std::process::exit(1);
-    }
-}
-
-/// WebKitGTK's accelerated compositing draws through OpenGL; on the office PCs this app runs on
-/// (domestic Linux with basic graphics, virtual machines, remote desktops) that GL is often the
-/// software renderer, and every page switch paid for it. Measured with the UI benchmark on a
-/// 1,000-person ledger: pages ready in 150–560 ms instead of 440–890 ms, and the app's memory after
-/// the first page 296 MB instead of 420 MB. A clerk's own setting of the variable is kept. Set
-/// before any thread starts (the environment is process-wide).
-fn software_friendly_webview() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
 }
 
