@@ -7,8 +7,8 @@
 mod command_list;
 mod audit;
 mod commands;
-mod duties;
 mod crypt;
+mod duties;
 mod ledgers;
 mod paging;
 mod profiles;
