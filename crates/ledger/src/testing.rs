@@ -200,3 +200,33 @@ pub mod builder {
         }
     }
 }
+
+/// A person looked after by `liaison`, with a phone and an address to mask (the duty lists' tests).
+pub fn liaison_person(
+    c: &rusqlite::Connection,
+    name: &str,
+    liaison: &str,
+) -> crate::domain::model::PersonId {
+    add(
+        c,
+        crate::domain::model::PersonFields {
+            liaison: liaison.into(),
+            phone: "13812345678".into(),
+            address: "北京市东城区和平里街道3号楼2单元501".into(),
+            ..simple(name)
+        },
+    )
+}
+
+/// A visit of `kind` on `on`, made by `by`.
+pub fn visit_by(
+    c: &rusqlite::Connection,
+    p: crate::domain::model::PersonId,
+    kind: crate::domain::model::VisitKind,
+    on: &str,
+    by: &str,
+) {
+    let mut v = crate::tables::visits::VisitInput::new(p, kind, day(on));
+    v.made_by = by.into();
+    crate::tables::visits::insert(c, &stamp(), &v).unwrap();
+}

@@ -217,29 +217,11 @@ pub fn export_delivery(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{PersonFields, PersonId, VisitKind};
+    use crate::domain::model::VisitKind;
     use crate::tables::reminder_cases::add_to_delivery_list;
-    use crate::tables::visits::{insert, VisitInput};
-    use crate::testing::{add, cell, day, simple, stamp};
+    use crate::testing::{cell, day, stamp};
+    use crate::testing::{liaison_person as person, visit_by as visit};
     use calamine::Reader;
-
-    fn person(c: &Connection, name: &str, liaison: &str) -> PersonId {
-        add(
-            c,
-            PersonFields {
-                liaison: liaison.into(),
-                phone: "13812345678".into(),
-                address: "北京市东城区和平里街道3号楼2单元501".into(),
-                ..simple(name)
-            },
-        )
-    }
-
-    fn visit(c: &Connection, p: PersonId, kind: VisitKind, on: &str, by: &str) {
-        let mut v = VisitInput::new(p, kind, day(on));
-        v.made_by = by.into();
-        insert(c, &stamp(), &v).unwrap();
-    }
 
     fn read(path: &Path, sheet: &str) -> calamine::Range<calamine::Data> {
         let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();

@@ -233,26 +233,8 @@ mod tests {
     use crate::domain::model::PersonFields;
     use crate::reports::reminders::ReminderKind;
     use crate::tables::reminder_cases::add_to_delivery_list;
-    use crate::tables::visits::{insert, VisitInput};
     use crate::testing::{add, day, simple, stamp};
-
-    fn person(c: &Connection, name: &str, liaison: &str) -> PersonId {
-        add(
-            c,
-            PersonFields {
-                liaison: liaison.into(),
-                phone: "13812345678".into(),
-                address: "北京市东城区和平里街道3号楼2单元501".into(),
-                ..simple(name)
-            },
-        )
-    }
-
-    fn visit(c: &Connection, p: PersonId, kind: VisitKind, on: &str, by: &str) {
-        let mut v = VisitInput::new(p, kind, day(on));
-        v.made_by = by.into();
-        insert(c, &stamp(), &v).unwrap();
-    }
+    use crate::testing::{liaison_person as person, visit_by as visit};
 
     #[test]
     fn a_liaison_sees_their_people_longest_without_contact_first_with_what_is_due() {
