@@ -7,8 +7,9 @@ use crate::tables::checkups::{self, CheckupInput};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-/// Demo data: a round each year for everyone due, about 85% attended in September–October; the
-/// current year's round is only partly recorded.
+/// Demo data: a round each year for everyone due, about 85% attended in September–October. The
+/// current year's round is partly recorded while it runs; once the unit's checkup month is over,
+/// only a few stragglers are left for 待办, as in an office that keeps its ledger up to date.
 pub(super) fn rounds(
     conn: &Connection,
     stamp: &Stamp,
@@ -16,6 +17,9 @@ pub(super) fn rounds(
     people: &[(PersonId, PersonFields)],
     today: NaiveDate,
 ) -> Result<()> {
+    let round_over =
+        today.month() > crate::reports::reminders::ReminderSettings::default().checkup_month;
+    let unrecorded = if round_over { 0.03 } else { 0.4 };
     for year in today.year() - 2..=today.year() {
         let current = year == today.year();
         for (id, p) in people {
@@ -24,7 +28,7 @@ pub(super) fn rounds(
             {
                 continue;
             }
-            if current && rng.chance(0.4) {
+            if current && rng.chance(unrecorded) {
                 continue;
             }
             let attended = rng.chance(0.85);

@@ -178,7 +178,12 @@ pub struct CommitteeMember {
 
 /// The living members who hold a committee post, branch by branch, 书记 first.
 pub fn committee_members(conn: &Connection) -> Result<Vec<CommitteeMember>> {
-    let mut out: Vec<CommitteeMember> = list_members(conn, None)?
+    // Only members with a post are read: the reminder engine asks for the committee every time.
+    let mut stmt = conn.prepare_cached(&format!(
+        "{MEMBER_SELECT} WHERE {MEMBER_WHERE} AND i.post <> '' ORDER BY p.id"
+    ))?;
+    let members = stmt.query_map([], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out: Vec<CommitteeMember> = members
         .into_iter()
         .filter(|m| is_committee_post(&m.info.post))
         .map(|m| CommitteeMember {

@@ -176,13 +176,14 @@ struct PersonFacts {
     died_on: Option<PartialDate>,
 }
 
+/// Read from the covering index `people_reminder_facts` (migration 013); a test checks the plan.
+const PEOPLE_FACTS: &str = "SELECT id, name, birth, lunar_month, lunar_day, lunar_leap,
+        political_status, party_joined, party_confirmed, retirement_kind, health, care_level,
+        living, liaison, died_on
+     FROM people WHERE voided_at IS NULL ORDER BY id";
+
 fn load_people(conn: &Connection) -> Result<Vec<PersonFacts>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, birth, lunar_month, lunar_day, lunar_leap, political_status,
-                party_joined, party_confirmed, retirement_kind, health, care_level, living,
-                liaison, died_on
-         FROM people WHERE voided_at IS NULL ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(PEOPLE_FACTS)?;
     let rows = stmt.query_map([], |r| {
         let month: Option<u8> = r.get(3)?;
         let day: Option<u8> = r.get(4)?;
@@ -236,6 +237,12 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Whether a reminder due on `due` would be kept: a rule asks before it writes the message,
+    /// as most of the ten thousand people checked are not due.
+    fn keeps(&self, due: NaiveDate) -> bool {
+        due < self.end
+    }
+
     /// Adds a reminder when it is overdue or falls in the window; `last_day` is the last day on
     /// which it is not yet overdue (the due day itself, or a month's last day).
     #[allow(clippy::too_many_arguments)]
@@ -453,7 +460,7 @@ fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFac
                 ),
             };
             // Celebrated together at the month's 主题党日: one that has passed is not chased.
-            if last_day < run.q.on {
+            if last_day < run.q.on || !run.keeps(due) {
                 continue;
             }
             let ym = format!("{year}-{month:02}");
@@ -628,13 +635,15 @@ fn care_contact(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -
     }
     for p in living {
         let (days, group) = contact_interval(p, &run.s, on);
+        let contacted = last.get(&p.id).copied();
+        let due = contacted.map_or(on, |l| plus(l, days));
+        if !run.keeps(due) {
+            continue;
+        }
         let group = if group.is_empty() { String::new() } else { format!("{group}，") };
-        let (due, message) = match last.get(&p.id) {
-            Some(l) => {
-                let due = plus(*l, days);
-                (due, format!("{group}每{days}天至少联系一次，上次联系{}", cn(*l)))
-            }
-            None => (on, format!("{group}每{days}天至少联系一次，尚无走访或电话记录")),
+        let message = match contacted {
+            Some(l) => format!("{group}每{days}天至少联系一次，上次联系{}", cn(l)),
+            None => format!("{group}每{days}天至少联系一次，尚无走访或电话记录"),
         };
         let interval = days;
         if let Some(r) = run.push(
@@ -844,6 +853,9 @@ fn dues(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<
         let due = first_of_month(paid.year(), month)
             .checked_add_months(Months::new(n + 1))
             .unwrap_or(NaiveDate::MAX);
+        if !run.keeps(due) {
+            continue;
+        }
         let behind = (on.year() - paid.year()) * 12 + on.month() as i32 - month as i32;
         let message = format!(
             "党费缴至{}年{}月，已欠缴{}个月（超过{n}个月提醒）",
@@ -883,24 +895,12 @@ fn subsidy(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Resu
         )?
         .query_map([kind, period.code().as_str()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    // The committee as `party::committee_members` defines it (a committee post, a living member),
-    // read in one indexed pass instead of building every member's full record.
-    let mut stmt = conn.prepare_cached(
-        "SELECT i.person_id, i.post, p.party_branch FROM party_info i
-         JOIN people p ON p.id = i.person_id
-         WHERE i.post <> '' AND p.voided_at IS NULL AND p.died_on IS NULL ORDER BY i.person_id",
-    )?;
-    let committee: Vec<(i64, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, post, branch) in committee {
-        let Some(p) = by_id.get(&id).copied() else { continue };
-        if paid.contains(&p.id)
-            || !crate::tables::party::is_committee_post(&post)
-            || !p.political_status.is_some_and(PoliticalStatus::is_party_member)
-        {
+    for m in crate::tables::party::committee_members(conn)? {
+        let Some(p) = by_id.get(&m.person_id.0).copied() else { continue };
+        if paid.contains(&p.id) {
             continue;
         }
+        let (branch, post) = (&m.branch, &m.post);
         let last = first_of_month(on.year(), quarter * 3)
             .checked_add_months(Months::new(1))
             .and_then(|d| d.pred_opt())

@@ -577,3 +577,23 @@ fn a_recurring_subsidy_kind_is_due_to_last_periods_recipients() {
     // December: November's recipient is due again.
     assert_eq!(of_kind(c, ReminderKind::Subsidy, "2026-12-03", 30).len(), 1);
 }
+
+/// The engine reads every living person each time 待办 opens; at 10,000 people the wide rows of
+/// `people` cost more than every rule together, so the read must stay on its covering index.
+#[test]
+fn the_people_facts_are_read_from_their_covering_index() {
+    let f = fixture();
+    let plan: Vec<String> = f
+        .ledger
+        .conn()
+        .prepare(&format!("EXPLAIN QUERY PLAN {PEOPLE_FACTS}"))
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|step| step.contains("COVERING INDEX people_reminder_facts")),
+        "the query plan was {plan:?}"
+    );
+}
