@@ -3,7 +3,7 @@
 //! election recorded on the branch (`party_branches.last_election`, migration 007), and goes away
 //! when the new election is recorded. A branch with no election recorded is asked for it.
 
-use super::{cn, Fulfil, ReminderKind, Run};
+use super::{cn, Facts, Fulfil, ReminderKind, Run};
 use crate::domain::date::PartialDate;
 use crate::error::Result;
 use chrono::{Datelike, Months, NaiveDate};
@@ -17,7 +17,7 @@ pub fn term_end(elected: PartialDate, years: i32) -> NaiveDate {
     start.checked_add_months(Months::new(12 * years.max(0) as u32)).unwrap_or(NaiveDate::MAX)
 }
 
-pub(super) fn election(conn: &Connection, run: &mut Run<'_>) -> Result<()> {
+pub(super) fn election(conn: &Connection, run: &mut Run<'_>, _: &Facts<'_>) -> Result<()> {
     let on = run.q.on;
     for b in crate::tables::branches::list(conn)? {
         let years = b.fields.kind.term_years();

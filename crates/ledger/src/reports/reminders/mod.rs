@@ -281,6 +281,32 @@ impl Run<'_> {
     }
 }
 
+/// Everyone on the roster, and the living among them: what every rule starts from.
+struct Facts<'a> {
+    all: &'a [PersonFacts],
+    living: &'a [&'a PersonFacts],
+}
+
+/// A rule of the engine: adds to `run` the reminders of its kinds.
+type RuleFn = fn(&Connection, &mut Run<'_>, &Facts<'_>) -> Result<()>;
+
+/// Which rule computes which kinds (the hospital rule both of its own); a test checks that every
+/// kind is computed by exactly one rule.
+const ENGINE: &[(&[ReminderKind], RuleFn)] = &[
+    (&[ReminderKind::Birthday], birthday),
+    (&[ReminderKind::PoliticalBirthday], political_birthday),
+    (&[ReminderKind::HospitalVisit, ReminderKind::HospitalFollowUp], hospital),
+    (&[ReminderKind::CareContact], care_contact),
+    (&[ReminderKind::MustVisit], must_visit),
+    (&[ReminderKind::Delivery], delivery),
+    (&[ReminderKind::Medal], medal),
+    (&[ReminderKind::Checkup], checkup),
+    (&[ReminderKind::Dues], dues),
+    (&[ReminderKind::Subsidy], subsidy),
+    (&[ReminderKind::Festival], festival),
+    (&[ReminderKind::Election], election::election),
+];
+
 /// Every reminder for `q.on` and the `q.days` after it, overdue first, then by due date.
 pub fn compute(conn: &Connection, q: &ReminderQuery) -> Result<Vec<Reminder>> {
     if q.days > 3660 {
@@ -297,41 +323,11 @@ pub fn compute(conn: &Connection, q: &ReminderQuery) -> Result<Vec<Reminder>> {
     let people = load_people(conn)?;
     let living: Vec<&PersonFacts> = people.iter().filter(|p| p.died_on.is_none()).collect();
 
-    if q.wants(ReminderKind::Birthday) {
-        birthday(conn, &mut run, &living)?;
-    }
-    if q.wants(ReminderKind::PoliticalBirthday) {
-        political_birthday(conn, &mut run, &living)?;
-    }
-    if q.wants(ReminderKind::HospitalVisit) || q.wants(ReminderKind::HospitalFollowUp) {
-        hospital(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::CareContact) {
-        care_contact(conn, &mut run, &living)?;
-    }
-    if q.wants(ReminderKind::MustVisit) {
-        must_visit(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::Delivery) {
-        delivery(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::Medal) {
-        medal(conn, &mut run, &living)?;
-    }
-    if q.wants(ReminderKind::Checkup) {
-        checkup(conn, &mut run, &living)?;
-    }
-    if q.wants(ReminderKind::Dues) {
-        dues(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::Subsidy) {
-        subsidy(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::Festival) {
-        festival(conn, &mut run, &people)?;
-    }
-    if q.wants(ReminderKind::Election) {
-        election::election(conn, &mut run)?;
+    let facts = Facts { all: &people, living: &living };
+    for (kinds, rule) in ENGINE {
+        if kinds.iter().any(|k| q.wants(*k)) {
+            rule(conn, &mut run, &facts)?;
+        }
     }
 
     let dismissed = crate::tables::reminder_cases::active_dismissals(conn)?;
@@ -355,7 +351,8 @@ pub fn compute(conn: &Connection, q: &ReminderQuery) -> Result<Vec<Reminder>> {
 
 /// 祝寿上门: 整寿 and every birthday from the set age, by the lunar birthday when one is recorded.
 /// Fulfilled by a birthday visit within `birthday_margin_days` of the day.
-fn birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
+fn birthday(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let living = facts.living;
     let margin = run.s.birthday_margin_days;
     // A month-level entry may start up to a month before the kept range.
     let from = plus(run.keep_from, -31);
@@ -418,7 +415,8 @@ fn birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Re
 /// 政治生日: members' 入党 anniversaries coming up, celebrated at the month's 主题党日 (an activity
 /// of that kind with the person taking part fulfils it). Never overdue: a month's 主题党日 that has
 /// passed is not held again.
-fn political_birthday(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
+fn political_birthday(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let living = facts.living;
     let mut attended: HashSet<(i64, String)> = HashSet::new();
     {
         let mut stmt = conn.prepare_cached(
@@ -492,7 +490,8 @@ const HOSPITAL_LOOKBACK_DAYS: i64 = 90;
 /// 住院必访: a visit after admission, at least every `long_stay_days` during a long stay, and a
 /// call or visit within `follow_up_days` of discharge. A visit linked to the stay counts, and so
 /// does any hospital visit (or, after discharge, call or home visit) to the person in the time.
-fn hospital(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn hospital(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let by_id: HashMap<i64, &PersonFacts> = people.iter().map(|p| (p.id, p)).collect();
     let on = run.q.on;
     let mut stmt = conn.prepare_cached(
@@ -619,7 +618,8 @@ fn contact_interval(p: &PersonFacts, s: &ReminderSettings, on: NaiveDate) -> (i6
 }
 
 /// 一对一联系: everyone is contacted (a visit or a call) within their group's interval.
-fn care_contact(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
+fn care_contact(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let living = facts.living;
     let on = run.q.on;
     let mut last: HashMap<i64, NaiveDate> = HashMap::new();
     {
@@ -669,7 +669,8 @@ fn care_contact(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -
 
 /// 五必访: an open case is due within `must_visit_days` of the day the office learned of it, and
 /// is closed by a visit (五必访, home visit or hospital visit) to the person on or after that day.
-fn must_visit(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn must_visit(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let by_id: HashMap<i64, &PersonFacts> = people.iter().map(|p| (p.id, p)).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.person_id, c.reason, c.learned_on FROM must_visit_cases c
@@ -712,7 +713,8 @@ fn must_visit(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> R
 
 /// 上门三送: people on the 送学上门 list with nothing delivered this month: due from the month's
 /// first day, overdue once the month is over.
-fn delivery(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn delivery(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let by_id: HashMap<i64, &PersonFacts> = people.iter().map(|p| (p.id, p)).collect();
     let on = run.q.on;
     let first = first_of_month(on.year(), on.month());
@@ -754,7 +756,8 @@ fn delivery(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Res
 
 /// 光荣在党50年 (rule 5): living members who reach 50 years of standing by July 1 and have not
 /// been presented the medal; due July 1.
-fn medal(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
+fn medal(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let living = facts.living;
     let presented: HashSet<i64> = conn
         .prepare_cached("SELECT person_id FROM medals WHERE voided_at IS NULL")?
         .query_map([], |r| r.get(0))?
@@ -799,7 +802,8 @@ fn medal(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Resul
 }
 
 /// 体检: living people with no checkup recorded for the year by the end of the unit's month.
-fn checkup(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Result<()> {
+fn checkup(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let living = facts.living;
     let year = run.q.on.year();
     let month = run.s.checkup_month;
     let due = first_of_month(year, month)
@@ -832,7 +836,8 @@ fn checkup(conn: &Connection, run: &mut Run<'_>, living: &[&PersonFacts]) -> Res
 }
 
 /// 党费: members whose dues are paid up to a month more than `dues_months` months back.
-fn dues(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn dues(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let by_id: HashMap<i64, &PersonFacts> = people.iter().map(|p| (p.id, p)).collect();
     let on = run.q.on;
     let n = run.s.dues_months;
@@ -881,7 +886,8 @@ fn dues(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<
 
 /// 支委工作补贴: branch committee members not yet paid this quarter's allowance by the quarter's
 /// last month.
-fn subsidy(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn subsidy(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let by_id: HashMap<i64, &PersonFacts> = people.iter().map(|p| (p.id, p)).collect();
     let on = run.q.on;
     let quarter = (on.month() - 1) / 3 + 1;
@@ -978,7 +984,8 @@ fn recurring_subsidies(
 
 /// 节日慰问: 春节, 七一 and 重阳 coming within the window without a campaign; campaigns with people
 /// not yet visited; and survivors (遗属) due their 春节 visit (rule 7).
-fn festival(conn: &Connection, run: &mut Run<'_>, people: &[PersonFacts]) -> Result<()> {
+fn festival(conn: &Connection, run: &mut Run<'_>, facts: &Facts<'_>) -> Result<()> {
+    let people = facts.all;
     let on = run.q.on;
     for year in run.keep_from.year()..=run.end.year() {
         for f in [Festival::SpringFestival, Festival::PartyDay, Festival::DoubleNinth] {

@@ -597,3 +597,14 @@ fn the_people_facts_are_read_from_their_covering_index() {
         "the query plan was {plan:?}"
     );
 }
+
+/// Every kind is computed, and by one rule only (a kind listed twice would be reported twice).
+#[test]
+fn every_kind_has_exactly_one_rule() {
+    for rule in RULES {
+        let n = ENGINE.iter().filter(|(kinds, _)| kinds.contains(&rule.kind)).count();
+        assert_eq!(n, 1, "{:?} is computed by {n} rules", rule.kind);
+    }
+    let listed: usize = ENGINE.iter().map(|(kinds, _)| kinds.len()).sum();
+    assert_eq!(listed, RULES.len());
+}
