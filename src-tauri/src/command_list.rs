@@ -45,6 +45,7 @@ macro_rules! with_app_commands {
             crypt::encryption_status,
             crypt::set_ledger_password,
             reminders::list_reminders,
+            reminders::reminder_groups,
             reminders::dismiss_reminder,
             reminders::open_must_visit_case,
             reminders::reminder_settings,

@@ -4,6 +4,7 @@
 use crate::commands::{background_failed, pick_save_path, CmdResult};
 use crate::state::{stamp, today, AppState};
 use ledger::reports::reminders::calendar::CalendarMonth;
+use ledger::reports::reminders::groups::ReminderGroup;
 use ledger::reports::reminders::{Reminder, ReminderQuery, ReminderSettings};
 use ledger::tables::reminder_cases::{Dismissal, MustVisitCaseInput};
 use ledger::Error;
@@ -17,6 +18,17 @@ pub fn list_reminders(
 ) -> CmdResult<Vec<Reminder>> {
     let ledger = state.ledger()?;
     Ok(ledger::reports::reminders::compute(ledger.conn(), &query)?)
+}
+
+/// 待办 by kind: each kind's counts and its first `first` reminders.
+#[tauri::command(async)]
+pub fn reminder_groups(
+    state: State<'_, AppState>,
+    query: ReminderQuery,
+    first: u32,
+) -> CmdResult<Vec<ReminderGroup>> {
+    let ledger = state.ledger()?;
+    Ok(ledger::reports::reminders::groups::groups(ledger.conn(), &query, first)?)
 }
 
 /// Dismisses a reminder for its period, with a reason (audited).

@@ -179,6 +179,7 @@ fn declarations() -> String {
         crate::reports::reminders::Fulfil,
         crate::reports::reminders::Reminder,
         crate::reports::reminders::ReminderQuery,
+        crate::reports::reminders::groups::ReminderGroup,
         crate::reports::reminders::ReminderSettings,
         crate::reports::reminders::rules::SettingHelp,
         crate::reports::reminders::Rule,

@@ -1189,6 +1189,11 @@ kinds: Array<ReminderKind>,
  * Only the people of this liaison (一对一联系人).
  */
 liaison: string | null, };
+export type ReminderGroup = { kind: ReminderKind, total: number, overdue: number, 
+/**
+ * The first `first` reminders of the kind, overdue first, then by due date.
+ */
+items: Array<Reminder>, };
 export type ReminderSettings = { 
 /**
  * 整寿: the ages whose birthday is always visited.

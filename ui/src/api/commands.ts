@@ -38,6 +38,7 @@ export type CommandName =
   | 'encryption_status'
   | 'set_ledger_password'
   | 'list_reminders'
+  | 'reminder_groups'
   | 'dismiss_reminder'
   | 'open_must_visit_case'
   | 'reminder_settings'

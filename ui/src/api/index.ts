@@ -109,6 +109,7 @@ import type {
   Dismissal,
   MustVisitCaseInput,
   Reminder,
+  ReminderGroup,
   ReminderQuery,
   ReminderSettings,
   VoidedLedger,
@@ -233,6 +234,9 @@ export const api = {
   /** Work-report figures for a quarter (1–4) or, with `quarter` null, the whole year. */
   /** 待办: what is overdue and what falls due from `query.on` over `query.days` days. */
   listReminders: (query: ReminderQuery) => invoke<Reminder[]>('list_reminders', { query }),
+  /** 待办 by kind, in the rules' order: each kind's counts and its first `first` reminders. */
+  reminderGroups: (query: ReminderQuery, first: number) =>
+    invoke<ReminderGroup[]>('reminder_groups', { query, first }),
   /** 暂不提醒: dismisses a reminder for its period, with a reason (audited). */
   dismissReminder: (dismissal: Dismissal) => invoke<number>('dismiss_reminder', { dismissal }),
   openMustVisitCase: (input: MustVisitCaseInput) => invoke<number>('open_must_visit_case', { input }),

@@ -14,6 +14,7 @@ pub mod birthday_list;
 pub mod birthdays;
 pub mod calendar;
 pub mod election;
+pub mod groups;
 pub mod liaison;
 
 pub mod rules;

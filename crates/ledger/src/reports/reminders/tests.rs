@@ -608,3 +608,28 @@ fn every_kind_has_exactly_one_rule() {
     let listed: usize = ENGINE.iter().map(|(kinds, _)| kinds.len()).sum();
     assert_eq!(listed, RULES.len());
 }
+
+/// The grouped view counts every reminder of the list and keeps the list's order within a kind.
+#[test]
+fn groups_count_every_reminder_and_cut_each_to_its_first_lines() {
+    let f = fixture();
+    let conn = f.ledger.conn();
+    for i in 0..5 {
+        let mut p = simple(&format!("张{i}"));
+        p.birth = pd(&format!("1936-12-{:02}", 10 + i));
+        add(conn, p);
+    }
+    let q = ReminderQuery::new(day("2026-12-03"), 30);
+    let all = compute(conn, &q).unwrap();
+    let groups = groups::groups(conn, &q, 2).unwrap();
+    assert_eq!(groups.iter().map(|g| g.total as usize).sum::<usize>(), all.len());
+    for g in &groups {
+        let of_kind: Vec<&Reminder> = all.iter().filter(|r| r.kind == g.kind).collect();
+        assert_eq!(g.total as usize, of_kind.len());
+        assert_eq!(g.overdue as usize, of_kind.iter().filter(|r| r.overdue).count());
+        assert_eq!(g.items.len(), of_kind.len().min(2));
+        assert!(g.items.iter().zip(&of_kind).all(|(a, b)| a == *b));
+    }
+    let birthdays = groups.iter().find(|g| g.kind == ReminderKind::Birthday).unwrap();
+    assert_eq!(birthdays.total, 5, "five 90th birthdays fall in the window");
+}
