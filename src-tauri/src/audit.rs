@@ -43,10 +43,11 @@ fn audit_log_export(
     ledger::export::audit_log::export(state.ledger()?.conn(), query, today(), path)
 }
 
-/// The chain check off the window's thread, so the page stays responsive on a large ledger.
+/// The chain check off the window's thread and at low priority, so the pages stay responsive on a
+/// large ledger.
 #[tauri::command]
 pub async fn verify_audit_background(app: AppHandle) -> CmdResult<Verification> {
-    tauri::async_runtime::spawn_blocking(move || {
+    let check = crate::background::spawn_quiet("audit-check", move || {
         // On a connection of its own: the whole check takes seconds at ten thousand people, and
         // holding the app's connection that long would stall every page meanwhile.
         let state = app.state::<AppState>();
@@ -61,7 +62,11 @@ pub async fn verify_audit_background(app: AppHandle) -> CmdResult<Verification> 
         let own = Ledger::open_read_only_with_key(&path, key.as_deref())?;
         ledger::reports::audit_check::verify(own.conn(), &backup::anchors(&path))
     })
-    .await
-    .map_err(background_failed)?
-    .map_err(|e: Error| e.into())
+    .map_err(background_failed)?;
+    // Waiting for the low-priority thread is itself blocking: it waits on the blocking pool.
+    tauri::async_runtime::spawn_blocking(move || check.join())
+        .await
+        .map_err(background_failed)?
+        .map_err(|_| background_failed("修改记录核对的线程出错"))?
+        .map_err(|e: Error| e.into())
 }

@@ -6,6 +6,7 @@
 #[macro_use]
 mod command_list;
 mod audit;
+mod background;
 mod commands;
 mod crypt;
 mod duties;

@@ -140,12 +140,13 @@ fn open_ledger(path: &Path, password: Option<&str>) -> Result<(Ledger, Option<St
 }
 
 /// The day's first backup (a copy of a 10,000-person ledger, checked: about a second) runs on its
-/// own connection so the window opens without waiting for it. WAL lets it read a consistent
+/// own connection and a low-priority thread, so the window opens without waiting for it and the
+/// first pages are not slowed by it. WAL lets it read a consistent
 /// snapshot while the clerk works; the copy is written under a temporary name and renamed only
 /// once verified, so closing the app meanwhile leaves no half backup.
 /// An encrypted ledger's backup connection needs its key, like the copy it makes.
 fn daily_backup_in_background(path: std::path::PathBuf, key: Option<String>) {
-    let spawned = std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
+    let spawned = crate::background::spawn_quiet("daily-backup", move || {
         let done = Ledger::open_with_key(&path, key.as_deref())
             .and_then(|ledger| ledger::store::backup::daily_if_due(&ledger, stamp().now));
         if let Err(e) = done {
