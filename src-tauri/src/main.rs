@@ -6,6 +6,7 @@
 #[macro_use]
 mod command_list;
 mod audit;
+mod branches;
 mod commands;
 mod crypt;
 mod duties;
@@ -13,6 +14,7 @@ mod ledgers;
 mod paging;
 mod profiles;
 mod reminders;
+mod roster_view;
 mod safety;
 mod state;
 mod voided;
