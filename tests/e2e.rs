@@ -1086,8 +1086,24 @@ async fn branches_the_drawer_picker_and_the_filtered_export() {
         )
         .await
         .unwrap();
-    app.click("[data-testid=field-party-branch] input").await;
-    app.wait_for(".el-select-dropdown__item").await;
+    app.click("[data-testid=field-party-branch] .el-select__wrapper").await;
+    app.type_into("[data-testid=field-party-branch] input", "第").await;
+    // The records are offered (an option shown, not just rendered hidden by another select).
+    let start = Instant::now();
+    'shown: loop {
+        for item in app.client.find_all(Locator::Css(".el-select-dropdown__item")).await.unwrap() {
+            if item.is_displayed().await.unwrap_or(false)
+                && item.text().await.unwrap_or_default().contains("离退休干部第一党支部")
+            {
+                break 'shown;
+            }
+        }
+        if start.elapsed() > WAIT {
+            app.screenshot("failure").await;
+            panic!("the branch picker offers no record");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     tokio::time::sleep(Duration::from_millis(500)).await;
     app.screenshot("51-drawer-branch-picker").await;
     app.press_escape().await;
