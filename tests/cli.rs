@@ -179,6 +179,39 @@ fn rows_with_errors_are_never_half_imported() {
 }
 
 #[test]
+fn import_creates_the_missing_branches_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    let csv = dir.path().join("名单.csv");
+    std::fs::write(
+        &csv,
+        "姓名,出生年月,所在党支部\n王建国,1945.10,机关第一支部\n李秀兰,1950.03,机关第二支部\n",
+    )
+    .unwrap();
+    let branches = |db: &Path| -> Vec<String> {
+        let l = ledger::Ledger::open(db).unwrap();
+        ledger::tables::branches::list(l.conn())
+            .unwrap()
+            .into_iter()
+            .map(|b| b.fields.name)
+            .collect()
+    };
+    let o = run(
+        &db,
+        &["import", "roster", csv.to_str().unwrap(), "--dry-run", "--create-branches", "--json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["branches_created"], 2);
+    assert!(branches(&db).is_empty(), "a dry run writes nothing");
+
+    let o = run(&db, &["import", "roster", csv.to_str().unwrap(), "--create-branches"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("新建党支部记录 2 个"), "{}", stdout(&o));
+    assert_eq!(branches(&db), ["机关第一支部", "机关第二支部"]);
+}
+
+#[test]
 fn unusable_files_and_arguments_exit_2_with_a_chinese_message() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ledger.db");

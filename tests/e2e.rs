@@ -1018,3 +1018,159 @@ async fn an_encrypted_ledger_asks_for_its_password_and_a_wrong_one_says_so() {
     app.screenshot("enc-03-settings").await;
     app.quit().await;
 }
+
+/// 支部 records, the drawer's branch picker and 导出当前列表, with screenshots to look at; on the
+/// 300-person demo ledger in the suite, or by hand on a large one named by `E2E_LARGE_DB`.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh"]
+async fn branches_the_drawer_picker_and_the_filtered_export() {
+    use ledger::tables::branches::{self, BranchInput, BranchKind};
+    let dir = tempfile::tempdir().unwrap();
+    let db = match std::env::var_os("E2E_LARGE_DB") {
+        Some(db) => PathBuf::from(db),
+        None => demo_ledger(dir.path(), 47),
+    };
+    {
+        // Five of the demo's six branches already kept as records; the first is entered in the window.
+        let mut l = ledger::Ledger::open(&db).unwrap();
+        let st = ledger::Stamp {
+            actor: "测试".into(),
+            now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
+        };
+        let kept = [
+            ("离退休干部第二党支部", BranchKind::Combined, "2022-06"),
+            ("离退休干部第三党支部", BranchKind::Tuixiu, "2025-04-15"),
+            ("离退休干部第四党支部", BranchKind::Lixiu, "2024-11"),
+            ("离退休干部第五党支部", BranchKind::TuixiuWithServing, "2023-12"),
+            ("离退休干部第六党支部", BranchKind::Tuixiu, "2021-05"),
+        ];
+        for (name, kind, last) in kept {
+            let input = BranchInput {
+                name: name.into(),
+                kind,
+                secretary: "王建国".into(),
+                committee: "李明、赵华".into(),
+                groups: 3,
+                last_election: Some(ledger::PartialDate::parse(last).unwrap()),
+            };
+            // By hand on a large ledger the records may exist from an earlier run.
+            let _ = l.with_tx(|tx| branches::insert(tx, &st, &input));
+        }
+    }
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let app = App::launch(&db, &[("CADRE_LEDGER_SAVE_DIR", out_dir.as_path())]).await;
+    app.click("[data-testid=nav-party]").await;
+    app.click("#tab-branches").await;
+    app.inner_text_until("[data-testid=branch-table]", |t| t.contains("离退休干部第二党支部"))
+        .await;
+    app.click("[data-testid=branch-new]").await;
+    app.type_into(&input("branch-name"), "离退休干部第一党支部").await;
+    app.select("[data-testid=branch-kind]", "离退休干部合编党支部").await;
+    app.click("[data-testid=branch-save]").await;
+    let table = app
+        .inner_text_until("[data-testid=branch-table]", |t| t.contains("离退休干部第一党支部"))
+        .await;
+    assert!(table.contains("未登记换届"), "a branch with no election is due: {table}");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.screenshot("50-branches-panel").await;
+
+    // The drawer's 所在党支部 offers the records.
+    app.click("[data-testid=nav-roster]").await;
+    app.click(&format!("{} .name-link", body_row("roster-table", 1))).await;
+    app.wait_for("[data-testid=person-drawer]").await;
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=field-party-branch]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.click("[data-testid=field-party-branch] .el-select__wrapper").await;
+    app.type_into("[data-testid=field-party-branch] input", "第").await;
+    // The records are offered (an option shown, not just rendered hidden by another select).
+    let start = Instant::now();
+    'shown: loop {
+        for item in app.client.find_all(Locator::Css(".el-select-dropdown__item")).await.unwrap() {
+            if item.is_displayed().await.unwrap_or(false)
+                && item.text().await.unwrap_or_default().contains("离退休干部第一党支部")
+            {
+                break 'shown;
+            }
+        }
+        if start.elapsed() > WAIT {
+            app.screenshot("failure").await;
+            panic!("the branch picker offers no record");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot("51-drawer-branch-picker").await;
+    app.press_escape().await;
+    app.click("[data-testid=person-drawer] .el-drawer__close-btn").await;
+
+    // 导出当前列表 of the 丧偶 list, with 身份证号码 ticked off.
+    app.select("[data-testid=filter-list]", "丧偶").await;
+    app.click("[data-testid=export-view]").await;
+    app.text_until("[data-testid=export-view-summary]", |t| t.contains("丧偶清单")).await;
+    app.click("[data-testid=export-col-id_number]").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    app.screenshot("52-export-view-dialog").await;
+    app.click("[data-testid=export-view-go]").await;
+    let start = Instant::now();
+    let file = loop {
+        let found = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "xlsx"));
+        if let Some(f) = found {
+            break f;
+        }
+        assert!(start.elapsed() < WAIT, "no export appeared");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.quit().await;
+    let _ = std::fs::copy(&file, shots_dir().join("52-export-view.xlsx"));
+
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&file).unwrap();
+    assert_eq!(wb.sheet_names().len(), 1, "only the chosen columns");
+    let range = wb.worksheet_range(&wb.sheet_names()[0].clone()).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .find(|r| r.first().is_some_and(|c| *c == "序号"))
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let kept = ledger_query(&db, "SELECT value FROM settings WHERE key = 'roster_columns.widowed'");
+    let codes: Vec<String> = kept[0].split(',').map(str::to_string).collect();
+    assert!(!codes.contains(&"id_number".to_string()) && codes.contains(&"name".to_string()));
+    let want: Vec<&str> = std::iter::once("序号")
+        .chain(
+            ledger::tables::roster_columns::fields_of(&codes)
+                .unwrap()
+                .into_iter()
+                .map(|f| ledger::domain::roster::column(f).header),
+        )
+        .collect();
+    assert_eq!(header, want);
+    let widowed = ledger_query(
+        &db,
+        &format!(
+            "SELECT CAST(count(*) AS TEXT) FROM people
+             WHERE voided_at IS NULL AND died_on IS NULL AND {}",
+            ledger::tables::profiles::ProfileList::Widowed.sql()
+        ),
+    );
+    let body = range.rows().filter(|r| matches!(r.first(), Some(calamine::Data::Float(_)))).count();
+    assert_eq!(body.to_string(), widowed[0]);
+    // Every demo branch's people are linked now.
+    let unlinked = ledger_query(
+        &db,
+        "SELECT CAST(count(*) AS TEXT) FROM people WHERE party_branch <> '' AND branch_id IS NULL AND voided_at IS NULL",
+    );
+    assert_eq!(unlinked, ["0"]);
+}

@@ -7,6 +7,7 @@
 mod command_list;
 mod audit;
 mod background;
+mod branches;
 mod commands;
 mod crypt;
 mod duties;
@@ -14,6 +15,7 @@ mod ledgers;
 mod paging;
 mod profiles;
 mod reminders;
+mod roster_view;
 mod safety;
 mod state;
 mod voided;

@@ -195,6 +195,9 @@ enum ImportCommand {
         /// 跳过有错误的行，导入其余各行
         #[arg(long)]
         skip_invalid: bool,
+        /// 为还没有记录的所在党支部新建支部记录（类别记为退休干部党支部，之后可在程序中修改）
+        #[arg(long)]
+        create_branches: bool,
         /// 与台账中已有人员重复时：update 更新 / skip 跳过 / add 仍然新增
         #[arg(long, value_enum, default_value_t = OnDuplicate::Update)]
         on_duplicate: OnDuplicate,
@@ -461,7 +464,15 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             list_people(&ledger, search.unwrap_or_default(), status, json)?;
         }
         Command::Import {
-            command: ImportCommand::Roster { file, dry_run, skip_invalid, on_duplicate, json },
+            command:
+                ImportCommand::Roster {
+                    file,
+                    dry_run,
+                    skip_invalid,
+                    create_branches,
+                    on_duplicate,
+                    json,
+                },
         } => {
             let mut ledger = open(db)?;
             let on_duplicate = match on_duplicate {
@@ -469,7 +480,12 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 OnDuplicate::Skip => DuplicateAction::Skip,
                 OnDuplicate::Add => DuplicateAction::Add,
             };
-            let options = ImportOptions { on_duplicate, skip_invalid, overrides: Vec::new() };
+            let options = ImportOptions {
+                on_duplicate,
+                skip_invalid,
+                overrides: Vec::new(),
+                create_branches,
+            };
             return import_roster(&mut ledger, &file, &options, dry_run, json);
         }
         Command::Export { command: ExportCommand::Roster { out, filter, columns, masked } } => {
@@ -966,4 +982,10 @@ fn print_summary(s: &ImportSummary, dry_run: bool, failed: bool, skip_invalid: b
         "{verb}新增 {} 人，更新 {} 人，跳过 {} 人{skipped_invalid}。",
         s.added, s.updated, s.skipped
     );
+    if s.branches_created > 0 {
+        println!(
+            "新建党支部记录 {} 个，请在党员管理的“支部”中补全类别、书记和换届时间。",
+            s.branches_created
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 
 use crate::domain::model::*;
+use crate::tables::branches::BranchKind;
 use crate::tables::profiles::{MaritalStatus, ProfileList};
 use ts_rs::TS;
 
@@ -195,6 +196,10 @@ fn declarations() -> String {
         crate::reports::reminders::liaison::LiaisonRow,
         crate::reports::reminders::liaison::LiaisonPage,
         crate::reports::reminders::liaison::DeliveryRow,
+        // party branches as records
+        BranchKind,
+        crate::tables::branches::BranchInput,
+        crate::tables::branches::BranchRow,
     ];
     out.append(&mut types);
     out.push(String::new());
@@ -221,7 +226,8 @@ fn declarations() -> String {
         ActivityKind,
         PartyContact,
         MaritalStatus,
-        ProfileList
+        ProfileList,
+        BranchKind
     );
     let reminders: Vec<String> = crate::reports::reminders::RULES
         .iter()

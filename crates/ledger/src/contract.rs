@@ -80,7 +80,7 @@ fn contract() -> String {
         "/** How the person form edits a field (`roster_form.rs`). `choice` fields name their label table. */"
             .into(),
     );
-    out.push("export type FormInput = 'text' | 'date' | 'choice' | 'lunar'".into());
+    out.push("export type FormInput = 'text' | 'date' | 'choice' | 'lunar' | 'branch'".into());
     out.push(
         "export type FormSection = 'basic' | 'work' | 'party' | 'living' | 'contact' | 'other'"
             .into(),
@@ -103,6 +103,23 @@ fn contract() -> String {
         form_fields().iter().map(|f| (f.field.to_string(), f.label.into())).collect();
     labels.insert("family".into(), "家属".into());
     out.push(format!("export const FIELD_LABELS: Record<string, string> = {};", json(&labels)));
+    out.push(String::new());
+    out.push(
+        "/** The 花名册's columns in print order, for 导出当前列表 (`domain::roster::COLUMNS`). */"
+            .into(),
+    );
+    let columns: Vec<serde_json::Value> = crate::domain::roster::COLUMNS
+        .iter()
+        .map(|c| serde_json::json!({ "field": c.field.code(), "header": c.header }))
+        .collect();
+    out.push(format!(
+        "export const ROSTER_COLUMNS: {{ field: string; header: string }}[] = {};",
+        json(&columns)
+    ));
+    out.push("/** The columns the printed roster carries unless the clerk picks others. */".into());
+    let printed: Vec<&str> =
+        crate::export::roster_print::default_fields().iter().map(|f| f.code()).collect();
+    out.push(format!("export const ROSTER_PRINT_DEFAULT: string[] = {};", json(&printed)));
     out.join("\n") + "\n"
 }
 

@@ -54,6 +54,7 @@ function preview(extra: Partial<ImportPreview> = {}): ImportPreview {
     duplicate_count: 0,
     invalid_count: 0,
     warning_count: 1,
+    missing_branches: [],
     ...extra,
   }
 }
@@ -79,7 +80,7 @@ afterEach(() => {
 describe('ImportDialog', () => {
   it('previews the picked file with its counts, then applies it and reports the result', async () => {
     vi.mocked(api.importPreview).mockResolvedValue(preview())
-    vi.mocked(api.importApply).mockResolvedValue({ added: 3, updated: 0, skipped: 0, errors: [], warnings: [] })
+    vi.mocked(api.importApply).mockResolvedValue({ added: 3, updated: 0, skipped: 0, errors: [], warnings: [], branches_created: 0 })
     const w = await mountDialog()
 
     click('import-pick')
@@ -97,7 +98,7 @@ describe('ImportDialog', () => {
 
     click('import-apply')
     await settle()
-    expect(api.importApply).toHaveBeenCalledWith({ on_duplicate: 'update', skip_invalid: false, overrides: [] })
+    expect(api.importApply).toHaveBeenCalledWith({ on_duplicate: 'update', skip_invalid: false, create_branches: false, overrides: [] })
     expect(text('import-summary')).toContain('新增 3 人，更新 0 人，跳过 0 人')
     expect(w.emitted('imported')).toHaveLength(1)
     w.unmount()
@@ -117,7 +118,7 @@ describe('ImportDialog', () => {
         warning_count: 0,
       }),
     )
-    vi.mocked(api.importApply).mockResolvedValue({ added: 1, updated: 0, skipped: 1, errors: [], warnings: [] })
+    vi.mocked(api.importApply).mockResolvedValue({ added: 1, updated: 0, skipped: 1, errors: [], warnings: [], branches_created: 0 })
     const w = await mountDialog()
     click('import-pick')
     await settle()
@@ -133,7 +134,7 @@ describe('ImportDialog', () => {
     expect(document.body.textContent).not.toContain('不会写入任何数据')
     apply.click()
     await settle()
-    expect(api.importApply).toHaveBeenCalledWith({ on_duplicate: 'update', skip_invalid: true, overrides: [] })
+    expect(api.importApply).toHaveBeenCalledWith({ on_duplicate: 'update', skip_invalid: true, create_branches: false, overrides: [] })
     expect(text('import-summary')).toContain('新增 1 人，更新 0 人，跳过 1 人')
     w.unmount()
   })
@@ -150,7 +151,7 @@ describe('ImportDialog', () => {
         warning_count: 0,
       }),
     )
-    vi.mocked(api.importApply).mockResolvedValue({ added: 0, updated: 1, skipped: 1, errors: [], warnings: [] })
+    vi.mocked(api.importApply).mockResolvedValue({ added: 0, updated: 1, skipped: 1, errors: [], warnings: [], branches_created: 0 })
     const w = await mountDialog()
     click('import-pick')
     await settle()
@@ -163,8 +164,35 @@ describe('ImportDialog', () => {
     expect(api.importApply).toHaveBeenCalledWith({
       on_duplicate: 'update',
       skip_invalid: false,
+      create_branches: false,
       overrides: [[6, 'skip']],
     })
+    w.unmount()
+  })
+
+  it('lists the branches with no record and creates them with the import when ticked', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(preview({ missing_branches: ['离退休第二党支部', '机关退休支部'] }))
+    vi.mocked(api.importApply).mockResolvedValue({ added: 3, updated: 0, skipped: 0, errors: [], warnings: [], branches_created: 2 })
+    const w = await mountDialog()
+    click('import-pick')
+    await settle()
+    const offer = text('import-missing-branches')
+    expect(offer).toContain('2 个所在党支部还没有记录：离退休第二党支部、机关退休支部')
+    ;(document.querySelector('[data-testid=import-create-branches] input') as HTMLInputElement).click()
+    await settle()
+    click('import-apply')
+    await settle()
+    expect(api.importApply).toHaveBeenCalledWith({ on_duplicate: 'update', skip_invalid: false, create_branches: true, overrides: [] })
+    expect(text('import-summary')).toContain('新增 3 人，更新 0 人，跳过 0 人，新建党支部 2 个')
+    w.unmount()
+  })
+
+  it('offers no branches when every name has a record', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(preview())
+    const w = await mountDialog()
+    click('import-pick')
+    await settle()
+    expect(document.querySelector('[data-testid=import-missing-branches]')).toBeNull()
     w.unmount()
   })
 

@@ -441,7 +441,12 @@ export type ImportPreview = { file_name: string, sheet_name: string,
 /**
  * The rows (1-based) that formed the header.
  */
-header_rows: Array<number>, columns: Array<ColumnMapping>, rows: Array<PreviewRow>, new_count: number, duplicate_count: number, invalid_count: number, warning_count: number, };
+header_rows: Array<number>, columns: Array<ColumnMapping>, rows: Array<PreviewRow>, new_count: number, duplicate_count: number, invalid_count: number, warning_count: number, 
+/**
+ * The branch names the rows to import carry that no party-branch record has: what the clerk
+ * may tick 新建这些支部 for (`ImportOptions::create_branches`).
+ */
+missing_branches: Array<string>, };
 export type ImportOptions = { on_duplicate: DuplicateAction, 
 /**
  * Write the good rows even when some rows have errors. Without it, any error stops the import
@@ -451,8 +456,17 @@ skip_invalid: boolean,
 /**
  * Per-row choices that override `on_duplicate` (row number, action).
  */
-overrides: Array<[number, DuplicateAction]>, };
-export type ImportSummary = { added: number, updated: number, skipped: number, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
+overrides: Array<[number, DuplicateAction]>, 
+/**
+ * 新建这些支部: create a record for each of the preview's `missing_branches`, in the import's
+ * transaction, so the rows are linked to them.
+ */
+create_branches: boolean, };
+export type ImportSummary = { added: number, updated: number, skipped: number, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, 
+/**
+ * Branch records created for the rows (新建这些支部).
+ */
+branches_created: number, };
 export type AppInfo = { version: string, 
 /**
  * Where the ledger file is (shown in 设置 so the clerk can back it up).
@@ -1378,6 +1392,37 @@ reason: string,
  * This month's deliveries: `送文件 11.03（王明）`, in date order.
  */
 delivered: Array<string>, };
+export type BranchKind = "general" | "lixiu" | "tuixiu" | "combined" | "lixiu_with_serving" | "tuixiu_with_serving";
+export type BranchInput = { name: string, kind: BranchKind, 
+/**
+ * 书记
+ */
+secretary: string, 
+/**
+ * 支委 (names, separated by 、)
+ */
+committee: string, 
+/**
+ * 党小组数
+ */
+groups: number, 
+/**
+ * 上次换届时间
+ */
+last_election: string | null, };
+export type BranchRow = { id: number, fields: BranchInput, 
+/**
+ * The day the term runs out (ISO), when an election is recorded.
+ */
+due_on: string | null, 
+/**
+ * 换届到期: the term has run out, or no election is recorded.
+ */
+election_due: boolean, 
+/**
+ * Living people whose 所在党支部 is this branch.
+ */
+members: number, };
 
 // Chinese labels of every enum, as the core prints them.
 export const SEX_LABELS: Record<Sex, string> = {
@@ -1485,6 +1530,14 @@ export const PROFILE_LIST_LABELS: Record<ProfileList, string> = {
   hobbies: "特长爱好",
   needs: "个性需求",
   hardship: "特殊困难",
+};
+export const BRANCH_KIND_LABELS: Record<BranchKind, string> = {
+  general: "党总支",
+  lixiu: "离休干部党支部",
+  combined: "离退休干部合编党支部",
+  tuixiu: "退休干部党支部",
+  lixiu_with_serving: "离休干部与在职党员合编",
+  tuixiu_with_serving: "退休干部与在职党员合编",
 };
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   hospital_visit: "住院探视",

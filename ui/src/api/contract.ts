@@ -99,7 +99,7 @@ export const FESTIVAL_TARGETS: Record<Festival, TargetFilters> = {
 };
 
 /** How the person form edits a field (`roster_form.rs`). `choice` fields name their label table. */
-export type FormInput = 'text' | 'date' | 'choice' | 'lunar'
+export type FormInput = 'text' | 'date' | 'choice' | 'lunar' | 'branch'
 export type FormSection = 'basic' | 'work' | 'party' | 'living' | 'contact' | 'other'
 export interface FormField {
   field: string
@@ -294,11 +294,11 @@ export const PERSON_FORM: FormField[] = [
   {
     "field": "party_branch",
     "label": "所在党支部",
-    "input": "text",
+    "input": "branch",
     "labels": null,
     "section": "party",
     "wide": false,
-    "placeholder": "",
+    "placeholder": "选择支部，或直接填写名称",
     "masked": false
   },
   {
@@ -446,3 +446,136 @@ export const FIELD_LABELS: Record<string, string> = {
   "unit_kind": "人员类别",
   "work_started": "参加工作时间"
 };
+
+/** The 花名册's columns in print order, for 导出当前列表 (`domain::roster::COLUMNS`). */
+export const ROSTER_COLUMNS: { field: string; header: string }[] = [
+  {
+    "field": "name",
+    "header": "姓名"
+  },
+  {
+    "field": "sex",
+    "header": "性别"
+  },
+  {
+    "field": "ethnicity",
+    "header": "民族"
+  },
+  {
+    "field": "native_place",
+    "header": "籍贯"
+  },
+  {
+    "field": "birth",
+    "header": "出生年月"
+  },
+  {
+    "field": "id_number",
+    "header": "身份证号码"
+  },
+  {
+    "field": "political_status",
+    "header": "政治面貌"
+  },
+  {
+    "field": "party_joined",
+    "header": "入党时间"
+  },
+  {
+    "field": "party_confirmed",
+    "header": "转正时间"
+  },
+  {
+    "field": "education",
+    "header": "文化程度"
+  },
+  {
+    "field": "work_started",
+    "header": "参加工作时间"
+  },
+  {
+    "field": "retired_on",
+    "header": "离退休时间"
+  },
+  {
+    "field": "retirement_kind",
+    "header": "离休/退休"
+  },
+  {
+    "field": "former_post",
+    "header": "原单位及职务"
+  },
+  {
+    "field": "grade",
+    "header": "职级/待遇"
+  },
+  {
+    "field": "unit_kind",
+    "header": "人员类别"
+  },
+  {
+    "field": "health",
+    "header": "健康状况"
+  },
+  {
+    "field": "care_level",
+    "header": "自理能力"
+  },
+  {
+    "field": "living",
+    "header": "居住状况"
+  },
+  {
+    "field": "residence",
+    "header": "居住地"
+  },
+  {
+    "field": "address",
+    "header": "现住址"
+  },
+  {
+    "field": "phone",
+    "header": "联系电话"
+  },
+  {
+    "field": "emergency_contact",
+    "header": "紧急联系人"
+  },
+  {
+    "field": "emergency_phone",
+    "header": "紧急联系人电话"
+  },
+  {
+    "field": "party_branch",
+    "header": "所在党支部"
+  },
+  {
+    "field": "liaison",
+    "header": "联系人"
+  },
+  {
+    "field": "lunar_birthday",
+    "header": "农历生日"
+  },
+  {
+    "field": "died_on",
+    "header": "去世日期"
+  },
+  {
+    "field": "notes",
+    "header": "备注"
+  }
+];
+/** The columns the printed roster carries unless the clerk picks others. */
+export const ROSTER_PRINT_DEFAULT: string[] = [
+  "name",
+  "sex",
+  "birth",
+  "id_number",
+  "retirement_kind",
+  "unit_kind",
+  "grade",
+  "former_post",
+  "phone",
+  "notes"
+];

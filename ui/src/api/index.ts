@@ -5,6 +5,8 @@ import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import type {
   Activity,
+  BranchInput,
+  BranchRow,
   DeliveryRow,
   LiaisonCount,
   LiaisonPage,
@@ -172,6 +174,12 @@ export const api = {
   listPeople: (query: PeopleQuery) => invoke<PeoplePage>('list_people', { query }),
   /** The party branches on the roster (living people), for branch filters. */
   listBranches: () => invoke<string[]>('list_branches'),
+  /** The branches on record (支部), with each committee's term (换届到期) and its living people. */
+  listBranchRecords: () => invoke<BranchRow[]>('list_branch_records'),
+  createBranch: (input: BranchInput) => invoke<number>('create_branch', { input }),
+  /** Saves a branch; renaming it renames its people's 所在党支部 too (audited). */
+  updateBranch: (id: number, input: BranchInput) => invoke<void>('update_branch', { id, input }),
+  voidBranch: (id: number, reason: string) => invoke<void>('void_branch', { id, reason }),
   getPerson: (id: PersonId) => invoke<Person>('get_person', { id }),
   /** The person's 六清楚 profile (婚姻状况, 主要疾病, 特长爱好, 个性需求, 特殊困难); empty when none. */
   getProfile: (id: PersonId) => invoke<Profile>('get_profile', { id }),
@@ -228,6 +236,12 @@ export const api = {
   /** Each export opens the native save dialog and returns the saved path, or `null` if cancelled. */
   /** The 花名册; `masked` gives the copy for sharing beyond the bureau (脱敏导出: ID, phone, address masked). */
   exportRoster: (masked = false) => invoke<string | null>('export_roster', { masked }),
+  /** The columns to tick in 导出当前列表 for a list (null: the whole roster): last used, else the printed roster's. */
+  rosterColumns: (list: ProfileList | null) => invoke<string[]>('roster_columns', { list }),
+  /** 导出当前列表: the roster as filtered (every page) with the ticked columns, the choice remembered
+   * for the list; null if the clerk cancels the save dialog. */
+  exportRosterView: (query: PeopleQuery, columns: string[], masked: boolean) =>
+    invoke<string | null>('export_roster_view', { query, columns, masked }),
   exportStats: (year: number) => invoke<string | null>('export_stats', { year }),
   exportTemplate: () => invoke<string | null>('export_template'),
 

@@ -20,6 +20,9 @@ pub enum Input {
     Choice,
     /// Lunar month, day and 闰.
     Lunar,
+    /// A party branch: picked from the branch records, or any name typed (ledgers that keep no
+    /// records); the name links the person to the record of that name.
+    Branch,
 }
 
 /// The drawer's sections, in order.
@@ -135,7 +138,7 @@ impl Field {
             Field::PoliticalStatus => {
                 (Choice, Some("POLITICAL_STATUS_LABELS"), Party, false, "请选择")
             }
-            Field::PartyBranch => (Text, None, Party, false, ""),
+            Field::PartyBranch => (Branch, None, Party, false, "选择支部，或直接填写名称"),
             Field::PartyJoined | Field::PartyConfirmed => (Date, None, Party, false, ""),
             Field::Health => (Choice, Some("HEALTH_LABELS"), Living, false, "请选择"),
             Field::CareLevel => (Choice, Some("CARE_LEVEL_LABELS"), Living, false, "请选择"),

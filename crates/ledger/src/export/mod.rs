@@ -27,6 +27,7 @@ mod medals;
 pub mod names;
 mod roster;
 pub mod roster_print;
+pub mod roster_query;
 pub mod sheet;
 mod subsidies;
 mod template;

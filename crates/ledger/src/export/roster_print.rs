@@ -29,6 +29,9 @@ pub struct RosterOptions {
     /// The people's 六清楚 profiles by person id, printed in the register's last columns (people
     /// without one leave them empty).
     pub profiles: std::collections::HashMap<i64, crate::tables::profiles::Profile>,
+    /// Only the 打印 sheet, without the full register after it: a view with the clerk's columns
+    /// (导出当前列表), where every other column would be what they chose to leave out.
+    pub print_only: bool,
 }
 
 /// The printed columns, each with the roster field it shows (`None` for 序号).
@@ -46,6 +49,11 @@ fn columns() -> Vec<(Option<Field>, Column)> {
         (Some(Field::Phone), Column::new("联系电话", 13.0, Kind::Text)),
         (Some(Field::Notes), Column::new("备注", 16.0, Kind::Text)),
     ]
+}
+
+/// The fields the printed roster carries unless the clerk picks others, in order (after 序号).
+pub fn default_fields() -> Vec<Field> {
+    columns().into_iter().filter_map(|(f, _)| f).collect()
 }
 
 /// `合计：N 人（在世 X 人，已去世 Y 人）`: the roster lists the deceased too, so its total says

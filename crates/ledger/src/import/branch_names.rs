@@ -15,6 +15,21 @@ pub(crate) fn records(conn: &Connection) -> Result<Option<HashSet<String>>> {
     Ok((!names.is_empty()).then_some(names))
 }
 
+/// The branch names of the rows to be imported (not the invalid ones) that no record carries, each
+/// once, in the file's order: what 新建这些支部 would create.
+pub(crate) fn missing(conn: &Connection, rows: &[super::PreviewRow]) -> Result<Vec<String>> {
+    let records = records(conn)?.unwrap_or_default();
+    let mut seen = HashSet::new();
+    Ok(rows
+        .iter()
+        .filter(|r| r.status != super::RowStatus::Invalid)
+        .map(|r| r.fields.party_branch.trim())
+        .filter(|name| !name.is_empty() && !records.contains(*name))
+        .filter(|name| seen.insert(name.to_string()))
+        .map(str::to_string)
+        .collect())
+}
+
 /// The warning for a row whose branch has no record.
 pub(crate) fn warning(name: &str) -> String {
     format!(

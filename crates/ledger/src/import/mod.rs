@@ -115,6 +115,10 @@ pub struct ImportPreview {
     pub duplicate_count: u32,
     pub invalid_count: u32,
     pub warning_count: u32,
+    /// The branch names the rows to import carry that no party-branch record has: what the clerk
+    /// may tick 新建这些支部 for (`ImportOptions::create_branches`).
+    #[serde(default)]
+    pub missing_branches: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -126,11 +130,19 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// Per-row choices that override `on_duplicate` (row number, action).
     pub overrides: Vec<(u32, DuplicateAction)>,
+    /// 新建这些支部: create a record for each of the preview's `missing_branches`, in the import's
+    /// transaction, so the rows are linked to them.
+    pub create_branches: bool,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { on_duplicate: DuplicateAction::Update, skip_invalid: false, overrides: Vec::new() }
+        Self {
+            on_duplicate: DuplicateAction::Update,
+            skip_invalid: false,
+            overrides: Vec::new(),
+            create_branches: false,
+        }
     }
 }
 
@@ -142,6 +154,9 @@ pub struct ImportSummary {
     pub skipped: u32,
     pub errors: Vec<ImportIssue>,
     pub warnings: Vec<ImportIssue>,
+    /// Branch records created for the rows (新建这些支部).
+    #[serde(default)]
+    pub branches_created: u32,
 }
 
 /// First non-empty cells that start the notes under a table (or a total row): not people.
@@ -175,6 +190,7 @@ pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Resul
     let mut book = read::open(path, progress)?;
     let Checked { sheet_name, header, rows } = check_book(conn, &mut book, progress)?;
     let count = |s: RowStatus| rows.iter().filter(|r| r.status == s).count() as u32;
+    let missing_branches = branch_names::missing(conn, &rows)?;
     Ok(ImportPreview {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         sheet_name,
@@ -198,6 +214,7 @@ pub fn preview(conn: &Connection, path: &Path, progress: &dyn Progress) -> Resul
             .filter(|r| r.issues.iter().any(|i| i.severity == Severity::Warning))
             .count() as u32,
         rows,
+        missing_branches,
     })
 }
 
@@ -649,7 +666,16 @@ pub fn apply(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     conn.execute_batch("SAVEPOINT import_rows")?;
-    let written = write_rows(conn, stamp, preview, options, progress);
+    // Branches first: a record created here links the rows as they are written (migration 010).
+    let created = if options.create_branches {
+        crate::tables::branches::create_missing(conn, stamp, &preview.missing_branches)
+    } else {
+        Ok(0)
+    };
+    let written = created.and_then(|created| {
+        write_rows(conn, stamp, preview, options, progress)
+            .map(|s| ImportSummary { branches_created: created, ..s })
+    });
     let undo = !matches!(&written, Ok(s) if s.errors.is_empty() || options.skip_invalid);
     if undo {
         conn.execute_batch("ROLLBACK TO import_rows")?;

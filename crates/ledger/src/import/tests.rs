@@ -671,6 +671,7 @@ fn update_merges_only_the_non_empty_fields() {
         on_duplicate: DuplicateAction::Update,
         skip_invalid: false,
         overrides: vec![(3, DuplicateAction::Skip)],
+        create_branches: false,
     };
     let s = ledger.with_tx(|tx| apply(tx, &stamp(), &p, &options, &Silent)).unwrap();
     assert_eq!((s.added, s.updated, s.skipped), (1, 1, 1));
@@ -830,4 +831,71 @@ fn a_real_biff_xls_and_the_same_file_named_et() {
         assert_eq!(li.status, RowStatus::New, "{:?}", li.issues);
         assert_eq!(li.fields.sex, Some(Sex::Female));
     }
+}
+
+#[test]
+fn missing_branches_are_listed_and_created_with_the_rows_when_ticked() {
+    use crate::tables::{branch_link, branches};
+    let dir = Dir::new();
+    let mut ledger = Ledger::open(&dir.0.path().join("台账.db")).unwrap();
+    let kept = branches::BranchInput {
+        name: "第一支部".into(),
+        kind: branches::BranchKind::Lixiu,
+        secretary: String::new(),
+        committee: String::new(),
+        groups: 1,
+        last_election: None,
+    };
+    let first = ledger.with_tx(|tx| branches::insert(tx, &stamp(), &kept)).unwrap();
+    let path = dir.simple(
+        "名单.csv",
+        &[
+            &["姓名", "出生年月", "所在党支部"],
+            &["张三", "1945.10", "第一支部"],
+            &["李四", "1946.02", "第二支部"],
+            &["王五", "1947.03", "第三支部"],
+            &["赵六", "1948.13", "第四支部"],
+            &["钱七", "1949.01", "第二支部"],
+        ],
+    );
+    let p = preview(ledger.conn(), &path, &Silent).unwrap();
+    // The invalid row's branch is not offered: that row will not be written.
+    assert_eq!(p.missing_branches, ["第二支部", "第三支部"]);
+
+    // Not ticked: the rows go in unlinked, no branch is made.
+    let plain = ImportOptions { skip_invalid: true, ..Default::default() };
+    let s = ledger.with_rollback(|tx| apply(tx, &stamp(), &p, &plain, &Silent)).unwrap();
+    assert_eq!((s.added, s.branches_created), (4, 0));
+
+    // A refused import (an error, not skipping) creates no branch either.
+    let strict = ImportOptions { create_branches: true, ..Default::default() };
+    let s = ledger.with_tx(|tx| apply(tx, &stamp(), &p, &strict, &Silent)).unwrap();
+    assert_eq!((s.added, s.branches_created), (0, 0));
+    assert_eq!(branches::list(ledger.conn()).unwrap().len(), 1);
+
+    let ticked = ImportOptions { create_branches: true, skip_invalid: true, ..Default::default() };
+    let s = ledger.with_tx(|tx| apply(tx, &stamp(), &p, &ticked, &Silent)).unwrap();
+    assert_eq!((s.added, s.branches_created), (4, 2));
+    let c = ledger.conn();
+    let names: Vec<String> =
+        branches::list(c).unwrap().into_iter().map(|b| b.fields.name).collect();
+    assert_eq!(names, ["第一支部", "第三支部", "第二支部"]);
+    assert!(branch_link::unlinked_names(c).unwrap().is_empty(), "every row linked");
+    let linked: Vec<(String, Option<i64>)> = c
+        .prepare("SELECT name, branch_id FROM people ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(linked.iter().all(|(_, b)| b.is_some()), "{linked:?}");
+    assert!(linked.contains(&("张三".into(), Some(first))));
+    let created: i64 = c
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'party_branch' AND action = 'create'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(created, 3, "the two new branches are audited like one entered by hand");
 }

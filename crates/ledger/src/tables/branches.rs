@@ -13,9 +13,10 @@ use crate::store::audit;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The kinds the form counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BranchKind {
     /// 党总支
@@ -80,7 +81,7 @@ impl BranchKind {
 }
 
 /// A branch as the clerk enters it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BranchInput {
     pub name: String,
     pub kind: BranchKind,
@@ -91,6 +92,7 @@ pub struct BranchInput {
     /// 党小组数
     pub groups: u32,
     /// 上次换届时间
+    #[ts(type = "string | null")]
     pub last_election: Option<PartialDate>,
 }
 
@@ -106,16 +108,16 @@ impl Branch {
     /// Whether the committee is due for re-election on `today`: its term has run out since the
     /// last election (or no election is recorded).
     pub fn election_due(&self, today: NaiveDate) -> bool {
-        match self.fields.last_election {
+        match self.due_on() {
             None => true,
-            Some(d) => {
-                let last = d.earliest();
-                let due = last
-                    .with_year(last.year() + self.fields.kind.term_years())
-                    .unwrap_or(NaiveDate::MAX);
-                today >= due
-            }
+            Some(due) => today >= due,
         }
+    }
+
+    /// The day the committee's term runs out, when an election is recorded.
+    pub fn due_on(&self) -> Option<NaiveDate> {
+        let last = self.fields.last_election?.earliest();
+        Some(last.with_year(last.year() + self.fields.kind.term_years()).unwrap_or(NaiveDate::MAX))
     }
 }
 
@@ -219,6 +221,154 @@ pub fn list(conn: &Connection) -> Result<Vec<Branch>> {
     Ok(out)
 }
 
+/// Changes a branch. A new name must not be taken by another branch on record; the people linked
+/// to the branch are renamed with it (their 所在党支部 follows the record, each change audited), so
+/// nobody loses their branch to a corrected spelling.
+pub fn update(conn: &Connection, stamp: &Stamp, id: i64, input: &BranchInput) -> Result<()> {
+    let b = validate(input)?;
+    let old = list_one(conn, id)?;
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM party_branches
+                        WHERE name = ?1 AND voided_at IS NULL AND id <> ?2)",
+        params![b.name, id],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::invalid(format!(
+            "已有名为“{}”的党组织，请换一个名称；若两个支部已合并，请作废其中一个。",
+            b.name
+        )));
+    }
+    let changes = audit::diff(&old, &b);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let at = stamp.at();
+    // The people linked now, before the rename unlinks them (migration 010's triggers).
+    let linked: Vec<i64> = if old.name != b.name {
+        let mut stmt = conn.prepare(
+            "SELECT id FROM people WHERE branch_id = ?1 AND voided_at IS NULL ORDER BY id",
+        )?;
+        let ids = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        ids
+    } else {
+        Vec::new()
+    };
+    conn.execute(
+        "UPDATE party_branches SET name = ?1, kind = ?2, secretary = ?3, committee = ?4,
+             groups = ?5, last_election = ?6, updated_at = ?7
+         WHERE id = ?8 AND voided_at IS NULL",
+        params![
+            b.name,
+            b.kind.code(),
+            b.secretary,
+            b.committee,
+            b.groups,
+            b.last_election.map(|d| d.iso()),
+            at,
+            id
+        ],
+    )?;
+    audit::record(conn, stamp, "party_branch", Some(id), "update", &changes, None)?;
+    for person in linked {
+        conn.execute(
+            "UPDATE people SET party_branch = ?1, updated_at = ?2 WHERE id = ?3",
+            params![b.name, at, person],
+        )?;
+        let change = audit::FieldChange {
+            field: "party_branch".into(),
+            old: old.name.clone().into(),
+            new: b.name.clone().into(),
+        };
+        audit::record(conn, stamp, "person", Some(person), "update", &[change], None)?;
+    }
+    Ok(())
+}
+
+/// One branch on record, as entered.
+fn list_one(conn: &Connection, id: i64) -> Result<BranchInput> {
+    list(conn)?
+        .into_iter()
+        .find(|b| b.id == id)
+        .map(|b| b.fields)
+        .ok_or_else(|| Error::NotFound("找不到这个党组织，可能已被作废。请刷新后重试。".into()))
+}
+
+/// A branch as the 支部 panel lists it: the record, when its committee is due for re-election,
+/// and how many living people on the roster are linked to it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BranchRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub fields: BranchInput,
+    /// The day the term runs out (ISO), when an election is recorded.
+    pub due_on: Option<String>,
+    /// 换届到期: the term has run out, or no election is recorded.
+    pub election_due: bool,
+    /// Living people whose 所在党支部 is this branch.
+    pub members: u32,
+}
+
+/// Every branch on record with its term and its people, by name.
+pub fn rows(conn: &Connection, today: NaiveDate) -> Result<Vec<BranchRow>> {
+    let mut counts: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT branch_id, count(*) FROM people
+         WHERE branch_id IS NOT NULL AND voided_at IS NULL AND died_on IS NULL
+         GROUP BY branch_id",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u32>(1)?)))? {
+        let (id, n) = row?;
+        counts.insert(id, n);
+    }
+    Ok(list(conn)?
+        .into_iter()
+        .map(|b| BranchRow {
+            id: b.id,
+            due_on: b.due_on().map(|d| d.format("%Y-%m-%d").to_string()),
+            election_due: b.election_due(today),
+            members: counts.get(&b.id).copied().unwrap_or(0),
+            fields: b.fields,
+        })
+        .collect())
+}
+
+/// Names of the branches on record that `names` do not yet carry: the import's 新建这些支部.
+/// Creates one 退休干部党支部 record per name (the clerk corrects the kind in the 支部 panel),
+/// audited; names already on record are skipped. Returns how many were created.
+pub fn create_missing(conn: &Connection, stamp: &Stamp, names: &[String]) -> Result<u32> {
+    let mut created = 0;
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        let name = crate::domain::text::normalize(name);
+        if name.is_empty() || !seen.insert(name.clone()) {
+            continue;
+        }
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM party_branches WHERE name = ?1 AND voided_at IS NULL)",
+            [&name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            continue;
+        }
+        insert(
+            conn,
+            stamp,
+            &BranchInput {
+                name,
+                kind: BranchKind::Tuixiu,
+                secretary: String::new(),
+                committee: String::new(),
+                groups: 0,
+                last_election: None,
+            },
+        )?;
+        created += 1;
+    }
+    Ok(created)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,5 +423,79 @@ mod tests {
             let b = Branch { id: 1, fields: branch("支部", kind, last) };
             assert_eq!(b.election_due(today()), due, "{kind:?} {last:?}");
         }
+    }
+
+    #[test]
+    fn an_update_is_checked_audited_and_carries_the_people_along() {
+        use crate::testing::{add, simple};
+        let l = ledger();
+        let c = l.conn();
+        let st = stamp();
+        let first = insert(c, &st, &branch("离退休第一支部", BranchKind::Tuixiu, None)).unwrap();
+        insert(c, &st, &branch("离休干部党支部", BranchKind::Lixiu, Some("2024-06"))).unwrap();
+        let a = add(
+            c,
+            crate::domain::model::PersonFields {
+                party_branch: "离退休第一支部".into(),
+                ..simple("张三")
+            },
+        );
+        // A name taken by another branch is refused, in Chinese, and nothing changes.
+        let clash = update(c, &st, first, &branch("离休干部党支部", BranchKind::Tuixiu, None));
+        assert!(clash.unwrap_err().to_string().contains("已有名为"));
+        let blank = update(c, &st, first, &branch(" ", BranchKind::Tuixiu, None));
+        assert!(blank.unwrap_err().to_string().contains("不能为空"));
+        // Renamed and re-elected: the person follows the record, every change in the log.
+        let renamed = BranchInput {
+            groups: 3,
+            ..branch("离退休干部第一党支部", BranchKind::Combined, Some("2025-03-01"))
+        };
+        update(c, &st, first, &renamed).unwrap();
+        let row = rows(c, today()).unwrap().into_iter().find(|r| r.id == first).unwrap();
+        assert_eq!(row.fields, renamed);
+        assert_eq!(row.members, 1);
+        assert_eq!(row.due_on.as_deref(), Some("2028-03-01"));
+        assert!(!row.election_due);
+        let person = crate::tables::people::get(c, a).unwrap();
+        assert_eq!(person.fields.party_branch, "离退休干部第一党支部");
+        assert_eq!(crate::tables::branch_link::branch_of(c, a).unwrap(), Some(first));
+        let logged: Vec<(String, String)> = c
+            .prepare("SELECT entity, changes FROM audit_log WHERE action = 'update' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(logged.len(), 2, "{logged:?}");
+        assert_eq!(logged[0].0, "party_branch");
+        for field in ["name", "kind", "groups", "last_election"] {
+            assert!(logged[0].1.contains(field), "{field} in {}", logged[0].1);
+        }
+        assert_eq!(logged[1].0, "person");
+        assert!(
+            logged[1].1.contains("离退休第一支部") && logged[1].1.contains("离退休干部第一党支部")
+        );
+        // The audit chain still agrees with the person as stored.
+        let check = crate::reports::audit_check::verify(c, &[]).unwrap();
+        assert!(check.intact && check.findings.is_empty(), "{:?}", check.findings);
+        // Saving unchanged logs nothing more.
+        update(c, &st, first, &renamed).unwrap();
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM audit_log WHERE action = 'update'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn missing_branches_are_created_once_each() {
+        let l = ledger();
+        let c = l.conn();
+        let st = stamp();
+        insert(c, &st, &branch("第一支部", BranchKind::Lixiu, None)).unwrap();
+        let names: Vec<String> =
+            ["第一支部", "第二支部", " 第二支部 ", "", "第三支部"].map(String::from).to_vec();
+        assert_eq!(create_missing(c, &st, &names).unwrap(), 2);
+        let all: Vec<String> = list(c).unwrap().into_iter().map(|b| b.fields.name).collect();
+        assert_eq!(all, ["第一支部", "第三支部", "第二支部"]);
     }
 }
