@@ -765,3 +765,55 @@ fn encrypt_passwd_and_decrypt_and_every_command_needs_the_password() {
         assert!(text.contains(&format!("\"{action}\"")), "{action}: {text}");
     }
 }
+
+/// Operators (issue 12): `--operator` (or `CADRE_LEDGER_OPERATOR`) stamps the changes with that
+/// operator once their password checks; a wrong one exits 1 with a Chinese message and writes
+/// nothing; without it the tool stamps the OS user as before.
+#[test]
+fn operators_are_named_on_the_command_line_and_stamp_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    let o = run(&db, &["--operator", "王红", "operators", "list"]);
+    assert_eq!(o.status.code(), Some(1), "no operators yet");
+    assert!(stderr(&o).contains("还没有设置操作员"), "{}", stderr(&o));
+    let o = Command::new(binary("cadre-ledger"))
+        .args(["--db", db.to_str().unwrap(), "operators", "add", "王红"])
+        .env("CADRE_LEDGER_NEW_OPERATOR_PASSWORD", "wh-2026")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let with = |pw: &str, args: &[&str]| {
+        Command::new(binary("cadre-ledger"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("CADRE_LEDGER_OPERATOR", "王红")
+            .env("CADRE_LEDGER_OPERATOR_PASSWORD", pw)
+            .output()
+            .unwrap()
+    };
+    let wrong = with("wh", &["operators", "add", "李明"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("密码不对"), "{}", stderr(&wrong));
+    let right = with("wh-2026", &["operators", "add", "李明"]);
+    assert!(right.status.success(), "{}", stderr(&right));
+    let o = run(&db, &["--operator", "李明", "operators", "void", "王红", "--reason", "调离"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let listed = json(&run(&db, &["operators", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["name"], "李明");
+    let log = json(&run(&db, &["audit", "list", "--json"]));
+    let actors: Vec<(&str, &str)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entity"] == "operator")
+        .map(|e| (e["actor"].as_str().unwrap(), e["action"].as_str().unwrap()))
+        .collect();
+    assert_eq!(actors.len(), 3, "{actors:?}");
+    assert_eq!(actors[0], ("李明", "void"));
+    assert_eq!(actors[1], ("王红", "create"));
+    assert!(actors[2].0.ends_with("（命令行）") && actors[2].1 == "create", "{actors:?}");
+}

@@ -72,6 +72,8 @@ mod tests {
 
     #[test]
     fn an_encrypted_ledger_waits_for_its_password_and_a_wrong_one_keeps_it_locked() {
+        // Opening a ledger sets the operators' session, which is the process's: one at a time.
+        let _serial = crate::operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.db");
         {
@@ -91,6 +93,8 @@ mod tests {
 
     #[test]
     fn a_ledger_that_cannot_be_opened_explains_itself_and_is_tried_again() {
+        // Opening a ledger sets the operators' session, which is the process's: one at a time.
+        let _serial = crate::operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.db");
         std::fs::write(&path, b"").unwrap();

@@ -12,6 +12,7 @@ mod commands;
 mod crypt;
 mod duties;
 mod ledgers;
+mod operators;
 mod paging;
 mod profiles;
 mod reminders;
@@ -49,7 +50,8 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
-        .invoke_handler(with_app_commands!(handlers))
+        // Behind the operators' lock: the one place a command is refused while no one is signed in.
+        .invoke_handler(operators::guarded(with_app_commands!(handlers)))
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("程序启动失败：{e}");
@@ -63,7 +65,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use super::{audit, commands, ledgers, safety, state};
+    use super::{audit, commands, ledgers, operators, safety, state};
     use serde_json::{json, Value};
     use tauri::ipc::{CallbackFn, InvokeBody};
     use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -73,14 +75,18 @@ mod tests {
         _app: tauri::App<tauri::test::MockRuntime>,
         webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
         _dir: tempfile::TempDir,
+        /// The operators' session is the process's: shells run one at a time.
+        _serial: std::sync::MutexGuard<'static, ()>,
     }
 
     fn shell() -> Shell {
+        let serial = operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        operators::reset_for_test();
         let dir = tempfile::tempdir().unwrap();
         let state = state::AppState::open(&dir.path().join("ledger.db")).unwrap();
         let app = mock_builder()
             .manage(state)
-            .invoke_handler(tauri::generate_handler![
+            .invoke_handler(operators::guarded(tauri::generate_handler![
                 commands::app_info,
                 commands::list_people,
                 commands::create_person,
@@ -99,13 +105,19 @@ mod tests {
                 commands::reveal_contact,
                 safety::list_backups,
                 audit::page_audit,
-            ])
+                operators::operator_session,
+                operators::list_operators,
+                operators::sign_in_operator,
+                operators::sign_out_operator,
+                operators::add_operator,
+                operators::void_operator,
+            ]))
             // The app's own context: its capability decides what the page may call, here too.
             .build(tauri::generate_context!())
             .unwrap();
         let webview =
             tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        Shell { _app: app, webview, _dir: dir }
+        Shell { _app: app, webview, _dir: dir, _serial: serial }
     }
 
     impl Shell {
@@ -256,5 +268,69 @@ mod tests {
             .unwrap();
         assert_eq!(voided, 1);
         assert!(reasons(&shell).iter().any(|r| r == "批量作废前"), "{:?}", reasons(&shell));
+    }
+
+    /// With operators, nothing runs until someone signs in; their changes carry their name in
+    /// 修改记录; signing out locks again. Without operators the OS user stamps, as before.
+    #[test]
+    fn operators_sign_in_and_the_lock_refuses_commands() {
+        let shell = shell();
+        let os_user = ledger::app::os_user();
+        let first = shell
+            .call("create_person", json!({ "input": { "name": "张三", "family": [] } }))
+            .unwrap();
+        let session = shell.call("operator_session", json!({})).unwrap();
+        assert_eq!(
+            (session["required"].clone(), session["idle_lock_minutes"].clone()),
+            (json!(false), json!(10))
+        );
+
+        // The first operator added signs the session in: the list is set up without a lock.
+        shell.call("add_operator", json!({ "name": "王红", "password": "wh-2026" })).unwrap();
+        shell.call("add_operator", json!({ "name": "李明", "password": null })).unwrap();
+        let session = shell.call("sign_out_operator", json!({})).unwrap();
+        assert_eq!(
+            (session["required"].clone(), session["operator"].clone()),
+            (json!(true), json!(null))
+        );
+        // Locked now: the page can list operators and sign in, and nothing else.
+        let refused = shell.call("list_people", json!({ "query": {} })).unwrap_err();
+        assert_eq!(refused["kind"], "invalid");
+        assert!(refused["message"].as_str().unwrap().contains("已锁定"), "{refused}");
+        assert_eq!(shell.call("list_operators", json!({})).unwrap().as_array().unwrap().len(), 2);
+        let wrong = shell
+            .call("sign_in_operator", json!({ "name": "王红", "password": "wh" }))
+            .unwrap_err();
+        assert!(wrong["message"].as_str().unwrap().contains("密码不对"), "{wrong}");
+        let session = shell
+            .call("sign_in_operator", json!({ "name": "王红", "password": "wh-2026" }))
+            .unwrap();
+        assert_eq!(session["operator"], "王红");
+
+        let id = first["person"]["id"].clone();
+        let mut form = shell.call("get_person", json!({ "id": id })).unwrap();
+        form["name"] = json!("张三丰");
+        shell.call("update_person", json!({ "id": id, "input": form })).unwrap();
+        let log = shell.call("page_audit", json!({ "query": { "person_id": id } })).unwrap();
+        assert_eq!(log["rows"][0]["actor"], "王红");
+        assert_eq!(log["rows"][1]["actor"], json!(os_user), "created before operators");
+
+        shell.call("sign_out_operator", json!({})).unwrap();
+        assert!(shell.call("get_person", json!({ "id": id })).is_err());
+        shell.call("sign_in_operator", json!({ "name": "李明" })).unwrap();
+        let operators = shell.call("list_operators", json!({})).unwrap();
+        for o in operators.as_array().unwrap() {
+            shell.call("void_operator", json!({ "id": o["id"], "reason": "试用结束" })).unwrap();
+        }
+        // No operators left: open again, stamped by the OS user.
+        let session = shell.call("operator_session", json!({})).unwrap();
+        assert_eq!(
+            (session["required"].clone(), session["operator"].clone()),
+            (json!(false), json!(null))
+        );
+        shell.call("update_person", json!({ "id": id, "input": form })).unwrap();
+        let log = shell.call("page_audit", json!({ "query": { "entity": "operator" } })).unwrap();
+        assert_eq!(log["total"], 4);
+        assert_eq!(log["rows"][0]["actor"], "李明", "the last void, by the one signed in");
     }
 }

@@ -40,7 +40,10 @@ pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Res
             Error::NotFound("找不到这个备份，可能已被轮换删除。请刷新备份列表。".into())
         })?;
     let mut ledger = state.ledger()?;
-    Ok(backup::restore(&mut ledger, Path::new(&chosen.path), &stamp())?)
+    let restored = backup::restore(&mut ledger, Path::new(&chosen.path), &stamp())?;
+    // The restored ledger may have other operators (or none).
+    crate::operators::refresh(&ledger);
+    Ok(restored)
 }
 
 #[tauri::command(async)]

@@ -132,6 +132,7 @@ fn open_ledger(path: &Path, password: Option<&str>) -> Result<(Ledger, Option<St
     } else {
         (Ledger::open(path)?, None)
     };
+    crate::operators::refresh(&ledger);
     // A damaged ledger is not copied: its copies would rotate the good backups out.
     if let Some(path) = ledger.path().filter(|_| damage.is_none()) {
         daily_backup_in_background(path.to_path_buf(), ledger.key().map(str::to_owned));
@@ -163,7 +164,9 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 pub fn stamp() -> Stamp {
-    Stamp { actor: ledger::app::os_user(), now: chrono::Local::now().naive_local() }
+    // The operator signed in (issue 12), else the OS user as before operators existed.
+    let actor = crate::operators::current_actor().unwrap_or_else(ledger::app::os_user);
+    Stamp { actor, now: chrono::Local::now().naive_local() }
 }
 
 /// Forwards progress to the window as `job-progress` events (at most ~10 a second) and reads the

@@ -16,6 +16,7 @@ macro_rules! println {
 }
 
 mod bench;
+mod operator;
 mod password;
 mod reminders;
 
@@ -39,6 +40,9 @@ struct Cli {
     /// 台账文件路径（默认：环境变量 CADRE_LEDGER_DB，或用户数据目录下的 cadre-ledger/ledger.db）
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// 以哪位操作员的身份修改（默认：环境变量 CADRE_LEDGER_OPERATOR；密码取自 CADRE_LEDGER_OPERATOR_PASSWORD）。不填时修改记录记为本机用户（命令行）
+    #[arg(long, global = true, value_name = "NAME")]
+    operator: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -129,6 +133,11 @@ enum Command {
     Decrypt,
     /// 修改密码：原密码取自 CADRE_LEDGER_PASSWORD，新密码取自 CADRE_LEDGER_NEW_PASSWORD，或在提示时输入
     Passwd,
+    /// 操作员：列出、添加（密码取自 CADRE_LEDGER_NEW_OPERATOR_PASSWORD）、作废
+    Operators {
+        #[command(subcommand)]
+        command: OperatorsCommand,
+    },
     /// 修改记录（审计日志）
     Audit {
         #[command(subcommand)]
@@ -142,6 +151,23 @@ enum Command {
         /// 每项重复次数（取中位数）
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum OperatorsCommand {
+    /// 列出操作员（姓名、是否设有密码）
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 添加操作员；密码取自环境变量 CADRE_LEDGER_NEW_OPERATOR_PASSWORD，不设则无密码
+    Add { name: String },
+    /// 作废操作员（须填原因）；其以前的修改记录仍保留其姓名
+    Void {
+        name: String,
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -370,7 +396,8 @@ fn today() -> NaiveDate {
 
 fn stamp() -> Stamp {
     Stamp {
-        actor: format!("{}（命令行）", ledger::app::os_user()),
+        // The operator named with --operator once the ledger accepted them; else the OS user.
+        actor: operator::actor().unwrap_or_else(|| format!("{}（命令行）", ledger::app::os_user())),
         now: chrono::Local::now().naive_local(),
     }
 }
@@ -412,8 +439,10 @@ fn open_with(db: Option<&Path>, access: Access, key: Option<&str>) -> Result<Led
             )));
         }
         eprintln!("警告：{damage}");
+        operator::sign_in(&opened.ledger)?;
         return Ok(opened.ledger);
     }
+    operator::sign_in(&opened.ledger)?;
     if let Err(e) = ledger::store::backup::daily_if_due(&opened.ledger, stamp().now) {
         eprintln!("警告：今天的自动备份没有做成：{e}");
     }
@@ -437,6 +466,7 @@ fn print_json(value: &impl serde::Serialize) {
 
 fn run(cli: Cli) -> Result<Outcome, Error> {
     let db = cli.db.as_deref();
+    operator::name(cli.operator.clone());
     match cli.command {
         Command::Init => {
             let path = ledger::app::resolve_db_path(db);
@@ -708,6 +738,13 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             );
         }
         Command::Audit { command } => return audit(db, command),
+        Command::Operators { command } => match command {
+            OperatorsCommand::List { json } => operator::print_list(&open_read(db)?, json)?,
+            OperatorsCommand::Add { name } => operator::add(&mut open(db)?, &stamp(), &name)?,
+            OperatorsCommand::Void { name, reason } => {
+                operator::void(&mut open(db)?, &stamp(), &name, &reason)?
+            }
+        },
         Command::Encrypt | Command::Decrypt | Command::Passwd => {
             return encryption(db, &cli.command)
         }

@@ -62,6 +62,7 @@ fn declarations() -> String {
         crate::store::backup::BackupInfo,
         crate::store::backup::Restored,
         crate::store::crypt::Rekeyed,
+        crate::tables::operators::Operator,
         crate::progress::Stage,
         crate::import::DuplicateAction,
         crate::import::Severity,
@@ -242,6 +243,15 @@ fn declarations() -> String {
         "export const REMINDER_SETTINGS_HELP: SettingHelp[] = {};",
         serde_json::to_string_pretty(crate::reports::reminders::rules::SETTINGS_HELP)
             .unwrap_or_default()
+    ));
+    // The idle lock's number on the settings page, worded like the reminder numbers.
+    out.push(format!(
+        "export const IDLE_LOCK_HELP: SettingHelp = {};",
+        serde_json::json!({
+            "field": "idle_lock_minutes",
+            "label": crate::tables::settings::IDLE_LOCK_LABEL,
+            "help": crate::tables::settings::IDLE_LOCK_HELP,
+        })
     ));
     out.join("\n") + "\n"
 }

@@ -398,6 +398,11 @@ encrypted: boolean,
  * People in the rewritten ledger (the same as before).
  */
 people: number, };
+export type Operator = { id: number, name: string, 
+/**
+ * Whether signing in as this operator asks for a password.
+ */
+has_password: boolean, };
 export type Stage = "reading" | "checking" | "saving" | "writing";
 export type DuplicateAction = "add" | "update" | "skip";
 export type Severity = "error" | "warning";
@@ -1631,3 +1636,4 @@ export const REMINDER_SETTINGS_HELP: SettingHelp[] = [
     "help": "错过的生日、节日、政治生日在待办中保留这么多天（默认30天）"
   }
 ];
+export const IDLE_LOCK_HELP: SettingHelp = {"field":"idle_lock_minutes","help":"设有操作员时，这么多分钟没有操作就锁定窗口，需重新选择操作员登录；0 表示不锁定（默认10分钟）","label":"无操作自动锁定（分钟）"};

@@ -119,6 +119,7 @@ import type {
   VoidedRecord,
   VoidedSort,
   VoidedTotals,
+  Operator,
 } from './bindings'
 import type { CommandName } from './commands'
 
@@ -135,6 +136,16 @@ export interface CampaignDefaults {
   name: string
   /** ISO date; null for a campaign without a fixed festival. */
   date: string | null
+}
+
+/** Who works on the ledger now (`operator_session`, and the sign-in / sign-out answers). */
+export interface OperatorSession {
+  /** The ledger has operators: someone must be signed in to work. */
+  required: boolean
+  /** Who is signed in, if anyone. */
+  operator: string | null
+  /** Minutes without mouse or keyboard before the window locks; 0 never. */
+  idle_lock_minutes: number
 }
 
 /** What the 加密设置 card and the recovery sheet show (`encryption_status`). */
@@ -223,6 +234,26 @@ export const api = {
   /** Encrypts (`current` empty), changes the password, or decrypts (`next` empty); backs up first. */
   setLedgerPassword: (current: string, next: string) =>
     invoke<Rekeyed>('set_ledger_password', { current, new: next }),
+
+  /** Whether operators exist, who is signed in, and the idle minutes before the lock. */
+  operatorSession: () => invoke<OperatorSession>('operator_session'),
+  /** The unit's operators (names, and whether each has a password), in the order added. */
+  listOperators: () => invoke<Operator[]>('list_operators'),
+  /** Signs in; a wrong password is refused with a Chinese message. */
+  signInOperator: (name: string, password: string | null) =>
+    invoke<OperatorSession>('sign_in_operator', { name, password }),
+  /** Signs out (切换 / 锁定 / the idle lock): nothing runs until someone signs in again. */
+  signOutOperator: () => invoke<OperatorSession>('sign_out_operator'),
+  /** Adds an operator, with a password or without (null or empty). */
+  addOperator: (name: string, password: string | null) =>
+    invoke<Operator>('add_operator', { name, password }),
+  /** Voids an operator with the reason; the entries they made keep their name. */
+  voidOperator: (id: number, reason: string) => invoke<void>('void_operator', { id, reason }),
+  /** Sets an operator's password, or clears it (null or empty). */
+  setOperatorPassword: (id: number, password: string | null) =>
+    invoke<void>('set_operator_password', { id, password }),
+  /** Minutes without activity before the window locks (0 never). */
+  setIdleLockMinutes: (minutes: number) => invoke<void>('set_idle_lock_minutes', { minutes }),
 
   /** Opens the native file dialog; `null` when the clerk cancels. */
   pickImportFile: () => invoke<string | null>('pick_import_file'),

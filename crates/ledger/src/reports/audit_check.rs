@@ -171,6 +171,7 @@ fn describe_action(row: &Row) -> String {
         "person" => "人员",
         "family_member" => "家属",
         "settings" => "单位设置",
+        "operator" => "操作员",
         "ledger" => "台账",
         other => other,
     };

@@ -125,6 +125,7 @@ const KINDS: &[Kind] = &[
     kind("delivery_list", "送学上门名单", Some(None)),
     kind("reminder_dismissal", "提醒处理", None),
     kind("party_branch", "党组织", None),
+    kind("operator", "操作员", None),
     kind("settings", "设置", None),
     kind("ledger", "台账", None),
 ];
@@ -389,6 +390,8 @@ pub fn field_label(entity: &str, field: &str) -> String {
         "needs" => "个性需求",
         "difficulties" => "特殊困难",
         "branch" | "party_branch" => "所在党支部",
+        "has_password" => "登录密码",
+        "idle_lock_minutes" => "无操作自动锁定（分钟）",
         _ => return field.to_string(),
     };
     label.to_string()
@@ -475,6 +478,7 @@ pub fn value_text(entity: &str, field: &str, value: &Value) -> String {
         return label.into();
     }
     match value {
+        Value::Bool(b) if field == "has_password" => (if *b { "已设置" } else { "未设置" }).into(),
         Value::Bool(b) => (if *b { "是" } else { "否" }).into(),
         Value::Number(n) if matches!(field, "amount" | "funeral" | "pension" | "survivor_aid") => {
             n.as_i64().map_or_else(|| n.to_string(), |f| format!("{}元", Fen(f).yuan_text()))

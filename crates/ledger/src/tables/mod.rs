@@ -13,6 +13,7 @@ pub mod campaigns;
 pub mod checkups;
 pub mod deaths;
 pub mod hospital;
+pub mod operators;
 pub mod paging;
 pub mod party;
 pub mod people;
