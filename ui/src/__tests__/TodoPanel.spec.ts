@@ -72,3 +72,22 @@ describe('TodoPanel', () => {
     expect(w.text()).toContain('眼下没有需要办理的事项')
   })
 })
+
+describe('TodoPanel actions', () => {
+  it('sends an election reminder to the party page on its 支部 tab', async () => {
+    const election: Reminder = {
+      ...contact(9),
+      kind: 'election',
+      key: 'election:1',
+      person_id: null,
+      name: '离退休干部第一党支部',
+      action: '登记换届',
+      fulfil: { record: 'election', branch_id: 1 },
+    }
+    vi.mocked(api.reminderGroups).mockResolvedValueOnce([{ kind: 'election', total: 1, overdue: 1, items: [election] }])
+    const w = mount(TodoPanel, { props: { info }, global: { plugins } })
+    await settle()
+    await w.get('[data-testid="todo-act"]').trigger('click')
+    expect(w.emitted('go')).toEqual([['party:branches']])
+  })
+})
