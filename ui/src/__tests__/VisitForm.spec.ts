@@ -117,6 +117,8 @@ describe('VisitForm', () => {
     await settle()
     expect(api.createVisit).not.toHaveBeenCalled()
     expect(document.querySelector('.issue-error')?.textContent).toContain('遗属慰问请选择慰问的是哪位遗属')
+    // The refusal stays in the dialog, naming what to correct.
+    expect(document.querySelector('[data-testid=visit-error]')?.textContent).toContain('请先改正标红的项目：遗属')
     w.unmount()
   })
 
