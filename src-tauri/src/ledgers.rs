@@ -7,6 +7,7 @@ use crate::state::{stamp, today, AppState, WindowProgress};
 use chrono::NaiveDate;
 use ledger::domain::model::{FamilyMember, Festival, PersonId};
 use ledger::domain::period::Period;
+use ledger::domain::privacy::mask_member;
 use ledger::export::LedgerTable;
 use ledger::tables::activities::{Activity, ActivityInput, ActivitySummary};
 use ledger::tables::campaigns::{
@@ -198,12 +199,18 @@ pub fn proposed_survivors(
     state: State<'_, AppState>,
     person: PersonId,
 ) -> CmdResult<Vec<FamilyMember>> {
-    read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))
+    // Family phones and addresses masked: the full ones only through `reveal_family`, logged.
+    let mut family = read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))?;
+    family.iter_mut().for_each(mask_member);
+    Ok(family)
 }
 
 #[tauri::command(async)]
 pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<DeathOutcome> {
-    write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))
+    let mut outcome =
+        write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))?;
+    outcome.survivors.iter_mut().for_each(mask_member);
+    Ok(outcome)
 }
 
 #[tauri::command(async)]
@@ -213,7 +220,9 @@ pub fn has_death_record(state: State<'_, AppState>, person: PersonId) -> CmdResu
 
 #[tauri::command(async)]
 pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
-    read(&state, |c| ledger::tables::deaths::list(c, period))
+    let mut deaths = read(&state, |c| ledger::tables::deaths::list(c, period))?;
+    deaths.iter_mut().flat_map(|d| d.survivors.iter_mut()).for_each(mask_member);
+    Ok(deaths)
 }
 
 #[tauri::command(async)]

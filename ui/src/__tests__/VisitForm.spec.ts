@@ -30,9 +30,8 @@ const survivor = (id: number, person: number, name: string): SurvivorRow => ({
   name,
   relation: '配偶',
   birth: '1948-02',
-  phone: '13800001111',
   phone_masked: '138****1111',
-  address: '',
+  address_masked: '',
   survivor_aid: true,
 })
 

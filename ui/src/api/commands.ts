@@ -9,6 +9,7 @@ export type CommandName =
   | 'list_branches'
   | 'get_person'
   | 'reveal_contact'
+  | 'reveal_family'
   | 'check_date'
   | 'validate_person'
   | 'create_person'

@@ -87,6 +87,7 @@ import type {
   AppInfo,
   AuditEntry,
   Contact,
+  FamilyContact,
   DateCheck,
   ErrorKind,
   ImportOptions,
@@ -181,6 +182,9 @@ export const api = {
   exportList: (list: ProfileList, masked: boolean) => invoke<string | null>('export_list', { list, masked }),
   /** Full ID number, phone and address of one person, for "显示" in the list and the drawer (logged). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
+  /** Full phones and addresses of a person's family, or of one member; each reveal is logged. */
+  revealFamily: (person: PersonId, member: number | null = null) =>
+    invoke<FamilyContact[]>('reveal_family', { person, member }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */
   /** Parses what the clerk typed in a date field (1945.10, 1945年10月 …): stored form or a reason. */
   checkDate: (text: string) => invoke<DateCheck>('check_date', { text }),
