@@ -376,11 +376,13 @@ export const api = {
   updateActivity: (id: number, input: ActivityInput) => invoke<Activity>('update_activity', { id, input }),
   voidActivity: (id: number, reason: string) => invoke<void>('void_activity', { id, reason }),
 
-  /** One ledger table for a quarter (1–4) or, with `quarter` null, a year; `null` if cancelled. */
-  exportLedgerTable: (table: LedgerTable, year: number, quarter: number | null) =>
-    invoke<string | null>('export_ledger_table', { table, year, quarter }),
-  /** The quarterly submission workbook (every table, one sheet each). */
-  exportQuarterly: (year: number, quarter: number) => invoke<string | null>('export_quarterly', { year, quarter }),
+  /** One ledger table for a quarter (1–4) or, with `quarter` null, a year; `null` if cancelled.
+   *  `masked` (脱敏导出) masks phones and addresses (the survivors' on the deaths table). */
+  exportLedgerTable: (table: LedgerTable, year: number, quarter: number | null, masked = false) =>
+    invoke<string | null>('export_ledger_table', { table, year, quarter, masked }),
+  /** The quarterly submission workbook (every table, one sheet each), masked when asked. */
+  exportQuarterly: (year: number, quarter: number, masked = false) =>
+    invoke<string | null>('export_quarterly', { year, quarter, masked }),
   /** The printable 签收表 of one subsidy batch. */
   exportSubsidyReceipt: (batch: number) => invoke<string | null>('export_subsidy_receipt', { batch }),
 }
