@@ -171,6 +171,7 @@ describe('PersonDrawer', () => {
       id_number: '110105194510030017',
       phone: '13812345678',
       address: '北京市东城区和平里3号楼',
+      emergency_phone: '',
     })
     const w = await mountDrawer(5)
     expect(input('field-id-number').value).toBe('110105********0017')
@@ -197,7 +198,7 @@ describe('PersonDrawer', () => {
       created_at: '',
       updated_at: '',
     })
-    vi.mocked(api.revealContact).mockResolvedValue({ id_number: '110105194510030017', phone: '', address: '' })
+    vi.mocked(api.revealContact).mockResolvedValue({ id_number: '110105194510030017', phone: '', address: '', emergency_phone: '' })
     vi.mocked(api.revealFamily).mockResolvedValue([{ id: 51, phone: '13987654321', address: '北京市东城区和平里七区5号楼' }])
     const w = await mountDrawer(5)
     const phone = () => document.querySelector<HTMLInputElement>('[data-testid=family-phone] input, input[data-testid=family-phone]')!

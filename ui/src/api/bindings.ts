@@ -240,7 +240,11 @@ export type PeoplePage = { rows: Array<PersonRow>,
  */
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
-export type Contact = { id_number: string, phone: string, address: string, };
+export type Contact = { id_number: string, phone: string, address: string, 
+/**
+ * 紧急联系人电话, masked in the drawer like the person's own phone.
+ */
+emergency_phone: string, };
 export type FamilyContact = { id: number, phone: string, address: string, };
 export type MaritalStatus = "married" | "widowed" | "divorced" | "single";
 export type Profile = { marital_status: MaritalStatus | null, 

@@ -17,10 +17,11 @@ pub fn mask_member(m: &mut crate::domain::model::FamilyMember) {
     m.address = mask_address(&m.address);
 }
 
-/// A person's ID number, phone and address masked, as an import preview sends them to the page.
+/// A person's ID number, phones and address masked, as an import preview sends them to the page.
 pub fn mask_contact(f: &mut crate::domain::model::PersonFields) {
     f.id_number = crate::domain::idcard::mask(&f.id_number);
     f.phone = crate::domain::idcard::mask_phone(&f.phone);
+    f.emergency_phone = crate::domain::idcard::mask_phone(&f.emergency_phone);
     f.address = mask_address(&f.address);
 }
 

@@ -17,6 +17,7 @@ use ts_rs::TS;
 fn mask_fields(f: &mut PersonFields) {
     f.id_number = mask(&f.id_number);
     f.phone = mask_phone(&f.phone);
+    f.emergency_phone = mask_phone(&f.emergency_phone);
     f.address = mask_address(&f.address);
 }
 
@@ -57,6 +58,7 @@ pub fn unmask(conn: &Connection, id: PersonId, fields: &mut PersonFields) -> Res
     };
     keep(&mut fields.id_number, &stored.id_number, mask(&stored.id_number));
     keep(&mut fields.phone, &stored.phone, mask_phone(&stored.phone));
+    keep(&mut fields.emergency_phone, &stored.emergency_phone, mask_phone(&stored.emergency_phone));
     keep(&mut fields.address, &stored.address, mask_address(&stored.address));
     Ok(())
 }
