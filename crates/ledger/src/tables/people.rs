@@ -81,7 +81,7 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
     }
     if p.name.is_empty() {
         errors.push(issue(F::Name, "name", "姓名不能为空"));
-    } else if p.name.chars().count() > 30 {
+    } else if p.name.chars().count() > crate::domain::limits::NAME_MAX_CHARS {
         errors.push(issue(F::Name, "name", "姓名过长（超过30个字），请检查是否填错了列"));
     }
     for text in [
