@@ -817,3 +817,40 @@ fn operators_are_named_on_the_command_line_and_stamp_the_log() {
     assert_eq!(actors[1], ("王红", "create"));
     assert!(actors[2].0.ends_with("（命令行）") && actors[2].1 == "create", "{actors:?}");
 }
+
+/// `export deaths --masked` (脱敏导出): the survivors' phones and addresses are masked in every
+/// cell, where the plain export has them in full.
+#[test]
+fn a_masked_deaths_export_has_no_full_phone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    init(&db);
+    assert!(run(&db, &["demo", "--people", "400"]).status.success());
+    let full_phone =
+        |c: &str| c.len() == 11 && c.starts_with('1') && c.bytes().all(|b| b.is_ascii_digit());
+    let cells = |path: &Path| -> Vec<String> {
+        let mut wb = open_workbook_auto(path).unwrap();
+        let range = wb.worksheet_range_at(0).unwrap().unwrap();
+        range.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect()
+    };
+    let (mut plain_phones, mut masked_phones, mut masked_cells) = (0, 0, 0);
+    // The demo's three years of records end in the current year.
+    for year in 2020..=2030 {
+        let y = year.to_string();
+        let plain = dir.path().join(format!("{y}.xlsx"));
+        let masked = dir.path().join(format!("{y}-masked.xlsx"));
+        let o = run(&db, &["export", "deaths", "--year", &y, "--out", plain.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let args =
+            ["export", "deaths", "--year", &y, "--masked", "--out", masked.to_str().unwrap()];
+        let o = run(&db, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        plain_phones += cells(&plain).iter().filter(|c| full_phone(c)).count();
+        let m = cells(&masked);
+        masked_phones += m.iter().filter(|c| full_phone(c)).count();
+        masked_cells += m.iter().filter(|c| c.contains("****")).count();
+    }
+    assert!(plain_phones > 0, "the demo's survivors have phones");
+    assert_eq!(masked_phones, 0);
+    assert!(masked_cells >= plain_phones);
+}

@@ -20,6 +20,7 @@ macro_rules! with_app_commands {
             branches::void_branch,
             commands::get_person,
             commands::reveal_contact,
+            commands::reveal_family,
             commands::check_date,
             commands::validate_person,
             commands::create_person,

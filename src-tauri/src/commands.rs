@@ -84,6 +84,18 @@ pub fn reveal_contact(state: State<'_, AppState>, id: PersonId) -> CmdResult<Con
     Ok(state.ledger()?.with_tx(|tx| people::reveal(tx, &stamp(), id))?)
 }
 
+/// The full phones and addresses of a person's family (or of one member), each reveal logged.
+#[tauri::command(async)]
+pub fn reveal_family(
+    state: State<'_, AppState>,
+    person: PersonId,
+    member: Option<i64>,
+) -> CmdResult<Vec<ledger::tables::people_masked::FamilyContact>> {
+    Ok(state
+        .ledger()?
+        .with_tx(|tx| ledger::tables::people_masked::reveal_family(tx, &stamp(), person, member))?)
+}
+
 #[tauri::command(async)]
 pub fn check_date(text: String) -> DateCheck {
     ledger::domain::date::check(&text)
@@ -164,10 +176,12 @@ pub async fn import_preview(app: AppHandle, path: String) -> CmdResult<ImportPre
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
         let preview =
             ledger::import::preview(state.ledger()?.conn(), &PathBuf::from(path), &progress)?;
+        // The page sees the rows masked; the full values stay here for `import_apply`.
+        let page = preview.masked();
         if let Ok(mut slot) = state.preview.lock() {
-            *slot = Some(preview.clone());
+            *slot = Some(preview);
         }
-        Ok::<_, Error>(preview)
+        Ok::<_, Error>(page)
     })
     .await
     .map_err(background_failed)?

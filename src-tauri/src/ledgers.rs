@@ -7,6 +7,7 @@ use crate::state::{stamp, today, AppState, WindowProgress};
 use chrono::NaiveDate;
 use ledger::domain::model::{FamilyMember, Festival, PersonId};
 use ledger::domain::period::Period;
+use ledger::domain::privacy::mask_member;
 use ledger::export::LedgerTable;
 use ledger::tables::activities::{Activity, ActivityInput, ActivitySummary};
 use ledger::tables::campaigns::{
@@ -198,12 +199,18 @@ pub fn proposed_survivors(
     state: State<'_, AppState>,
     person: PersonId,
 ) -> CmdResult<Vec<FamilyMember>> {
-    read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))
+    // Family phones and addresses masked: the full ones only through `reveal_family`, logged.
+    let mut family = read(&state, |c| ledger::tables::deaths::proposed_survivors(c, person))?;
+    family.iter_mut().for_each(mask_member);
+    Ok(family)
 }
 
 #[tauri::command(async)]
 pub fn record_death(state: State<'_, AppState>, input: DeathInput) -> CmdResult<DeathOutcome> {
-    write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))
+    let mut outcome =
+        write(&state, |c, s| ledger::tables::deaths::record_death(c, s, &input, today()))?;
+    outcome.survivors.iter_mut().for_each(mask_member);
+    Ok(outcome)
 }
 
 #[tauri::command(async)]
@@ -213,7 +220,9 @@ pub fn has_death_record(state: State<'_, AppState>, person: PersonId) -> CmdResu
 
 #[tauri::command(async)]
 pub fn list_deaths(state: State<'_, AppState>, period: Period) -> CmdResult<Vec<DeathRecord>> {
-    read(&state, |c| ledger::tables::deaths::list(c, period))
+    let mut deaths = read(&state, |c| ledger::tables::deaths::list(c, period))?;
+    deaths.iter_mut().flat_map(|d| d.survivors.iter_mut()).for_each(mask_member);
+    Ok(deaths)
 }
 
 #[tauri::command(async)]
@@ -406,13 +415,20 @@ pub async fn export_ledger_table(
     table: LedgerTable,
     year: i32,
     quarter: Option<u8>,
+    masked: Option<bool>,
 ) -> CmdResult<Option<String>> {
+    // 脱敏导出 when `masked`: phones and addresses as the lists show them, and the name says so.
+    let masked = masked.unwrap_or(false);
     tauri::async_runtime::spawn_blocking(move || {
         let period = Period::new(year, quarter)?;
-        let name = ledger::export::table_file_name(&unit_name(&app), table, period);
+        let mut name = ledger::export::table_file_name(&unit_name(&app), table, period);
+        if masked {
+            name = ledger::export::names::masked_file_name(&name);
+        }
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
-        ledger::export::ledger_table(state.ledger()?.conn(), table, period, today(), &path)?;
+        let conn = state.ledger()?;
+        ledger::export::ledger_table_with(conn.conn(), table, period, today(), &path, masked)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -422,14 +438,24 @@ pub async fn export_ledger_table(
 
 /// The quarterly submission workbook: every table, one sheet each.
 #[tauri::command]
-pub async fn export_quarterly(app: AppHandle, year: i32, quarter: u8) -> CmdResult<Option<String>> {
+pub async fn export_quarterly(
+    app: AppHandle,
+    year: i32,
+    quarter: u8,
+    masked: Option<bool>,
+) -> CmdResult<Option<String>> {
+    let masked = masked.unwrap_or(false);
     tauri::async_runtime::spawn_blocking(move || {
         let period = Period::new(year, Some(quarter))?;
-        let name = ledger::export::quarterly_file_name(&unit_name(&app), period);
+        let mut name = ledger::export::quarterly_file_name(&unit_name(&app), period);
+        if masked {
+            name = ledger::export::names::masked_file_name(&name);
+        }
         let Some(path) = pick_save_path(&app, &name) else { return Ok(None) };
         let state = app.state::<AppState>();
         let progress = WindowProgress::new(app.clone(), state.cancel.clone());
-        ledger::export::quarterly(state.ledger()?.conn(), period, today(), &path, &progress)?;
+        let conn = state.ledger()?;
+        ledger::export::quarterly_with(conn.conn(), period, today(), &path, &progress, masked)?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -103,6 +103,7 @@ mod tests {
                 commands::get_person,
                 commands::update_person,
                 commands::reveal_contact,
+                commands::reveal_family,
                 safety::list_backups,
                 audit::page_audit,
                 operators::operator_session,
@@ -234,6 +235,29 @@ mod tests {
         assert_eq!(log["rows"][0]["action_label"], "查看完整信息");
         assert_eq!(log["rows"][1]["lines"][0]["new"], "张三丰");
         assert_eq!(log["total"], 3);
+    }
+
+    /// A family member's phone and address reach the page masked, survive a save as shown, and
+    /// come in full only through `reveal_family`, which 修改记录 shows.
+    #[test]
+    fn family_contacts_are_masked_until_their_logged_reveal() {
+        let shell = shell();
+        let input = json!({ "name": "张三", "family": [{ "name": "王秀兰", "relation": "配偶",
+            "phone": "13987654321", "address": "北京市东城区和平里七区5号楼" }] });
+        let saved = shell.call("create_person", json!({ "input": input })).unwrap();
+        let id = saved["person"]["id"].clone();
+        let shown = shell.call("get_person", json!({ "id": id })).unwrap();
+        assert_eq!(shown["family"][0]["phone"], "139****4321");
+        assert_eq!(shown["family"][0]["address"], "北京市东城区****");
+        let mut form = shown.clone();
+        form["family"][0]["relation"] = json!("妻子");
+        shell.call("update_person", json!({ "id": id, "input": form })).unwrap();
+        let member = shown["family"][0]["id"].clone();
+        let full = shell.call("reveal_family", json!({ "person": id, "member": member })).unwrap();
+        assert_eq!(full[0]["phone"], "13987654321", "the save kept the stored phone");
+        assert_eq!(full[0]["address"], "北京市东城区和平里七区5号楼");
+        let log = shell.call("page_audit", json!({ "query": {} })).unwrap();
+        assert_eq!(log["rows"][0]["action_label"], "查看完整信息", "{log}");
     }
 
     /// Voiding a whole subsidy batch backs the ledger up first.

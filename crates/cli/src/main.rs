@@ -261,6 +261,9 @@ enum ExportCommand {
         kind: String,
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
+        /// 脱敏导出：联系电话和住址隐去部分，用于报送局外
+        #[arg(long)]
+        masked: bool,
     },
     /// 基本情况统计表（年度）
     Stats {
@@ -320,6 +323,9 @@ enum ExportCommand {
         quarter: u8,
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
+        /// 脱敏导出：遗属的联系电话和住址隐去部分，用于报送局外
+        #[arg(long)]
+        masked: bool,
     },
 }
 
@@ -333,6 +339,9 @@ struct TableArgs {
     quarter: Option<u8>,
     #[arg(long, value_name = "FILE.xlsx")]
     out: PathBuf,
+    /// 脱敏导出：联系电话和住址隐去部分（去世及遗属登记的遗属信息），用于报送局外
+    #[arg(long)]
+    masked: bool,
 }
 
 #[derive(Subcommand)]
@@ -537,11 +546,11 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                 println!("已导出花名册（{n} 人）：{}", out.display());
             }
         }
-        Command::Export { command: ExportCommand::List { kind, out } } => {
+        Command::Export { command: ExportCommand::List { kind, out, masked } } => {
             use ledger::export::lists;
             let list = lists::WorkingList::from_label(&kind)?;
             let ledger = open_read(db)?;
-            let n = lists::working_list(ledger.conn(), list, today(), &out)?;
+            let n = lists::working_list_with(ledger.conn(), list, today(), &out, masked)?;
             println!("已导出{}人员清单（{n} 人）：{}", list.label(), out.display());
         }
         Command::Export { command: ExportCommand::Stats { year, out } } => {
@@ -550,11 +559,11 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             ledger.with_tx(|tx| ledger::export::stats(tx, year, today(), &out))?;
             println!("已导出{year}年基本情况统计表：{}", out.display());
         }
-        Command::Export { command: ExportCommand::Quarterly { year, quarter, out } } => {
+        Command::Export { command: ExportCommand::Quarterly { year, quarter, out, masked } } => {
             ledger::domain::period::check_year(year)?;
             let period = ledger::domain::period::Period::new(year, Some(quarter))?;
             let ledger = open(db)?;
-            ledger::export::quarterly(ledger.conn(), period, today(), &out, &Silent)?;
+            ledger::export::quarterly_with(ledger.conn(), period, today(), &out, &Silent, masked)?;
             println!("已导出{}老干部工作台账：{}", period.label(), out.display());
         }
         Command::Export { command: ExportCommand::Birthdays { year, month, out } } => {
@@ -629,7 +638,8 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             ledger::domain::period::check_year(args.year)?;
             let period = ledger::domain::period::Period::new(args.year, args.quarter)?;
             let ledger = open(db)?;
-            ledger::export::ledger_table(ledger.conn(), table, period, today(), &args.out)?;
+            let (conn, out) = (ledger.conn(), &args.out);
+            ledger::export::ledger_table_with(conn, table, period, today(), out, args.masked)?;
             println!("已导出{}{}：{}", period.label(), table.label(), args.out.display());
         }
         Command::Summary { year, quarter, json } => {

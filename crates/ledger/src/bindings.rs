@@ -45,6 +45,7 @@ fn declarations() -> String {
         crate::tables::people::PeoplePage,
         crate::tables::people::Saved,
         crate::tables::people::Contact,
+        crate::tables::people_masked::FamilyContact,
         MaritalStatus,
         crate::tables::profiles::Profile,
         crate::tables::profiles::ProfileList,

@@ -39,7 +39,7 @@ fn contract() -> String {
         "// Generated from crates/ledger (src/contract.rs) by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.".to_string(),
         "// Do not edit by hand.".to_string(),
         String::new(),
-        "import type { CareFilter, Festival, LedgerTable, Recurrence, StayFlag, TargetFilters } from './bindings'".to_string(),
+        "import type { CareFilter, Festival, LedgerTable, Recurrence, Stage, StayFlag, TargetFilters } from './bindings'".to_string(),
         String::new(),
         "/** 第一季度 … 第四季度, as `Period::label` names them. */".to_string(),
         format!("export const QUARTER_NAMES: string[] = {};", json(&crate::domain::period::quarter_names())),
@@ -120,11 +120,63 @@ fn contract() -> String {
     let printed: Vec<&str> =
         crate::export::roster_print::default_fields().iter().map(|f| f.code()).collect();
     out.push(format!("export const ROSTER_PRINT_DEFAULT: string[] = {};", json(&printed)));
+    out.push("/** The most characters each roster field takes (a spreadsheet cell's limit, or the field's rule). */".into());
+    let limits: serde_json::Map<String, serde_json::Value> = form_fields()
+        .iter()
+        .map(|f| (f.field.to_string(), crate::domain::limits::max_chars(f.field).into()))
+        .collect();
+    out.push(format!("export const MAX_LENGTH: Record<string, number> = {};", json(&limits)));
+    out.push(format!(
+        "/** What a spreadsheet cell holds: the limit of every other text. */\nexport const CELL_MAX_CHARS = {};",
+        crate::domain::limits::CELL_MAX_CHARS
+    ));
+    out.push(String::new());
+    out.push("/** The Chinese name of every action the audit log records. */".into());
+    let actions: serde_json::Map<String, serde_json::Value> = crate::reports::audit_log::ACTIONS
+        .iter()
+        .map(|a| (a.to_string(), crate::reports::audit_log::action_label(a).into()))
+        .collect();
+    out.push(format!("export const ACTION_LABELS: Record<string, string> = {};", json(&actions)));
+    out.push(String::new());
+    out.push(record("STAGE_LABELS", "Stage", &crate::progress::Stage::ALL, |s| s.label().into()));
+    out.push(String::new());
+    out.push(
+        "/** The roster filter's age bands (DOMAIN rule 6), inclusive bounds in years. */".into(),
+    );
+    out.push(format!(
+        "export const AGE_BANDS: {{ value: string; label: string; age_min: number | null; age_max: number | null }}[] = {};",
+        json(&crate::domain::age_bands::AGE_BANDS)
+    ));
     out.join("\n") + "\n"
 }
 
 #[cfg(test)]
 mod tests {
+    /// Every action the audit log records has a Chinese name: 修改记录 never shows a code.
+    #[test]
+    fn every_audit_action_has_a_chinese_label() {
+        for a in crate::reports::audit_log::ACTIONS {
+            let label = crate::reports::audit_log::action_label(a);
+            assert!(label != a && !label.is_ascii(), "{a} → {label}");
+        }
+    }
+
+    /// The form's limits are the core's rules: a 31-character name is refused, no field takes more
+    /// than a cell holds.
+    #[test]
+    fn the_form_limits_are_the_core_rules() {
+        use crate::domain::limits::{max_chars, CELL_MAX_CHARS, NAME_MAX_CHARS};
+        use crate::domain::model::PersonFields;
+        let fields = |name: String| PersonFields { name, ..Default::default() };
+        let long = "张".repeat(max_chars("name") + 1);
+        assert!(!crate::tables::people::validate(&fields(long)).errors.is_empty());
+        let ok = "张".repeat(NAME_MAX_CHARS);
+        assert!(crate::tables::people::validate(&fields(ok)).errors.is_empty());
+        for f in crate::domain::roster_form::form_fields() {
+            assert!(max_chars(f.field) <= CELL_MAX_CHARS, "{}", f.field);
+        }
+    }
+
     #[test]
     fn contract_bindings_are_up_to_date() {
         let path =

@@ -25,6 +25,20 @@ pub enum Stage {
     Writing,
 }
 
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Reading, Stage::Checking, Stage::Saving, Stage::Writing];
+
+    /// What the progress bar says during the stage.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "正在读取并检查数据",
+            Stage::Checking => "正在检查数据",
+            Stage::Saving => "正在写入台账",
+            Stage::Writing => "正在写出文件",
+        }
+    }
+}
+
 /// For callers that do not show progress and never cancel.
 pub struct Silent;
 

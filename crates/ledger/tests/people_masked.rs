@@ -23,6 +23,7 @@ fn the_drawer_shows_masked_values_until_a_logged_reveal() {
         birth: PartialDate::parse("1945-10").ok(),
         id_number: "110105194510030017".into(),
         phone: "13812345678".into(),
+        emergency_phone: "13900002222".into(),
         address: "北京市东城区和平里街道3号楼2单元501".into(),
         ..Default::default()
     };
@@ -32,6 +33,7 @@ fn the_drawer_shows_masked_values_until_a_logged_reveal() {
     let shown = people_masked::get(conn, id).unwrap();
     assert_eq!(shown.fields.id_number, "110105********0017");
     assert_eq!(shown.fields.phone, "138****5678");
+    assert_eq!(shown.fields.emergency_phone, "139****2222");
     assert_eq!(shown.fields.address, "北京市东城区****");
 
     // Saved as shown, with only the name changed: the stored values stay.
@@ -45,6 +47,7 @@ fn the_drawer_shows_masked_values_until_a_logged_reveal() {
         ("张三丰", "110105194510030017", "13812345678")
     );
     assert_eq!(stored.address, "北京市东城区和平里街道3号楼2单元501");
+    assert_eq!(stored.emergency_phone, "13900002222");
 
     // The form checks as the stored values, and its normalised fields stay masked.
     let v = people_masked::validate(conn, id, &form.fields).unwrap();
@@ -59,6 +62,7 @@ fn the_drawer_shows_masked_values_until_a_logged_reveal() {
     // The reveal gives the full values and is in the 修改记录, by its operator.
     let contact = people::reveal(conn, &stamp, id).unwrap();
     assert_eq!(contact.address, "北京市东城区和平里街道3号楼2单元501");
+    assert_eq!(contact.emergency_phone, "13900002222");
     let log =
         audit_log::page(conn, &AuditQuery { person_id: Some(id), ..Default::default() }).unwrap();
     let newest = &log.rows[0];

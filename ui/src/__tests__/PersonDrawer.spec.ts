@@ -17,6 +17,7 @@ vi.mock('../api', async (importOriginal) => {
       voidPerson: vi.fn(),
       personAudit: vi.fn(),
       revealContact: vi.fn(),
+      revealFamily: vi.fn(),
       getProfile: vi.fn(async () => ({ marital_status: null, illnesses: '', hobbies: '', needs: '', hardship: '', has_hardship: false })),
     },
   }
@@ -170,6 +171,7 @@ describe('PersonDrawer', () => {
       id_number: '110105194510030017',
       phone: '13812345678',
       address: '北京市东城区和平里3号楼',
+      emergency_phone: '',
     })
     const w = await mountDrawer(5)
     expect(input('field-id-number').value).toBe('110105********0017')
@@ -183,6 +185,36 @@ describe('PersonDrawer', () => {
     expect(input('field-id-number').disabled).toBe(false)
     expect(input('field-phone').value).toBe('13812345678')
     expect(document.querySelector('[data-testid=drawer-reveal]')).toBeNull()
+    w.unmount()
+  })
+
+  it('masks family phones and addresses with the same logged reveal', async () => {
+    vi.mocked(api.getPerson).mockResolvedValue({
+      ...fields({ name: '张三', id_number: '110105********0017' }),
+      id: 5,
+      family: [
+        { id: 51, name: '王秀兰', relation: '配偶', birth: null, phone: '139****4321', address: '北京市东城区****', is_survivor: false, survivor_aid: false, notes: '' },
+      ],
+      created_at: '',
+      updated_at: '',
+    })
+    vi.mocked(api.revealContact).mockResolvedValue({ id_number: '110105194510030017', phone: '', address: '', emergency_phone: '' })
+    vi.mocked(api.revealFamily).mockResolvedValue([{ id: 51, phone: '13987654321', address: '北京市东城区和平里七区5号楼' }])
+    const w = await mountDrawer(5)
+    const phone = () => document.querySelector<HTMLInputElement>('[data-testid=family-phone] input, input[data-testid=family-phone]')!
+    const address = () => document.querySelector<HTMLInputElement>('[data-testid=family-address] input, input[data-testid=family-address]')!
+    expect(phone().value).toBe('139****4321')
+    expect(phone().disabled).toBe(true)
+    expect(address().disabled).toBe(true)
+    expect(api.revealFamily).not.toHaveBeenCalled()
+    ;(document.querySelector('[data-testid=drawer-reveal]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.revealFamily).toHaveBeenCalledWith(5)
+    expect(phone().value).toBe('13987654321')
+    expect(address().value).toBe('北京市东城区和平里七区5号楼')
+    expect(phone().disabled).toBe(false)
+    // Seeing the values is not a change: closing asks nothing.
+    expect(document.body.textContent).not.toContain('未保存')
     w.unmount()
   })
 })

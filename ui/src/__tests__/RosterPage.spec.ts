@@ -129,7 +129,7 @@ describe('RosterPage', () => {
 
   it('reveals the full ID number and phone of one row on 显示', async () => {
     listPeople.mockResolvedValue(page([row(7, '张三丰')]))
-    vi.mocked(api.revealContact).mockResolvedValue({ id_number: '110105194912310011', phone: '13812345678', address: '' })
+    vi.mocked(api.revealContact).mockResolvedValue({ id_number: '110105194912310011', phone: '13812345678', address: '', emergency_phone: '' })
     const w = mountRoster()
     await settle()
     const link = w.findAll('.reveal').find((l) => l.text() === '显示')

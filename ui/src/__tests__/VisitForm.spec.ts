@@ -30,9 +30,8 @@ const survivor = (id: number, person: number, name: string): SurvivorRow => ({
   name,
   relation: '配偶',
   birth: '1948-02',
-  phone: '13800001111',
   phone_masked: '138****1111',
-  address: '',
+  address_masked: '',
   survivor_aid: true,
 })
 
@@ -117,6 +116,8 @@ describe('VisitForm', () => {
     await settle()
     expect(api.createVisit).not.toHaveBeenCalled()
     expect(document.querySelector('.issue-error')?.textContent).toContain('遗属慰问请选择慰问的是哪位遗属')
+    // The refusal stays in the dialog, naming what to correct.
+    expect(document.querySelector('[data-testid=visit-error]')?.textContent).toContain('请先改正标红的项目：遗属')
     w.unmount()
   })
 

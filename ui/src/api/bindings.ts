@@ -240,7 +240,12 @@ export type PeoplePage = { rows: Array<PersonRow>,
  */
 total: number, };
 export type Saved = { person: Person, warnings: Array<FieldIssue>, };
-export type Contact = { id_number: string, phone: string, address: string, };
+export type Contact = { id_number: string, phone: string, address: string, 
+/**
+ * 紧急联系人电话, masked in the drawer like the person's own phone.
+ */
+emergency_phone: string, };
+export type FamilyContact = { id: number, phone: string, address: string, };
 export type MaritalStatus = "married" | "widowed" | "divorced" | "single";
 export type Profile = { marital_status: MaritalStatus | null, 
 /**
@@ -989,11 +994,15 @@ export type SurvivorRow = { family_member_id: number, person_id: PersonId,
 /**
  * The deceased retiree.
  */
-deceased_name: string, died_on: string | null, name: string, relation: string, birth: string | null, phone: string, 
+deceased_name: string, died_on: string | null, name: string, relation: string, birth: string | null, 
 /**
  * The phone as lists show it (`138****5678`), masked by the core.
  */
-phone_masked: string, address: string, 
+phone_masked: string, 
+/**
+ * The address as lists show it (`北京市东城区****`), masked by the core.
+ */
+address_masked: string, 
 /**
  * 是否享受遗属补助
  */

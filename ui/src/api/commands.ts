@@ -13,6 +13,7 @@ export type CommandName =
   | 'void_branch'
   | 'get_person'
   | 'reveal_contact'
+  | 'reveal_family'
   | 'check_date'
   | 'validate_person'
   | 'create_person'

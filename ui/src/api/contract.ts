@@ -1,7 +1,7 @@
 // Generated from crates/ledger (src/contract.rs) by `UPDATE_BINDINGS=1 cargo test -p ledger bindings`.
 // Do not edit by hand.
 
-import type { CareFilter, Festival, LedgerTable, Recurrence, StayFlag, TargetFilters } from './bindings'
+import type { CareFilter, Festival, LedgerTable, Recurrence, Stage, StayFlag, TargetFilters } from './bindings'
 
 /** 第一季度 … 第四季度, as `Period::label` names them. */
 export const QUARTER_NAMES: string[] = [
@@ -578,4 +578,106 @@ export const ROSTER_PRINT_DEFAULT: string[] = [
   "former_post",
   "phone",
   "notes"
+];
+/** The most characters each roster field takes (a spreadsheet cell's limit, or the field's rule). */
+export const MAX_LENGTH: Record<string, number> = {
+  "address": 32767,
+  "birth": 32767,
+  "care_level": 32767,
+  "died_on": 32767,
+  "education": 32767,
+  "emergency_contact": 32767,
+  "emergency_phone": 32767,
+  "ethnicity": 32767,
+  "former_post": 32767,
+  "grade": 32767,
+  "health": 32767,
+  "id_number": 20,
+  "liaison": 32767,
+  "living": 32767,
+  "lunar_birthday": 32767,
+  "name": 30,
+  "native_place": 32767,
+  "notes": 32767,
+  "party_branch": 32767,
+  "party_confirmed": 32767,
+  "party_joined": 32767,
+  "phone": 32767,
+  "political_status": 32767,
+  "residence": 32767,
+  "retired_on": 32767,
+  "retirement_kind": 32767,
+  "sex": 32767,
+  "unit_kind": 32767,
+  "work_started": 32767
+};
+/** What a spreadsheet cell holds: the limit of every other text. */
+export const CELL_MAX_CHARS = 32767;
+
+/** The Chinese name of every action the audit log records. */
+export const ACTION_LABELS: Record<string, string> = {
+  "add": "加入",
+  "add_targets": "添加走访对象",
+  "create": "新增",
+  "decrypt": "取消加密",
+  "encrypt": "启用加密",
+  "import": "导入新增",
+  "import_add": "导入新增",
+  "import_update": "导入更新",
+  "insert": "新增",
+  "passwd": "修改密码",
+  "remove": "移出",
+  "remove_target": "移出走访对象",
+  "restore": "恢复",
+  "reveal": "查看完整信息",
+  "reveal_contact": "查看完整信息",
+  "update": "修改",
+  "void": "作废"
+};
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  reading: "正在读取并检查数据",
+  checking: "正在检查数据",
+  saving: "正在写入台账",
+  writing: "正在写出文件",
+};
+
+/** The roster filter's age bands (DOMAIN rule 6), inclusive bounds in years. */
+export const AGE_BANDS: { value: string; label: string; age_min: number | null; age_max: number | null }[] = [
+  {
+    "value": "",
+    "label": "全部年龄",
+    "age_min": null,
+    "age_max": null
+  },
+  {
+    "value": "under70",
+    "label": "70岁以下",
+    "age_min": null,
+    "age_max": 69
+  },
+  {
+    "value": "70s",
+    "label": "70–79岁",
+    "age_min": 70,
+    "age_max": 79
+  },
+  {
+    "value": "80s",
+    "label": "80–89岁",
+    "age_min": 80,
+    "age_max": 89
+  },
+  {
+    "value": "90s",
+    "label": "90–99岁",
+    "age_min": 90,
+    "age_max": 99
+  },
+  {
+    "value": "100plus",
+    "label": "100岁及以上",
+    "age_min": 100,
+    "age_max": null
+  }
 ];

@@ -89,6 +89,7 @@ import type {
   AppInfo,
   AuditEntry,
   Contact,
+  FamilyContact,
   DateCheck,
   ErrorKind,
   ImportOptions,
@@ -201,6 +202,9 @@ export const api = {
   exportList: (list: ProfileList, masked: boolean) => invoke<string | null>('export_list', { list, masked }),
   /** Full ID number, phone and address of one person, for "显示" in the list and the drawer (logged). */
   revealContact: (id: PersonId) => invoke<Contact>('reveal_contact', { id }),
+  /** Full phones and addresses of a person's family, or of one member; each reveal is logged. */
+  revealFamily: (person: PersonId, member: number | null = null) =>
+    invoke<FamilyContact[]>('reveal_family', { person, member }),
   /** Checks a form without saving: normalised values (birth and sex from the ID), errors, warnings. */
   /** Parses what the clerk typed in a date field (1945.10, 1945年10月 …): stored form or a reason. */
   checkDate: (text: string) => invoke<DateCheck>('check_date', { text }),
@@ -421,11 +425,13 @@ export const api = {
   updateActivity: (id: number, input: ActivityInput) => invoke<Activity>('update_activity', { id, input }),
   voidActivity: (id: number, reason: string) => invoke<void>('void_activity', { id, reason }),
 
-  /** One ledger table for a quarter (1–4) or, with `quarter` null, a year; `null` if cancelled. */
-  exportLedgerTable: (table: LedgerTable, year: number, quarter: number | null) =>
-    invoke<string | null>('export_ledger_table', { table, year, quarter }),
-  /** The quarterly submission workbook (every table, one sheet each). */
-  exportQuarterly: (year: number, quarter: number) => invoke<string | null>('export_quarterly', { year, quarter }),
+  /** One ledger table for a quarter (1–4) or, with `quarter` null, a year; `null` if cancelled.
+   *  `masked` (脱敏导出) masks phones and addresses (the survivors' on the deaths table). */
+  exportLedgerTable: (table: LedgerTable, year: number, quarter: number | null, masked = false) =>
+    invoke<string | null>('export_ledger_table', { table, year, quarter, masked }),
+  /** The quarterly submission workbook (every table, one sheet each), masked when asked. */
+  exportQuarterly: (year: number, quarter: number, masked = false) =>
+    invoke<string | null>('export_quarterly', { year, quarter, masked }),
   /** The printable 签收表 of one subsidy batch. */
   exportSubsidyReceipt: (batch: number) => invoke<string | null>('export_subsidy_receipt', { batch }),
 }

@@ -2,7 +2,7 @@
 // directly (src/__tests__/format.spec.ts).
 
 import type { AuditEntry, PeopleQuery } from '../api'
-import { FIELD_LABELS } from '../api/contract'
+import { ACTION_LABELS, AGE_BANDS, FIELD_LABELS } from '../api/contract'
 import {
   CARE_LEVEL_LABELS,
   GRADE_LABELS,
@@ -37,34 +37,14 @@ export function formatYearMonth(iso: string | null | undefined): string {
   return m ? m[1] + (m[2] ?? '') : full
 }
 
-/** The age bands of the roster filter (DOMAIN rule 6: care lists use 80–89, 90–99, ≥ 100). */
-export type AgeBand = '' | 'under70' | '70s' | '80s' | '90s' | '100plus'
+/** An age band of the roster filter (DOMAIN rule 6), a code of the core's `AGE_BANDS`; '' is every age. */
+export type AgeBand = string
+export { AGE_BANDS }
 
-export const AGE_BANDS: { value: AgeBand; label: string }[] = [
-  { value: '', label: '全部年龄' },
-  { value: 'under70', label: '70岁以下' },
-  { value: '70s', label: '70–79岁' },
-  { value: '80s', label: '80–89岁' },
-  { value: '90s', label: '90–99岁' },
-  { value: '100plus', label: '100岁及以上' },
-]
-
-/** Inclusive bounds of an age band, as `PeopleQuery` wants them. */
+/** Inclusive bounds of an age band, as `PeopleQuery` wants them (the core's table). */
 export function ageBandRange(band: AgeBand): Pick<PeopleQuery, 'age_min' | 'age_max'> {
-  switch (band) {
-    case 'under70':
-      return { age_min: null, age_max: 69 }
-    case '70s':
-      return { age_min: 70, age_max: 79 }
-    case '80s':
-      return { age_min: 80, age_max: 89 }
-    case '90s':
-      return { age_min: 90, age_max: 99 }
-    case '100plus':
-      return { age_min: 100, age_max: null }
-    default:
-      return { age_min: null, age_max: null }
-  }
+  const b = AGE_BANDS.find((x) => x.value === band)
+  return { age_min: b?.age_min ?? null, age_max: b?.age_max ?? null }
 }
 
 /** What a contact cell shows: the full value once revealed, the masked one until then. */
@@ -118,18 +98,6 @@ export function auditValue(field: string, value: unknown): string {
     return `${l.leap ? '闰' : ''}${l.month}月${l.day}日`
   }
   return JSON.stringify(value)
-}
-
-const ACTION_LABELS: Record<string, string> = {
-  create: '新增',
-  insert: '新增',
-  update: '修改',
-  void: '作废',
-  reveal: '查看完整联系方式',
-  reveal_contact: '查看完整联系方式',
-  import: '导入',
-  import_add: '导入新增',
-  import_update: '导入更新',
 }
 
 export function auditAction(action: string): string {

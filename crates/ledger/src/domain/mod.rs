@@ -4,9 +4,11 @@
 //! Nothing here opens a connection or runs SQL. Some value types implement rusqlite's `ToSql` /
 //! `FromSql` so that the tables can store them as they are; that is a conversion, not storage.
 
+pub mod age_bands;
 pub mod date;
 pub mod idcard;
 pub mod invisible;
+pub mod limits;
 pub mod lunar;
 pub mod model;
 pub mod money;

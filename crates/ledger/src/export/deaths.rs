@@ -50,7 +50,26 @@ pub(crate) fn write_sheet(
     period: Period,
     today: NaiveDate,
 ) -> Result<()> {
-    let list = deaths::list(conn, period)?;
+    write_sheet_with(wb, styles, conn, settings, period, today, false)
+}
+
+/// [`write_sheet`], with the survivors' phones and addresses masked (脱敏导出) when `masked`.
+pub(crate) fn write_sheet_with(
+    wb: &mut Workbook,
+    styles: &Styles,
+    conn: &Connection,
+    settings: &UnitSettings,
+    period: Period,
+    today: NaiveDate,
+    masked: bool,
+) -> Result<()> {
+    let mut list = deaths::list(conn, period)?;
+    if masked {
+        // 脱敏导出: survivors' phones and addresses as the lists show them.
+        list.iter_mut()
+            .flat_map(|d| d.survivors.iter_mut())
+            .for_each(crate::domain::privacy::mask_member);
+    }
     let title = format!("{}离退休干部去世及遗属登记表", period.label());
     let right = format!("填报日期：{}", chinese_date(today));
     let heading = Heading { title: &title, unit_name: &settings.unit_name, right: &right };

@@ -106,11 +106,27 @@ pub fn ledger_table_workbook(
     period: Period,
     today: NaiveDate,
 ) -> Result<Workbook> {
+    ledger_table_workbook_with(conn, table, period, today, false)
+}
+
+/// [`ledger_table_workbook`], with phones and addresses masked (脱敏导出) when `masked`.
+pub fn ledger_table_workbook_with(
+    conn: &Connection,
+    table: LedgerTable,
+    period: Period,
+    today: NaiveDate,
+    masked: bool,
+) -> Result<Workbook> {
     let settings = crate::tables::settings::get(conn)?;
     let styles = Styles::new();
     let title = format!("{}{}", period.label(), table.label());
     let mut wb = new_workbook(&title, &settings, today)?;
-    table.write(&mut wb, &styles, conn, &settings, period, today)?;
+    // Only the deaths sheet carries phones and addresses (its survivors'); `masked` masks them.
+    if masked && table == LedgerTable::Deaths {
+        super::deaths::write_sheet_with(&mut wb, &styles, conn, &settings, period, today, true)?;
+    } else {
+        table.write(&mut wb, &styles, conn, &settings, period, today)?;
+    }
     Ok(wb)
 }
 
@@ -121,6 +137,17 @@ pub fn quarterly_workbook(
     today: NaiveDate,
     progress: &dyn Progress,
 ) -> Result<Workbook> {
+    quarterly_workbook_with(conn, period, today, progress, false)
+}
+
+/// [`quarterly_workbook`], with phones and addresses masked (脱敏导出) when `masked`.
+pub fn quarterly_workbook_with(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    progress: &dyn Progress,
+    masked: bool,
+) -> Result<Workbook> {
     let settings = crate::tables::settings::get(conn)?;
     let styles = Styles::new();
     let title = format!("{}老干部工作台账", period.label());
@@ -129,7 +156,13 @@ pub fn quarterly_workbook(
     for (i, table) in LedgerTable::ALL.into_iter().enumerate() {
         progress.step(Stage::Writing, i as u64, total);
         crate::progress::check(progress)?;
-        table.write(&mut wb, &styles, conn, &settings, period, today)?;
+        if masked && table == LedgerTable::Deaths {
+            super::deaths::write_sheet_with(
+                &mut wb, &styles, conn, &settings, period, today, true,
+            )?;
+        } else {
+            table.write(&mut wb, &styles, conn, &settings, period, today)?;
+        }
     }
     progress.step(Stage::Writing, total, total);
     Ok(wb)
@@ -142,7 +175,19 @@ pub fn ledger_table(
     today: NaiveDate,
     path: &Path,
 ) -> Result<()> {
-    let mut wb = ledger_table_workbook(conn, table, period, today)?;
+    ledger_table_with(conn, table, period, today, path, false)
+}
+
+/// [`ledger_table`], masked (脱敏导出) when `masked`.
+pub fn ledger_table_with(
+    conn: &Connection,
+    table: LedgerTable,
+    period: Period,
+    today: NaiveDate,
+    path: &Path,
+    masked: bool,
+) -> Result<()> {
+    let mut wb = ledger_table_workbook_with(conn, table, period, today, masked)?;
     super::save(&mut wb, path)
 }
 
@@ -153,7 +198,19 @@ pub fn quarterly(
     path: &Path,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let mut wb = quarterly_workbook(conn, period, today, progress)?;
+    quarterly_with(conn, period, today, path, progress, false)
+}
+
+/// [`quarterly`], masked (脱敏导出) when `masked`.
+pub fn quarterly_with(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    path: &Path,
+    progress: &dyn Progress,
+    masked: bool,
+) -> Result<()> {
+    let mut wb = quarterly_workbook_with(conn, period, today, progress, masked)?;
     crate::progress::check(progress)?;
     super::save(&mut wb, path)
 }

@@ -35,7 +35,8 @@ mod visits;
 mod yearly;
 
 pub use ledgers::{
-    ledger_table, ledger_table_workbook, quarterly, quarterly_workbook, LedgerTable,
+    ledger_table, ledger_table_with, ledger_table_workbook, ledger_table_workbook_with, quarterly,
+    quarterly_with, quarterly_workbook, quarterly_workbook_with, LedgerTable,
 };
 pub use names::{quarterly_file_name, table_file_name};
 pub use roster::{roster_workbook, roster_workbook_with_options, roster_workbook_with_progress};

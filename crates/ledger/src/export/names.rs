@@ -56,6 +56,14 @@ pub fn masked_roster_file_name(unit_name: &str, today: NaiveDate) -> String {
     format!("{}_离退休干部花名册_脱敏_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))
 }
 
+/// A masked copy's name (脱敏导出): `…_脱敏.xlsx` after any of the names above.
+pub fn masked_file_name(name: &str) -> String {
+    match name.strip_suffix(".xlsx") {
+        Some(stem) if !stem.ends_with("_脱敏") => format!("{stem}_脱敏.xlsx"),
+        _ => name.to_string(),
+    }
+}
+
 /// `XX单位_修改记录_20261121.xlsx`
 pub fn audit_log_file_name(unit_name: &str, today: NaiveDate) -> String {
     format!("{}_修改记录_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))

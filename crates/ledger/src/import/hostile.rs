@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 /// What an Excel or WPS cell holds at most, in characters.
-pub const MAX_CELL_CHARS: usize = 32_767;
+pub const MAX_CELL_CHARS: usize = crate::domain::limits::CELL_MAX_CHARS;
 
 /// Whether `c` is invisible and never meant in a roster cell. Tabs and line breaks are kept (the
 /// normalisation of each field turns them into spaces).

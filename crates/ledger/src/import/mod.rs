@@ -121,6 +121,18 @@ pub struct ImportPreview {
     pub missing_branches: Vec<String>,
 }
 
+impl ImportPreview {
+    /// The preview as the page receives it: each row's ID number, phone and address masked as the
+    /// lists mask them. The shell keeps the full preview to apply; the page only shows it.
+    pub fn masked(&self) -> ImportPreview {
+        let mut page = self.clone();
+        for row in &mut page.rows {
+            crate::domain::privacy::mask_contact(&mut row.fields);
+        }
+        page
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ImportOptions {

@@ -899,3 +899,29 @@ fn missing_branches_are_listed_and_created_with_the_rows_when_ticked() {
         .unwrap();
     assert_eq!(created, 3, "the two new branches are audited like one entered by hand");
 }
+
+#[test]
+fn the_page_receives_the_preview_masked_and_the_full_values_stay_for_apply() {
+    let dir = Dir::new();
+    let full_id = id("19451003", "005");
+    let row_text =
+        ["张三", "男", "1945.10", full_id.as_str(), "13812345678", "北京市东城区和平里3号楼501"];
+    let path = dir.simple(
+        "名单.csv",
+        &[&["姓名", "性别", "出生年月", "身份证号码", "联系电话", "家庭住址"], &row_text],
+    );
+    let ledger = Ledger::open_in_memory().unwrap();
+    let p = preview(ledger.conn(), &path, &Silent).unwrap();
+    let page = p.masked();
+    let shown = &page.rows[0].fields;
+    assert_eq!(shown.id_number, crate::domain::idcard::mask(&full_id));
+    assert_eq!((shown.phone.as_str(), shown.address.as_str()), ("138****5678", "北京市东城区****"));
+    let json = serde_json::to_string(&page).unwrap();
+    assert!(
+        !json.contains(&full_id) && !json.contains("13812345678") && !json.contains("和平里"),
+        "{json}"
+    );
+    // The preview kept for apply still holds what the file says.
+    assert_eq!(p.rows[0].fields.phone, "13812345678");
+    assert_eq!(p.rows[0].fields.id_number, full_id);
+}

@@ -140,6 +140,27 @@ pub fn kind_label(code: &str) -> String {
     KINDS.iter().find(|k| k.code == code).map_or_else(|| code.to_string(), |k| k.label.to_string())
 }
 
+/// Every action code the audit log records, for the UI's labels (`contract.rs`).
+pub const ACTIONS: [&str; 17] = [
+    "create",
+    "insert",
+    "update",
+    "void",
+    "restore",
+    "reveal",
+    "reveal_contact",
+    "add_targets",
+    "remove_target",
+    "add",
+    "remove",
+    "import",
+    "import_add",
+    "import_update",
+    "encrypt",
+    "passwd",
+    "decrypt",
+];
+
 /// The Chinese name of an action.
 pub fn action_label(action: &str) -> String {
     match action {
@@ -154,6 +175,9 @@ pub fn action_label(action: &str) -> String {
         "remove" => "移出",
         "import" | "import_add" => "导入新增",
         "import_update" => "导入更新",
+        "encrypt" => "启用加密",
+        "passwd" => "修改密码",
+        "decrypt" => "取消加密",
         other => return other.to_string(),
     }
     .to_string()

@@ -110,10 +110,19 @@ pub struct SurvivorRow {
     pub name: String,
     pub relation: String,
     pub birth: Option<PartialDate>,
+    /// The full phone, for the survivor list's export; never sent to the page, which shows
+    /// `phone_masked` until a logged reveal (`people_masked::reveal_family`).
+    #[serde(skip)]
+    #[ts(skip)]
     pub phone: String,
     /// The phone as lists show it (`138****5678`), masked by the core.
     pub phone_masked: String,
+    /// The full address, kept like `phone`.
+    #[serde(skip)]
+    #[ts(skip)]
     pub address: String,
+    /// The address as lists show it (`北京市东城区****`), masked by the core.
+    pub address_masked: String,
     /// 是否享受遗属补助
     pub survivor_aid: bool,
 }
@@ -491,6 +500,7 @@ pub(crate) fn survivor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Survi
         birth: r.get(6)?,
         phone_masked: crate::domain::idcard::mask_phone(&r.get::<_, String>(7)?),
         phone: r.get(7)?,
+        address_masked: crate::domain::privacy::mask_address(&r.get::<_, String>(8)?),
         address: r.get(8)?,
         survivor_aid: r.get(9)?,
     })

@@ -81,7 +81,7 @@ pub fn validate_owned(mut p: PersonFields) -> Validation {
     }
     if p.name.is_empty() {
         errors.push(issue(F::Name, "name", "姓名不能为空"));
-    } else if p.name.chars().count() > 30 {
+    } else if p.name.chars().count() > crate::domain::limits::NAME_MAX_CHARS {
         errors.push(issue(F::Name, "name", "姓名过长（超过30个字），请检查是否填错了列"));
     }
     for text in [
@@ -763,12 +763,21 @@ pub struct Contact {
     pub id_number: String,
     pub phone: String,
     pub address: String,
+    /// 紧急联系人电话, masked in the drawer like the person's own phone.
+    #[serde(default)]
+    pub emergency_phone: String,
 }
 
 pub fn reveal(conn: &Connection, stamp: &Stamp, id: PersonId) -> Result<Contact> {
     let p = get(conn, id)?;
     audit::record(conn, stamp, "person", Some(id.0), "reveal", &[], None)?;
-    Ok(Contact { id_number: p.fields.id_number, phone: p.fields.phone, address: p.fields.address })
+    let f = p.fields;
+    Ok(Contact {
+        id_number: f.id_number,
+        phone: f.phone,
+        address: f.address,
+        emergency_phone: f.emergency_phone,
+    })
 }
 
 /// A live person with this ID number, or else with this name and birth month (the duplicate rule
