@@ -10,6 +10,19 @@ pub fn mask_address(address: &str) -> String {
     chars[..6].iter().collect::<String>() + "****"
 }
 
+/// The masked form of a value by the name it is stored under (`id_number`, `phone`,
+/// `emergency_phone`, `address`, in a person's or a family member's record), or `None` when the
+/// field is not one that is masked. The change log (修改记录) shows old and new values this way.
+pub fn mask_stored(field: &str, value: &str) -> Option<String> {
+    use crate::domain::idcard;
+    match field {
+        "id_number" => Some(idcard::mask(value)),
+        "phone" | "emergency_phone" => Some(idcard::mask_phone(value)),
+        "address" => Some(mask_address(value)),
+        _ => None,
+    }
+}
+
 /// A family member (家属, 遗属) as lists and the drawer show them before a logged reveal: the phone
 /// and the address masked as a retiree's are.
 pub fn mask_member(m: &mut crate::domain::model::FamilyMember) {

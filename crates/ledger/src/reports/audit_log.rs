@@ -472,6 +472,11 @@ pub fn value_text(entity: &str, field: &str, value: &Value) -> String {
     match value {
         Value::Null => return EMPTY.into(),
         Value::String(s) if s.is_empty() => return EMPTY.into(),
+        Value::String(s) => {
+            if let Some(masked) = crate::domain::privacy::mask_stored(field, s) {
+                return masked;
+            }
+        }
         _ => {}
     }
     if entity == "person" {
@@ -549,7 +554,15 @@ mod tests {
         let cases: &[(&str, &str, Value, &str)] = &[
             ("person", "retirement_kind", "lixiu".into(), "离休"),
             ("person", "birth", "1945-10".into(), "1945.10"),
-            ("person", "id_number", "11010519451003001X".into(), "11010519451003001X"),
+            ("person", "id_number", "11010519451003001X".into(), "110105********001X"),
+            ("person", "phone", "13812345678".into(), "138****5678"),
+            ("person", "address", "北京市东城区和平里3号楼501".into(), "北京市东城区****"),
+            (
+                "person",
+                "family",
+                serde_json::json!([{ "name": "韩丽", "phone": "13612346419" }]),
+                "姓名：韩丽；联系电话：136****6419",
+            ),
             ("person", "phone", Value::Null, EMPTY),
             ("visit", "kind", "holiday".into(), "节日"),
             ("visit", "date", "2026-01-20".into(), "2026.01.20"),
