@@ -1039,7 +1039,7 @@ persons: number,
  * 慰问金合计.
  */
 amount: Fen, };
-export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people";
+export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people" | "campaigns" | "activities" | "medals" | "must_visit_cases" | "subsidy_batches";
 export type VoidedQuery = { ledger: VoidedLedger, };
 export type VoidedSort = "voided_at";
 export type VoidedRecord = { id: number, person_name: string, 

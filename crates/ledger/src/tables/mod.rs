@@ -19,6 +19,7 @@ pub mod people;
 pub mod people_masked;
 pub mod profiles;
 pub mod reminder_cases;
+pub mod restores;
 pub mod search;
 pub mod settings;
 pub mod subsidies;
