@@ -144,7 +144,7 @@ pub fn person_audit(state: State<'_, AppState>, id: PersonId) -> CmdResult<Vec<A
 
 /// For automated end-to-end tests only (debug builds): a native dialog cannot be driven through
 /// WebDriver, so these variables stand in for the clerk's choice of file.
-fn test_override(var: &str) -> Option<PathBuf> {
+pub(crate) fn test_override(var: &str) -> Option<PathBuf> {
     if cfg!(debug_assertions) {
         std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
     } else {

@@ -7,6 +7,7 @@
 mod command_list;
 mod audit;
 mod background;
+mod backup_folder;
 mod branches;
 mod commands;
 mod crypt;
@@ -19,6 +20,7 @@ mod reminders;
 mod roster_view;
 mod safety;
 mod state;
+mod unopened;
 mod voided;
 
 /// Every command of [`command_list`] as Tauri's invoke handler.
@@ -47,16 +49,25 @@ fn main() {
     // A ledger that cannot be opened (or waits for its password) still gets the window: every
     // command answers with the message, which the page shows (on Windows there is no console).
     let app_state = state::AppState::open_or_explain(&path);
-    let result = tauri::Builder::default()
+    let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
         // Behind the operators' lock: the one place a command is refused while no one is signed in.
         .invoke_handler(operators::guarded(with_app_commands!(handlers)))
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("程序启动失败：{e}");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("程序启动失败：{e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            backup_folder::on_exit(&handle.state::<state::AppState>());
+        }
+    });
 }
 
 /// The commands run on Tauri's mock runtime, with no window and no WebKit: each call goes through

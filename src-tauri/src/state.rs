@@ -16,8 +16,9 @@ pub struct AppState {
     /// opened at all. Every command then answers with this error, so the window shows it (and, for
     /// a password, the unlock step) instead of the app exiting with nothing shown.
     closed: Mutex<Option<Closed>>,
-    /// The ledger file the app was started on (the page never sends a path).
-    path: PathBuf,
+    /// The ledger file the app was started on, or the one the clerk picked on the 无法打开 screen
+    /// (the page never sends a path).
+    path: Mutex<PathBuf>,
     /// What is wrong with a damaged ledger opened read-only; shown on every page.
     pub damage: Mutex<Option<String>>,
     /// The preview the clerk is looking at; `import_apply` writes exactly this.
@@ -35,7 +36,7 @@ impl AppState {
         Ok(Self {
             ledger: Mutex::new(ledger),
             closed: Mutex::new(None),
-            path: path.to_path_buf(),
+            path: Mutex::new(path.to_path_buf()),
             damage: Mutex::new(damage),
             preview: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -52,7 +53,7 @@ impl AppState {
             Self {
                 ledger: Mutex::new(placeholder()),
                 closed: Mutex::new(Some(closed)),
-                path: path.to_path_buf(),
+                path: Mutex::new(path.to_path_buf()),
                 damage: Mutex::new(None),
                 preview: Mutex::new(None),
                 cancel: Arc::new(AtomicBool::new(false)),
@@ -64,11 +65,16 @@ impl AppState {
     pub fn unlock(&self, password: &str) -> Result<()> {
         // Locks in the order `ledger()` takes them: closed, then ledger.
         let mut closed = self.closed.lock().map_err(|_| unavailable())?;
-        let (ledger, damage) = open_ledger(&self.path, Some(password))?;
+        let (ledger, damage) = open_ledger(&self.path(), Some(password))?;
         *self.ledger.lock().map_err(|_| unavailable())? = ledger;
         *self.damage.lock().map_err(|_| unavailable())? = damage;
         *closed = None;
         Ok(())
+    }
+
+    /// Whether no ledger is open (waiting for its password, or it could not be opened).
+    pub fn closed(&self) -> bool {
+        self.closed.lock().map(|c| c.is_some()).unwrap_or(true)
     }
 
     /// Whether the ledger is encrypted and waiting for its password.
@@ -76,8 +82,39 @@ impl AppState {
         self.closed.lock().map(|c| c.as_ref().is_some_and(|c| c.locked)).unwrap_or(false)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn path(&self) -> PathBuf {
+        self.path.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// Goes on with another ledger file (the 无法打开 screen's 选择其他台账文件, or after a restore
+    /// over the file that could not be opened): opened with its checks, or the state says why not.
+    pub fn switch_to(&self, path: &Path) -> Result<()> {
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
+        *self.path.lock().map_err(|_| unavailable())? = path.to_path_buf();
+        match open_ledger(path, None) {
+            Ok((ledger, damage)) => {
+                *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+                *self.damage.lock().map_err(|_| unavailable())? = damage;
+                *closed = None;
+            }
+            Err(e) => {
+                *self.ledger.lock().map_err(|_| unavailable())? = placeholder();
+                *closed = Some(Closed {
+                    locked: e.kind() == ledger::ErrorKind::Locked,
+                    message: e.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts `ledger` (just restored over the file that could not be opened) in place.
+    pub fn reopened(&self, ledger: Ledger) -> Result<()> {
+        let mut closed = self.closed.lock().map_err(|_| unavailable())?;
+        *self.ledger.lock().map_err(|_| unavailable())? = ledger;
+        *self.damage.lock().map_err(|_| unavailable())? = None;
+        *closed = None;
+        Ok(())
     }
 
     /// The ledger, or a clear error if an earlier command panicked while holding it.
@@ -86,7 +123,7 @@ impl AppState {
         // A ledger that could not be opened is tried again (the page's 重试, after the clerk put
         // the right file back); one waiting for its password waits for `unlock`.
         if closed.as_ref().is_some_and(|c| !c.locked) {
-            if let Ok((ledger, damage)) = open_ledger(&self.path, None) {
+            if let Ok((ledger, damage)) = open_ledger(&self.path(), None) {
                 *self.ledger.lock().map_err(|_| unavailable())? = ledger;
                 *self.damage.lock().map_err(|_| unavailable())? = damage;
                 *closed = None;

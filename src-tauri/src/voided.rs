@@ -40,6 +40,15 @@ pub fn restore_voided(
             VoidedLedger::Checkups => checkups::restore(c, &stamp, id, &reason),
             VoidedLedger::Deaths => deaths::restore(c, &stamp, DeathId(id), &reason).map(drop),
             VoidedLedger::People => people::restore(c, &stamp, PersonId(id), &reason),
+            VoidedLedger::Campaigns => restores::restore_campaign(c, &stamp, id, &reason),
+            VoidedLedger::Activities => restores::restore_activity(c, &stamp, id, &reason),
+            VoidedLedger::Medals => restores::restore_medal(c, &stamp, id, &reason),
+            VoidedLedger::MustVisitCases => {
+                restores::restore_must_visit_case(c, &stamp, id, &reason)
+            }
+            VoidedLedger::SubsidyBatches => {
+                restores::restore_subsidy_batch(c, &stamp, id, &reason).map(drop)
+            }
         }
     })?)
 }

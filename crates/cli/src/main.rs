@@ -689,8 +689,26 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             let ledger = open_read(db)?;
             let path = ledger::app::resolve_db_path(db);
             let backups = ledger::store::backup::list_with_key(&path, ledger.key());
+            let copies = ledger::store::backup::copy_status(ledger.conn(), &path)?;
             if json {
-                print_json(&backups);
+                // The chosen folder as extra fields on each backup (the array stays as it was):
+                // the folder, and whether this backup's copy is there.
+                let rows: Vec<serde_json::Value> = backups
+                    .iter()
+                    .map(|b| {
+                        let mut v = serde_json::to_value(b).unwrap_or_default();
+                        let copied = !copies.folder.is_empty()
+                            && std::path::Path::new(&b.path).file_name().is_some_and(|n| {
+                                std::path::Path::new(&copies.folder).join(n).exists()
+                            });
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert("copy_folder".into(), copies.folder.clone().into());
+                            o.insert("copied_to_folder".into(), copied.into());
+                        }
+                        v
+                    })
+                    .collect();
+                print_json(&rows);
             } else if backups.is_empty() {
                 println!("还没有备份：{}", ledger::store::backup::folder(&path).display());
             } else {
@@ -711,6 +729,15 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
                         b.path
                     );
                 }
+            }
+            if !json && !copies.folder.is_empty() {
+                println!(
+                    "备份文件夹：{}（{} 份，最近一次 {}）{}",
+                    copies.folder,
+                    copies.copies,
+                    if copies.last_copy.is_empty() { "—" } else { &copies.last_copy },
+                    copies.problem
+                );
             }
         }
         Command::Restore { file, yes } => {

@@ -62,6 +62,7 @@ fn declarations() -> String {
         crate::store::backup::Contents,
         crate::store::backup::BackupInfo,
         crate::store::backup::Restored,
+        crate::store::backup::CopyStatus,
         crate::store::crypt::Rekeyed,
         crate::tables::operators::Operator,
         crate::progress::Stage,

@@ -390,6 +390,23 @@ before: BackupInfo | null,
  * What the ledger holds now.
  */
 contents: Contents, };
+export type CopyStatus = { 
+/**
+ * The chosen folder; empty when none is chosen.
+ */
+folder: string, 
+/**
+ * Why copies cannot go there now, in Chinese; empty when they can.
+ */
+problem: string, 
+/**
+ * When the newest copy there was made (`2026-11-21 09:30:00`); empty for none.
+ */
+last_copy: string, 
+/**
+ * How many good copies of this ledger the folder holds.
+ */
+copies: number, };
 export type Rekeyed = { 
 /**
  * The verified backup made first, with the old key (absent only for an in-memory ledger).
@@ -1050,7 +1067,7 @@ persons: number,
  * 慰问金合计.
  */
 amount: Fen, };
-export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people";
+export type VoidedLedger = "visits" | "hospital" | "subsidies" | "checkups" | "deaths" | "people" | "campaigns" | "activities" | "medals" | "must_visit_cases" | "subsidy_batches";
 export type VoidedQuery = { ledger: VoidedLedger, };
 export type VoidedSort = "voided_at";
 export type VoidedRecord = { id: number, person_name: string, 

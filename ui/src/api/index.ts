@@ -12,6 +12,7 @@ import type {
   LiaisonPage,
   LiaisonQuery,
   BackupInfo,
+  CopyStatus,
   Restored,
   Rekeyed,
   Verification,
@@ -223,6 +224,18 @@ export const api = {
   restoreBackup: (name: string) => invoke<Restored>('restore_backup', { name }),
   /** Checks the audit chain and every record against it. */
   verifyAudit: () => invoke<Verification>('verify_audit'),
+  /** The backup folder the clerk chose (USB stick or share): present, last copy, how many. */
+  backupCopyStatus: () => invoke<CopyStatus>('backup_copy_status'),
+  /** Opens the folder dialog in the shell; null when cancelled. The page never sends a path. */
+  pickBackupFolder: () => invoke<CopyStatus | null>('pick_backup_folder'),
+  /** Stops copying backups to the chosen folder (copies there stay). */
+  clearBackupFolder: () => invoke<CopyStatus>('clear_backup_folder'),
+  /** The backups of a ledger that could not be opened (the 无法打开 screen). */
+  unopenedBackups: () => invoke<BackupInfo[]>('unopened_backups'),
+  /** Restores that backup over the ledger that could not be opened, then opens it. */
+  restoreUnopened: (name: string) => invoke<AppInfo>('restore_unopened', { name }),
+  /** Picks another ledger file in the shell's dialog and opens it; false when cancelled. */
+  openOtherLedger: () => invoke<boolean>('open_other_ledger'),
   /** The same check off the window's thread: at startup and from the 修改记录 page. */
   verifyAuditBackground: () => invoke<Verification>('verify_audit_background'),
   /** One page of the whole ledger's 修改记录, newest first, with the selection's count. */

@@ -137,14 +137,24 @@ impl Book {
     ) -> Result<()> {
         let name = self.sheet_names().get(index).cloned().unwrap_or_default();
         match self {
-            Book::Xlsx(x) => stream_xlsx_sheet(x, &name, progress, sink),
+            Book::Xlsx(x) => guarded(|| stream_xlsx_sheet(x, &name, progress, sink)),
             Book::Other(s) => {
-                let range = s.worksheet_range(&name).map_err(|e| unreadable(&e.to_string()))?;
+                let range =
+                    guarded(|| s.worksheet_range(&name).map_err(|e| unreadable(&e.to_string())))?;
                 stream_range(&range, progress, sink)
             }
             Book::Text(sheet) => sheet.rows.iter().try_for_each(|row| sink(row.clone())),
         }
     }
+}
+
+/// Runs a step of calamine's reading with a panic turned into the file's error. calamine can panic
+/// on a malformed file (found by fuzzing, `fuzz/`: an .xls whose compound-file sector chain points
+/// past the file's end panics in its cfb reader); such a file is the file's fault, so it gets the
+/// same 无法读取 message as any unreadable file instead of crashing the app or the tool.
+fn guarded<T>(step: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step))
+        .unwrap_or_else(|_| Err(unreadable("文件内部结构已损坏")))
 }
 
 fn unreadable(detail: &str) -> Error {
@@ -199,10 +209,10 @@ pub(crate) fn open_bytes(
         return Err(Error::file("文件是空的，里面没有任何内容。请确认选对了文件。"));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return open_zip(bytes);
+        return guarded(move || open_zip(bytes));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return open_cfb(bytes);
+        return guarded(move || open_cfb(bytes));
     }
     let text = decode_text(&bytes).ok_or_else(unrecognised)?;
     if looks_like_markup(&text) {

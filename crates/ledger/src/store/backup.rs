@@ -11,6 +11,7 @@
 //! when entries were removed from its end (see [`crate::store::audit_chain`]).
 
 use crate::error::{Error, Result};
+use crate::store::backup_copy;
 use crate::store::db::Ledger;
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -25,6 +26,9 @@ pub const BEFORE_RESTORE: &str = "恢复前";
 pub const MANUAL: &str = "手动";
 /// Before a whole batch is voided (a 签收表 of many people at once).
 pub const BEFORE_BATCH_VOID: &str = "批量作废前";
+/// On a clean exit of the app, made only when the ledger changed since the newest backup
+/// ([`on_exit_if_changed`]); rotated like the daily backups, so a day keeps its newest.
+pub const ON_EXIT: &str = "退出";
 
 /// Rotation: daily backups keep the newest of each of the last 7 days, 4 weeks and 12 months;
 /// a copy made before an operation is kept 30 days; a manual copy is never removed automatically.
@@ -100,6 +104,7 @@ pub fn create(ledger: &Ledger, reason: &str, now: NaiveDateTime) -> Result<Optio
     let contents = write_verified(ledger.conn(), &dest, Some((reason, now)), ledger.key())?;
     let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
     prune(path, now);
+    copy_to_chosen_folder(ledger, &dest, now);
     Ok(Some(BackupInfo {
         path: dest.display().to_string(),
         at: at_text(now),
@@ -307,9 +312,13 @@ pub fn list(ledger_path: &Path) -> Vec<BackupInfo> {
 /// [`list`] for an encrypted ledger: a backup without a manifest is checked with `key` (without
 /// it, such a backup is listed as needing the password).
 pub fn list_with_key(ledger_path: &Path, key: Option<&str>) -> Vec<BackupInfo> {
-    let dir = folder(ledger_path);
+    list_in(&folder(ledger_path), ledger_path, key)
+}
+
+/// The backups of the ledger at `ledger_path` found in `dir` (its own folder or the chosen one).
+fn list_in(dir: &Path, ledger_path: &Path, key: Option<&str>) -> Vec<BackupInfo> {
     let prefix = format!("{}-", stem(ledger_path));
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut out: Vec<BackupInfo> = entries
         .flatten()
         .map(|e| e.path())
@@ -368,7 +377,10 @@ pub fn newest_good(ledger_path: &Path) -> Option<BackupInfo> {
 pub fn daily_if_due(ledger: &Ledger, now: NaiveDateTime) -> Result<Option<BackupInfo>> {
     let Some(path) = ledger.path() else { return Ok(None) };
     let today = now.format("%Y-%m-%d").to_string();
-    let done = list(path).iter().any(|b| b.reason == DAILY && b.ok && b.at.starts_with(&today));
+    // A copy made on exit earlier today is as good as the day's first.
+    let done = list(path)
+        .iter()
+        .any(|b| (b.reason == DAILY || b.reason == ON_EXIT) && b.ok && b.at.starts_with(&today));
     if done {
         return Ok(None);
     }
@@ -397,7 +409,7 @@ pub fn keep(backups: &[BackupInfo], now: NaiveDateTime) -> Vec<bool> {
             keep[i] = true; // cannot tell its age: leave it
             continue;
         };
-        if b.reason != DAILY {
+        if b.reason != DAILY && b.reason != ON_EXIT {
             keep[i] =
                 b.reason == MANUAL || (now - at).num_days() < KEEP_BEFORE_OPERATION_DAYS || !b.ok;
             continue;
@@ -425,7 +437,11 @@ pub fn keep(backups: &[BackupInfo], now: NaiveDateTime) -> Vec<bool> {
 
 /// Applies the rotation to the backup folder. Best effort: a file that cannot be removed stays.
 pub fn prune(ledger_path: &Path, now: NaiveDateTime) {
-    let backups = list(ledger_path);
+    prune_in(&folder(ledger_path), ledger_path, now);
+}
+
+fn prune_in(dir: &Path, ledger_path: &Path, now: NaiveDateTime) {
+    let backups = list_in(dir, ledger_path, None);
     for (b, k) in backups.iter().zip(keep(&backups, now)) {
         if !k {
             let p = PathBuf::from(&b.path);
@@ -501,6 +517,8 @@ pub fn restore(
     let key = ledger.key().map(str::to_owned);
     check_file_with_key(file, key.as_deref())
         .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
+    // The chosen backup folder belongs to the office, not to the ledger's past: it is kept.
+    let chosen_folder = backup_copy::folder(ledger.conn()).ok().flatten();
     // A damaged ledger is open read-only (see `crate::store::opening`): it cannot pass a verified backup,
     // so it is kept as it is, beside the backups, and replaced without leaving WAL mode.
     let damaged = ledger.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
@@ -570,8 +588,143 @@ pub fn restore(
     // before this moment anchor the chain that was replaced.
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     crate::store::audit::record(ledger.conn(), stamp, "ledger", None, "restore", &[], Some(&name))?;
+    if chosen_folder.is_some() {
+        backup_copy::set_folder(ledger.conn(), stamp, chosen_folder.as_deref())?;
+    }
     let contents = contents(ledger.conn())?;
     Ok(Restored { before, contents })
+}
+
+/// Whether the ledger changed since its newest good backup: the audit chain's newest entry (id and
+/// hash) differs from the one that backup's manifest recorded. Every change is audited in the same
+/// transaction, so this is one indexed read plus the manifests, however large the ledger. A ledger
+/// with no audit entry has nothing worth a copy; one with no good backup has changed.
+pub fn changed_since_newest(ledger: &Ledger) -> Result<bool> {
+    let Some(path) = ledger.path() else { return Ok(false) };
+    let head: Option<(i64, Option<String>)> = ledger
+        .conn()
+        .query_row("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let Some((id, hash)) = head else { return Ok(false) };
+    let hash = hash.unwrap_or_default();
+    Ok(match newest_good(path) {
+        None => true,
+        Some(b) => {
+            b.contents.audit_last_id != id || hash.is_empty() || b.contents.audit_head != hash
+        }
+    })
+}
+
+/// The backup of a clean exit ([`ON_EXIT`]): made only when the ledger changed since its newest
+/// backup, so opening and closing the app without a change copies nothing.
+pub fn on_exit_if_changed(ledger: &Ledger, now: NaiveDateTime) -> Result<Option<BackupInfo>> {
+    let damaged = ledger.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+    if damaged || !changed_since_newest(ledger)? {
+        return Ok(None);
+    }
+    create(ledger, ON_EXIT, now)
+}
+
+/// Copies the backup just written at `dest` to the folder the clerk chose, when one is chosen and
+/// can be written now, and applies the same rotation there. Best effort: the backup itself is
+/// already whole, and [`copy_status`] tells the clerk when the folder last got a copy.
+fn copy_to_chosen_folder(ledger: &Ledger, dest: &Path, now: NaiveDateTime) {
+    let (Some(path), Ok(Some(dir))) = (ledger.path(), backup_copy::folder(ledger.conn())) else {
+        return;
+    };
+    if backup_copy::unavailable(&dir).is_some() || dir == folder(path) {
+        return;
+    }
+    let Some(name) = dest.file_name() else { return };
+    let key = ledger.key();
+    let check = |p: &Path| check_file_with_key(p, key).map(|_| ());
+    if backup_copy::copy_verified(dest, &dir.join(name), check).is_ok() {
+        prune_in(&dir, path, now);
+    }
+}
+
+/// What the settings page shows about the chosen backup folder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CopyStatus {
+    /// The chosen folder; empty when none is chosen.
+    pub folder: String,
+    /// Why copies cannot go there now, in Chinese; empty when they can.
+    pub problem: String,
+    /// When the newest copy there was made (`2026-11-21 09:30:00`); empty for none.
+    pub last_copy: String,
+    /// How many good copies of this ledger the folder holds.
+    pub copies: u32,
+}
+
+/// The chosen folder's state for the ledger at `ledger_path` (whose settings `conn` reads).
+pub fn copy_status(conn: &Connection, ledger_path: &Path) -> Result<CopyStatus> {
+    let Some(dir) = backup_copy::folder(conn)? else { return Ok(CopyStatus::default()) };
+    let problem = backup_copy::unavailable(&dir).unwrap_or_default();
+    let copies: Vec<BackupInfo> =
+        list_in(&dir, ledger_path, None).into_iter().filter(|b| b.ok).collect();
+    Ok(CopyStatus {
+        folder: dir.display().to_string(),
+        problem,
+        last_copy: copies.first().map(|b| b.at.clone()).unwrap_or_default(),
+        copies: copies.len() as u32,
+    })
+}
+
+/// Restores the backup `file` over a ledger file that cannot be opened at all (0 bytes, not a
+/// ledger, from a newer program…), from the app's 无法打开 screen: checks `file`, keeps the
+/// unopenable file (and its -wal) beside the backups as `…-恢复前-已损坏.db`, writes a checked copy
+/// beside the ledger and renames it over it. A kill at any moment leaves the unopenable file or the
+/// restored one. The backup must be a plain one: an encrypted ledger that is merely locked is
+/// opened with its password instead.
+pub fn restore_unopened(
+    path: &Path,
+    file: &Path,
+    stamp: &crate::domain::stamp::Stamp,
+) -> Result<(Ledger, Restored)> {
+    if path.is_dir() {
+        return Err(Error::File(format!(
+            "{} 是一个文件夹，不是台账文件，不能在这里恢复。请选择其他台账文件。",
+            path.display()
+        )));
+    }
+    check_file(file)
+        .map_err(|p| Error::File(format!("不能用这个文件恢复：{p}。请选择另一个备份。")))?;
+    let before = if path.exists() { keep_damaged(path, stamp.now)? } else { None };
+    let incoming = path.with_file_name(format!(
+        "{}.restore",
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    ));
+    {
+        let source = crate::store::cipher::open_conn(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            None,
+        )?;
+        write_verified(&source, &incoming, None, None)?;
+    }
+    // The unopenable file's -wal (kept in the copy above) must not be applied to the restored one.
+    for ext in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(ext);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    if let Err(e) = std::fs::rename(&incoming, path) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(Error::File(format!(
+            "恢复时替换台账文件 {} 失败：{e}。请关闭其他程序后再恢复。",
+            path.display()
+        )));
+    }
+    if let Some(dir) = path.parent() {
+        sync_dir(dir);
+    }
+    let ledger = Ledger::open(path)?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::store::audit::record(ledger.conn(), stamp, "ledger", None, "restore", &[], Some(&name))?;
+    let contents = contents(ledger.conn())?;
+    Ok((ledger, Restored { before, contents }))
 }
 
 /// Backups as the ledger's own operations, kept here so the file layer (`db`) does not depend on

@@ -20,6 +20,7 @@ pub mod people;
 pub mod people_masked;
 pub mod profiles;
 pub mod reminder_cases;
+pub mod restores;
 pub mod roster_columns;
 pub mod search;
 pub mod settings;

@@ -20,6 +20,11 @@ pub enum VoidedLedger {
     Checkups,
     Deaths,
     People,
+    Campaigns,
+    Activities,
+    Medals,
+    MustVisitCases,
+    SubsidyBatches,
 }
 
 /// Which ledger's voided records to list; no filter beyond the ledger.
@@ -84,6 +89,25 @@ fn source(ledger: VoidedLedger) -> (&'static str, &'static str) {
         VoidedLedger::People => (
             "people r JOIN people p ON p.id = r.id",
             "r.id, p.name, COALESCE(r.birth, ''), r.retirement_kind, 0, r.party_branch",
+        ),
+        // Records of no one person: the name column is empty.
+        VoidedLedger::Campaigns => {
+            ("campaigns r", "r.id, '', COALESCE(r.date, r.year || '年'), '', 0, r.name")
+        }
+        VoidedLedger::Activities => ("activities r", "r.id, '', r.date, '', 0, r.title"),
+        VoidedLedger::Medals => (
+            "medals r JOIN people p ON p.id = r.person_id",
+            "r.id, p.name, r.presented_on, '', 0, '光荣在党50年纪念章（' || r.year || '年）'",
+        ),
+        VoidedLedger::MustVisitCases => (
+            "must_visit_cases r JOIN people p ON p.id = r.person_id",
+            "r.id, p.name, r.learned_on, '', 0, r.reason",
+        ),
+        VoidedLedger::SubsidyBatches => (
+            "subsidy_batches r",
+            "r.id, '', r.paid_on, r.kind,
+             (SELECT COALESCE(SUM(s.amount_fen), 0) FROM subsidies s WHERE s.batch_id = r.id),
+             r.period || '（' || (SELECT COUNT(*) FROM subsidies s WHERE s.batch_id = r.id) || '人）'",
         ),
     }
 }
