@@ -131,7 +131,7 @@ fn every_form_figure_equals_a_count_taken_straight_from_sqlite() {
         .unwrap();
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
-        names[..8],
+        names[..9],
         [
             "离休干部（机关）",
             "离休干部（事业单位）",
@@ -140,6 +140,7 @@ fn every_form_figure_equals_a_count_taken_straight_from_sqlite() {
             "离休两年变化",
             "退休两年变化",
             "党组织设置",
+            "管理现状",
             "基本情况统计表"
         ]
     );
@@ -304,6 +305,39 @@ fn every_form_figure_equals_a_count_taken_straight_from_sqlite() {
     ];
     assert_eq!(row(grid, &unit), want);
     assert_eq!(want, [1, 4, 1, 1, 2, 0, 0, 8]);
+
+    // 管理现状统计表, from the profiles of the people counted at the year end; a person without a
+    // profile (the late entry) counts in 总数 only, the deceased and the voided not at all.
+    let grid = sheet(&sheets, "管理现状");
+    let flagged = |column: &str| {
+        sql_count(
+            conn,
+            &format!(
+                "{AT_END} AND id IN (SELECT person_id FROM person_profiles WHERE {column} = 1)"
+            ),
+        )
+    };
+    let want = vec![
+        sql_count(conn, AT_END),
+        flagged("pension_socialized"),
+        flagged("local_medical_insurance"),
+        flagged("party_transferred"),
+        flagged("file_transferred"),
+        flagged("managed_elsewhere"),
+    ];
+    assert_eq!(row(grid, &unit), want);
+    assert_eq!(row(grid, "合    计"), want);
+    let flagged_dead: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM people JOIN person_profiles ON person_id = id
+             WHERE died_on IS NOT NULL AND pension_socialized = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(flagged_dead > 0, "the demo flags some of the deceased, whom the form leaves out");
+    assert!(want[1] > want[0] / 2 && want[5] < want[0] / 4, "the demo's shares: {want:?}");
+    assert!(want[1..].iter().all(|n| *n > 0), "every column has someone: {want:?}");
 }
 
 /// The forms' text, row by row, with each sheet's merged ranges and paper size: what a reviewer
@@ -311,7 +345,7 @@ fn every_form_figure_equals_a_count_taken_straight_from_sqlite() {
 fn render(sheets: &[(String, Grid)], path: &Path) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut out = String::new();
-    for (i, (name, grid)) in sheets.iter().enumerate().take(7) {
+    for (i, (name, grid)) in sheets.iter().enumerate().take(8) {
         let mut xml = String::new();
         zip.by_name(&format!("xl/worksheets/sheet{}.xml", i + 1))
             .unwrap()

@@ -212,8 +212,15 @@ fn no_exported_header_or_date_needs_more_lines_than_its_row_holds() {
     let fields: Vec<_> = people.iter().map(|(_, p)| p.clone()).collect();
     let stats = ledger::reports::stats::yearly(&fields, 2026, None);
     books.push(("stats.xlsx", ledger::export::stats_workbook(&stats, &settings, today()).unwrap()));
-    let forms =
+    let mut forms =
         ledger::reports::forms::yearly_forms(&fields, &[], 2026, None, &settings.unit_name, "本地");
+    let profiles = ledger::tables::profiles::all(conn).unwrap();
+    forms.push(ledger::reports::forms::management_form(
+        &people,
+        &profiles,
+        &settings.unit_name,
+        2026,
+    ));
     let wb = ledger::export::forms::forms_workbook(&forms, &stats, &settings, today()).unwrap();
     books.push(("forms.xlsx", wb));
 

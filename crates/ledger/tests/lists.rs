@@ -70,6 +70,7 @@ fn each_working_list_lists_exactly_the_living_people_it_concerns() {
                 String::new()
             },
             has_hardship: n % 6 == 0,
+            ..Default::default()
         };
         profiles::save(conn, &st, PersonId(*id), &p).unwrap();
     }

@@ -18,7 +18,19 @@ vi.mock('../api', async (importOriginal) => {
       personAudit: vi.fn(),
       revealContact: vi.fn(),
       revealFamily: vi.fn(),
-      getProfile: vi.fn(async () => ({ marital_status: null, illnesses: '', hobbies: '', needs: '', hardship: '', has_hardship: false })),
+      getProfile: vi.fn(async () => ({
+        marital_status: null,
+        illnesses: '',
+        hobbies: '',
+        needs: '',
+        hardship: '',
+        has_hardship: false,
+        pension_socialized: false,
+        local_medical_insurance: false,
+        party_transferred: false,
+        file_transferred: false,
+        managed_elsewhere: false,
+      })),
     },
   }
 })

@@ -19,6 +19,11 @@ const stored: Profile = {
   needs: '',
   hardship: '',
   has_hardship: false,
+  pension_socialized: true,
+  local_medical_insurance: false,
+  party_transferred: false,
+  file_transferred: false,
+  managed_elsewhere: false,
 }
 
 describe('profileChanged', () => {
@@ -28,6 +33,8 @@ describe('profileChanged', () => {
     ['marital status', { marital_status: 'married' }, true],
     ['marital status cleared', { marital_status: null }, true],
     ['hardship flag', { has_hardship: true }, true],
+    ['a management flag set', { managed_elsewhere: true }, true],
+    ['a management flag cleared', { pension_socialized: false }, true],
     ['needs text', { needs: '理发' }, true],
   ]
   for (const [what, edit, want] of cases) {
@@ -65,11 +72,13 @@ describe('PersonProfileForm', () => {
 
     await typeInto(w, 'profile-hobbies', ' 书法 ')
     control(w, 'profile-has-hardship').click()
+    expect(control(w, 'profile-pension_socialized').checked).toBe(true)
+    control(w, 'profile-file_transferred').click()
     await settle(1)
     expect(button().attributes('disabled')).toBeUndefined()
     await button().trigger('click')
     await settle()
-    expect(api.saveProfile).toHaveBeenCalledWith(7, { ...stored, hobbies: ' 书法 ', has_hardship: true })
+    expect(api.saveProfile).toHaveBeenCalledWith(7, { ...stored, hobbies: ' 书法 ', has_hardship: true, file_transferred: true })
     expect(control(w, 'profile-hobbies').value).toBe('书法')
     expect(button().attributes('disabled')).toBeDefined()
     w.unmount()

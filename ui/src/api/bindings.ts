@@ -267,7 +267,27 @@ hardship: string,
 /**
  * Whether the person is on the 特殊困难 list (the text says what the hardship is).
  */
-has_hardship: boolean, };
+has_hardship: boolean, 
+/**
+ * 管理现状 (migration 012, the 管理现状统计表): 养老金社会化发放
+ */
+pension_socialized: boolean, 
+/**
+ * 参加属地医疗保险
+ */
+local_medical_insurance: boolean, 
+/**
+ * 党组织关系移交地方
+ */
+party_transferred: boolean, 
+/**
+ * 人事档案移交地方
+ */
+file_transferred: boolean, 
+/**
+ * 异地管理
+ */
+managed_elsewhere: boolean, };
 export type ProfileList = "ill" | "widowed" | "alone" | "hobbies" | "needs" | "hardship";
 export type FieldChange = { field: string, old: unknown, new: unknown, };
 export type AuditEntry = { at: string, actor: string, entity: string, entity_id: number | null, action: string, changes: Array<FieldChange>, reason: string | null, };

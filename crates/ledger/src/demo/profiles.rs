@@ -23,6 +23,8 @@ pub(super) fn profiles(
     people: &[(PersonId, PersonFields)],
 ) -> Result<()> {
     let mut rng = Rng::new(seed ^ 0x6c69_7569_7169_6e67);
+    // The 管理现状 facts draw from a generator of their own, so the other facts stay as they were.
+    let mut managed = Rng::new(seed ^ 0x6775_616e_6c69);
     for (id, _) in people {
         let profile = Profile {
             marital_status: Some(if rng.chance(0.25) {
@@ -41,6 +43,11 @@ pub(super) fn profiles(
             needs: if rng.chance(0.1) { rng.pick(NEEDS).to_string() } else { String::new() },
             hardship: String::new(),
             has_hardship: false,
+            pension_socialized: managed.chance(0.9),
+            local_medical_insurance: managed.chance(0.8),
+            party_transferred: managed.chance(0.15),
+            file_transferred: managed.chance(0.1),
+            managed_elsewhere: managed.chance(0.05),
         };
         let profile = if rng.chance(0.05) {
             Profile { hardship: rng.pick(HARDSHIPS).to_string(), has_hardship: true, ..profile }

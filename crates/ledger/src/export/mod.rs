@@ -81,14 +81,15 @@ pub fn roster(
 /// `year_end_counts`, so next year's reconciliation starts from the figure sent. The caller runs
 /// this in a transaction; the count is recorded only after the file has been written.
 pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Result<()> {
-    let people: Vec<_> =
-        crate::tables::people::all_fields(conn)?.into_iter().map(|(_, p)| p).collect();
+    let with_ids = crate::tables::people::all_fields(conn)?;
+    let profiles = crate::tables::profiles::all(conn)?;
+    let people: Vec<_> = with_ids.iter().map(|(_, p)| p.clone()).collect();
     let settings = crate::tables::settings::get(conn)?;
     let last = crate::reports::stats::load_year_end(conn, year - 1)?;
     let stats = crate::reports::stats::yearly(&people, year, last.as_ref());
     let branches = crate::tables::branches::list(conn)?;
     let local = crate::reports::forms::local_label(conn)?;
-    let forms = crate::reports::forms::yearly_forms(
+    let mut forms = crate::reports::forms::yearly_forms(
         &people,
         &branches,
         year,
@@ -96,6 +97,12 @@ pub fn stats(conn: &Connection, year: i32, today: NaiveDate, path: &Path) -> Res
         &settings.unit_name,
         &local,
     );
+    forms.push(crate::reports::forms::management_form(
+        &with_ids,
+        &profiles,
+        &settings.unit_name,
+        year,
+    ));
     let mut wb = forms::forms_workbook(&forms, &stats, &settings, today)?;
     save(&mut wb, path)?;
     crate::reports::stats::record_year_end(

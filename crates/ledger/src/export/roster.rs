@@ -63,7 +63,7 @@ pub(crate) fn columns() -> Vec<Column> {
 }
 
 fn profile_kind(field: ProfileField) -> Kind {
-    if field == ProfileField::Marital {
+    if field == ProfileField::Marital || field.is_flag() {
         Kind::Center
     } else {
         Kind::Text

@@ -93,6 +93,7 @@ fn profile_hint(field: ProfileField) -> &'static str {
         ProfileField::Hobbies => "特长爱好；用于特长爱好人员清单",
         ProfileField::Needs => "希望得到的个性化服务；用于个性需求人员清单",
         ProfileField::Hardship => "写明困难情况；填写后列入特殊困难人员清单",
+        _ => "管理现状：填“是”或“否”，不填按“否”；用于管理现状统计表",
     }
 }
 

@@ -174,8 +174,8 @@ fn roster_is_print_ready() {
     let mut wb = roster_workbook(&people(list.clone()), &settings(), today()).unwrap();
     let (_dir, path) = save_tmp(&mut wb);
     // Sheet 1 is 打印 (A4, 11 columns), sheet 2 the full 花名册 register (A3, 30 columns and
-    // the 5 of the 六清楚 profile).
-    for (part, paper, last) in [("sheet1", "9", "K"), ("sheet2", "8", "AI")] {
+    // the 10 of the 六清楚 profile, 5 of them 管理现状).
+    for (part, paper, last) in [("sheet1", "9", "K"), ("sheet2", "8", "AN")] {
         let s = xml(&path, &format!("xl/worksheets/{part}.xml"));
         let merged = format!("<mergeCell ref=\"A1:{last}1\"/>");
         let paper = format!("paperSize=\"{paper}\"");

@@ -1,8 +1,8 @@
 //! The official yearly forms the veteran-cadre bureau collects (DOMAIN.md, "The yearly statistics
 //! the bureau collects"), as figures: 离休干部基本情况统计表 (one per 机关 / 事业单位 / 企业),
 //! 退休干部基本情况统计表 by grade, 两年数字变化情况统计表 (离休, 退休) with the reconciliation and its
-//! 说明, and 离退休干部党组织设置情况. Each is a [`Form`]: its column tree, numbered rows and notes;
-//! `export::forms` prints any form the same way.
+//! 说明, 离退休干部党组织设置情况 and the 管理现状统计表 ([`management_form`]). Each is a
+//! [`Form`]: its column tree, numbered rows and notes; `export::forms` prints any form the same way.
 //!
 //! Counting rules: as of Dec 31 of the report year ([`crate::reports::stats::counted_at_end`]); everyone the
 //! unit pays is counted, resettled elsewhere (易地安置) included, and nobody twice: a person whose
@@ -10,15 +10,17 @@
 //! 退休. The 在京 / 本地 sub-column counts people whose 居住地 is 本市; its label is a unit setting
 //! ([`local_label`]).
 
-use crate::domain::model::{Grade, PersonFields, Residence, RetirementKind, UnitKind};
+use crate::domain::model::{Grade, PersonFields, PersonId, Residence, RetirementKind, UnitKind};
 use crate::domain::stamp::Stamp;
 use crate::error::Result;
 use crate::reports::stats::{counted_at_end, work_period, YearEndCounts};
 use crate::store::audit;
 use crate::tables::branches::{Branch, BranchKind};
+use crate::tables::profiles::Profile;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The settings key of the 在京 / 本地 label.
 const LOCAL_LABEL_KEY: &str = "local_label";
@@ -442,6 +444,60 @@ fn branch_form(branches: &[Branch], unit_name: &str, year: i32) -> Form {
     Form {
         sheet: "党组织设置".into(),
         title: format!("{year}年离退休干部党组织设置情况"),
+        columns,
+        rows: vec![row, total],
+        total: true,
+        notes,
+        paper: Paper::A4,
+    }
+}
+
+/// The 管理现状统计表's columns after 总数, in the form's order, as the header prints them.
+pub const MANAGEMENT_HEADERS: [&str; 5] = [
+    "养老金\n社会化发放",
+    "参加属地\n医疗保险",
+    "党组织关系\n移交地方",
+    "人事档案\n移交地方",
+    "异地管理",
+];
+
+/// 管理现状统计表 (DOMAIN.md form 5): of the people counted at the end of `year` (the same rule
+/// as every other form, [`counted_at_end`]), how many have each of the five 管理现状 facts recorded
+/// in their profile ([`Profile`]; a person without one has none). One row for the unit, then 合计.
+pub fn management_form(
+    people: &[(PersonId, PersonFields)],
+    profiles: &HashMap<i64, Profile>,
+    unit_name: &str,
+    year: i32,
+) -> Form {
+    let none = Profile::default();
+    let at_end: Vec<&Profile> = people
+        .iter()
+        .filter(|(_, p)| counted_at_end(p, year))
+        .map(|(id, _)| profiles.get(&id.0).unwrap_or(&none))
+        .collect();
+    let of = |f: fn(&Profile) -> bool| at_end.iter().filter(|p| f(p)).count() as i64;
+    let mut columns = vec![path(&["总数"])];
+    columns.extend(MANAGEMENT_HEADERS.iter().map(|h| path(&[h])));
+    let values = vec![
+        at_end.len() as i64,
+        of(|p| p.pension_socialized),
+        of(|p| p.local_medical_insurance),
+        of(|p| p.party_transferred),
+        of(|p| p.file_transferred),
+        of(|p| p.managed_elsewhere),
+    ];
+    let row = FormRow { label: unit_title(unit_name), number: "1".into(), values };
+    let total = FormRow { label: "合    计".into(), number: String::new(), ..row.clone() };
+    let notes = vec![
+        format!(
+            "说明：1.统计截至{year}年12月31日，由本单位发放离退休费的人员均统计在内（含易地安置人员），不重不漏。"
+        ),
+        "2.各项按台账“六清楚”中登记的管理现状统计；未登记的按“否”计，请在人员详情中补全。".into(),
+    ];
+    Form {
+        sheet: "管理现状".into(),
+        title: format!("{year}年离退休干部管理现状统计表"),
         columns,
         rows: vec![row, total],
         total: true,

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/009_visit_made_by.sql"),
     include_str!("../../migrations/010_people_branch.sql"),
     include_str!("../../migrations/011_operators.sql"),
+    include_str!("../../migrations/012_management_status.sql"),
     include_str!("../../migrations/013_people_reminder_facts.sql"),
 ];
 

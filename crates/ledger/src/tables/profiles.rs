@@ -152,6 +152,12 @@ pub enum ProfileField {
     Hobbies,
     Needs,
     Hardship,
+    /// The five 管理现状 flags, 是/否 cells.
+    PensionSocialized,
+    LocalMedicalInsurance,
+    PartyTransferred,
+    FileTransferred,
+    ManagedElsewhere,
 }
 
 pub struct ProfileColumn {
@@ -195,7 +201,46 @@ pub const PROFILE_COLUMNS: &[ProfileColumn] = &[
         synonyms: &["困难情况", "特殊困难情况", "家庭困难"],
         width: 14.0,
     },
+    ProfileColumn {
+        field: ProfileField::PensionSocialized,
+        header: "养老金社会化发放",
+        synonyms: &["养老金社会化", "社会化发放"],
+        width: 9.0,
+    },
+    ProfileColumn {
+        field: ProfileField::LocalMedicalInsurance,
+        header: "参加属地医疗保险",
+        synonyms: &["属地医疗保险", "属地医保", "参加属地医保"],
+        width: 9.0,
+    },
+    ProfileColumn {
+        field: ProfileField::PartyTransferred,
+        header: "党组织关系移交地方",
+        synonyms: &["党组织关系移交", "党员关系移交地方"],
+        width: 9.0,
+    },
+    ProfileColumn {
+        field: ProfileField::FileTransferred,
+        header: "人事档案移交地方",
+        synonyms: &["人事档案移交", "档案移交地方"],
+        width: 9.0,
+    },
+    ProfileColumn {
+        field: ProfileField::ManagedElsewhere,
+        header: "异地管理",
+        synonyms: &["异地安置管理"],
+        width: 7.0,
+    },
 ];
+
+/// Reads a 是/否 cell (`√`, `有` and `否`, `×`, `无` as written in real files).
+fn yes_no(text: &str) -> Option<bool> {
+    match crate::domain::text::compact(text).as_str() {
+        "是" | "√" | "✓" | "有" | "Y" | "y" => Some(true),
+        "否" | "×" | "✗" | "无" | "N" | "n" => Some(false),
+        _ => None,
+    }
+}
 
 /// The profile field a header names, if any.
 pub fn field_for_header(text: &str) -> Option<ProfileField> {
@@ -224,6 +269,39 @@ impl ProfileField {
             ProfileField::Hobbies => p.hobbies.clone(),
             ProfileField::Needs => p.needs.clone(),
             ProfileField::Hardship => p.hardship.clone(),
+            flag => if *flag.flag(p) { "是" } else { "否" }.into(),
+        }
+    }
+
+    /// Whether the field is one of the 管理现状 yes/no flags.
+    pub fn is_flag(self) -> bool {
+        !matches!(
+            self,
+            ProfileField::Marital
+                | ProfileField::Illnesses
+                | ProfileField::Hobbies
+                | ProfileField::Needs
+                | ProfileField::Hardship
+        )
+    }
+
+    fn flag(self, p: &Profile) -> &bool {
+        match self {
+            ProfileField::PensionSocialized => &p.pension_socialized,
+            ProfileField::LocalMedicalInsurance => &p.local_medical_insurance,
+            ProfileField::PartyTransferred => &p.party_transferred,
+            ProfileField::FileTransferred => &p.file_transferred,
+            _ => &p.managed_elsewhere,
+        }
+    }
+
+    fn flag_mut(self, p: &mut Profile) -> &mut bool {
+        match self {
+            ProfileField::PensionSocialized => &mut p.pension_socialized,
+            ProfileField::LocalMedicalInsurance => &mut p.local_medical_insurance,
+            ProfileField::PartyTransferred => &mut p.party_transferred,
+            ProfileField::FileTransferred => &mut p.file_transferred,
+            _ => &mut p.managed_elsewhere,
         }
     }
 
@@ -247,12 +325,19 @@ impl ProfileField {
                 p.hardship = text.into();
                 p.has_hardship = true;
             }
+            flag => {
+                let header =
+                    PROFILE_COLUMNS.iter().find(|c| c.field == flag).map_or("", |c| c.header);
+                *flag.flag_mut(p) = yes_no(text)
+                    .ok_or_else(|| format!("{header}“{text}”无法识别，应填“是”或“否”"))?
+            }
         }
         Ok(())
     }
 }
 
-/// `old` with every value `row` has written over it; what the row leaves empty keeps the old value.
+/// `old` with every value `row` has written over it; what the row leaves empty keeps the old value
+/// (a 管理现状 flag a row does not set, or sets 否, keeps the old one: an import only adds 是).
 pub fn merge(old: &Profile, row: &Profile) -> Profile {
     let pick = |o: &String, r: &String| if r.is_empty() { o.clone() } else { r.clone() };
     Profile {
@@ -262,13 +347,20 @@ pub fn merge(old: &Profile, row: &Profile) -> Profile {
         needs: pick(&old.needs, &row.needs),
         hardship: pick(&old.hardship, &row.hardship),
         has_hardship: old.has_hardship || row.has_hardship,
+        pension_socialized: old.pension_socialized || row.pension_socialized,
+        local_medical_insurance: old.local_medical_insurance || row.local_medical_insurance,
+        party_transferred: old.party_transferred || row.party_transferred,
+        file_transferred: old.file_transferred || row.file_transferred,
+        managed_elsewhere: old.managed_elsewhere || row.managed_elsewhere,
     }
 }
 
 /// Every recorded profile, by person id (for the register and the lists).
 pub fn all(conn: &Connection) -> Result<std::collections::HashMap<i64, Profile>> {
     let mut stmt = conn.prepare(
-        "SELECT person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship
+        "SELECT person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship,
+                pension_socialized, local_medical_insurance, party_transferred, file_transferred,
+                managed_elsewhere
          FROM person_profiles",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -282,6 +374,11 @@ pub fn all(conn: &Connection) -> Result<std::collections::HashMap<i64, Profile>>
                 needs: r.get(4)?,
                 hardship: r.get(5)?,
                 has_hardship: r.get(6)?,
+                pension_socialized: r.get(7)?,
+                local_medical_insurance: r.get(8)?,
+                party_transferred: r.get(9)?,
+                file_transferred: r.get(10)?,
+                managed_elsewhere: r.get(11)?,
             },
         ))
     })?;
@@ -302,13 +399,25 @@ pub struct Profile {
     pub hardship: String,
     /// Whether the person is on the 特殊困难 list (the text says what the hardship is).
     pub has_hardship: bool,
+    /// 管理现状 (migration 012, the 管理现状统计表): 养老金社会化发放
+    pub pension_socialized: bool,
+    /// 参加属地医疗保险
+    pub local_medical_insurance: bool,
+    /// 党组织关系移交地方
+    pub party_transferred: bool,
+    /// 人事档案移交地方
+    pub file_transferred: bool,
+    /// 异地管理
+    pub managed_elsewhere: bool,
 }
 
 /// The profile of `person`; an empty one when nothing is recorded.
 pub fn get(conn: &Connection, person: PersonId) -> Result<Profile> {
     let row = conn
         .query_row(
-            "SELECT marital_status, illnesses, hobbies, needs, hardship, has_hardship
+            "SELECT marital_status, illnesses, hobbies, needs, hardship, has_hardship,
+                    pension_socialized, local_medical_insurance, party_transferred,
+                    file_transferred, managed_elsewhere
              FROM person_profiles WHERE person_id = ?1",
             [person.0],
             |r| {
@@ -320,6 +429,11 @@ pub fn get(conn: &Connection, person: PersonId) -> Result<Profile> {
                     needs: r.get(3)?,
                     hardship: r.get(4)?,
                     has_hardship: r.get(5)?,
+                    pension_socialized: r.get(6)?,
+                    local_medical_insurance: r.get(7)?,
+                    party_transferred: r.get(8)?,
+                    file_transferred: r.get(9)?,
+                    managed_elsewhere: r.get(10)?,
                 })
             },
         )
@@ -344,16 +458,23 @@ pub fn save(conn: &Connection, stamp: &Stamp, person: PersonId, new: &Profile) -
         hobbies: n(&new.hobbies),
         needs: n(&new.needs),
         hardship: n(&new.hardship),
-        has_hardship: new.has_hardship,
+        ..new.clone()
     };
     let old = get(conn, person)?;
     conn.execute(
         "INSERT INTO person_profiles
-             (person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             (person_id, marital_status, illnesses, hobbies, needs, hardship, has_hardship,
+              pension_socialized, local_medical_insurance, party_transferred, file_transferred,
+              managed_elsewhere, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (person_id) DO UPDATE SET marital_status = excluded.marital_status,
              illnesses = excluded.illnesses, hobbies = excluded.hobbies, needs = excluded.needs,
              hardship = excluded.hardship, has_hardship = excluded.has_hardship,
+             pension_socialized = excluded.pension_socialized,
+             local_medical_insurance = excluded.local_medical_insurance,
+             party_transferred = excluded.party_transferred,
+             file_transferred = excluded.file_transferred,
+             managed_elsewhere = excluded.managed_elsewhere,
              updated_at = excluded.updated_at",
         params![
             person.0,
@@ -363,6 +484,11 @@ pub fn save(conn: &Connection, stamp: &Stamp, person: PersonId, new: &Profile) -
             new.needs,
             new.hardship,
             new.has_hardship,
+            new.pension_socialized,
+            new.local_medical_insurance,
+            new.party_transferred,
+            new.file_transferred,
+            new.managed_elsewhere,
             stamp.at()
         ],
     )?;
@@ -400,6 +526,9 @@ mod tests {
             needs: "理发".into(),
             hardship: "独居".into(),
             has_hardship: true,
+            pension_socialized: true,
+            party_transferred: true,
+            ..Default::default()
         };
         let mut back = Profile::default();
         for c in PROFILE_COLUMNS {
@@ -412,6 +541,16 @@ mod tests {
             Ok(Some(MaritalStatus::Married))
         );
         assert!(ProfileField::Marital.set_text(&mut p, "同居").unwrap_err().contains("应为"));
+        assert_eq!(
+            ProfileField::ManagedElsewhere.set_text(&mut p, " √ ").map(|()| p.managed_elsewhere),
+            Ok(true)
+        );
+        let err = ProfileField::FileTransferred.set_text(&mut p, "已移交").unwrap_err();
+        assert!(err.contains("人事档案移交地方") && err.contains("“是”或“否”"), "{err}");
+        assert_eq!(
+            field_for_header("参加属地\n医疗保险"),
+            Some(ProfileField::LocalMedicalInsurance)
+        );
         let merged = merge(&full, &Profile { hobbies: "京剧".into(), ..Default::default() });
         assert_eq!((merged.hobbies.as_str(), merged.illnesses.as_str()), ("京剧", "高血压"));
     }
