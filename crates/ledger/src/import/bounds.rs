@@ -37,6 +37,9 @@ struct Boxed {
     rows: Option<(u64, u64)>,
     cols: Option<(u64, u64)>,
     cells: u64,
+    /// The grid a sheet declares before its cells (an `.xls` DIMENSIONS record), for which the
+    /// reader reserves memory whatever the cells turn out to be.
+    declared: u64,
 }
 
 impl Boxed {
@@ -51,8 +54,34 @@ impl Boxed {
 
     fn extent(&self) -> Extent {
         let span = |r: Option<(u64, u64)>| r.map_or(0, |(a, b)| b - a + 1);
-        Extent { grid: span(self.rows).saturating_mul(span(self.cols)), cells: self.cells }
+        let grid = span(self.rows).saturating_mul(span(self.cols)).max(self.declared);
+        Extent { grid, cells: self.cells }
     }
+}
+
+/// How many cells a DIMENSIONS record makes calamine reserve (MS-XLS 2.4.90: the first row, the
+/// row after the last, the first column, the column after the last; BIFF5 has 16-bit rows),
+/// computed as calamine does, 32-bit wrap included, so a forged record is seen at the size it
+/// would really ask for.
+fn declared_cells(data: &[u8]) -> u64 {
+    let u16_at =
+        |i: usize| data.get(i..i + 2).map_or(0, |b| u32::from(u16::from_le_bytes([b[0], b[1]])));
+    let u32_at =
+        |i: usize| data.get(i..i + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let (first_row, last_row, mut first_col, last_col) = match data.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return 0,
+    };
+    if first_col > 0xFF || last_col < first_col {
+        first_col = 0;
+    }
+    if last_row == 0 || last_col == 0 {
+        return 1;
+    }
+    let rows = (last_row - 1).wrapping_sub(first_row).wrapping_add(1);
+    let cols = (last_col - 1).wrapping_sub(first_col).wrapping_add(1);
+    u64::from(rows).saturating_mul(u64::from(cols))
 }
 
 /// The largest sheet of an `.xls` (BIFF8) workbook, from its cell records.
@@ -90,6 +119,8 @@ pub(crate) fn xls_extent(bytes: &[u8]) -> Option<Extent> {
                     sheet.add(r, c, 1);
                 }
             }
+            // DIMENSIONS: the sheet's declared range, which calamine reserves cells for.
+            0x0200 => sheet.declared = declared_cells(data),
             // MULRK, MULBLANK: row, first column, …, last column (last two bytes).
             0x00BD | 0x00BE if data.len() >= 6 => {
                 if let Some((r, c)) = rc() {
@@ -107,6 +138,16 @@ pub(crate) fn xls_extent(bytes: &[u8]) -> Option<Extent> {
 
 /// Refuses an `.xls` whose sheets would make a grid far larger than their cells.
 pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
+    // calamine's own compound-file reader is lenient: from a container with a broken directory or
+    // sector table it reads whatever the broken pointers give, and cell positions read from that
+    // garbage asked it for 137 GB at once (found by fuzzing). A container the strict `cfb` reader
+    // refuses is damaged, so it is refused here, before calamine sees it. (A container that is
+    // sound but holds no workbook, such as a password-protected .xlsx, goes on to its own message.)
+    if cfb::CompoundFile::open(Cursor::new(bytes)).is_err() {
+        return Err(Error::file(
+            "无法读取这个表格文件（文件内部结构已损坏）。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入；若打不开，请找回原始文件。",
+        ));
+    }
     xls_extent(bytes).map_or(Ok(()), check)
 }
 
@@ -232,5 +273,31 @@ mod tests {
         assert_eq!(e.cells, 2);
         assert!(e.grid > 1_000_000 * 16_000, "{e:?}");
         assert!(check(e).is_err());
+    }
+}
+
+#[cfg(test)]
+mod declared {
+    use super::declared_cells;
+
+    fn biff8(first_row: u32, row_after: u32, first_col: u16, col_after: u16) -> Vec<u8> {
+        let mut d = Vec::new();
+        d.extend(first_row.to_le_bytes());
+        d.extend(row_after.to_le_bytes());
+        d.extend(first_col.to_le_bytes());
+        d.extend(col_after.to_le_bytes());
+        d.extend([0, 0]);
+        d
+    }
+
+    #[test]
+    fn a_declared_range_counts_the_cells_calamine_reserves() {
+        assert_eq!(declared_cells(&biff8(0, 1000, 0, 30)), 30_000);
+        assert_eq!(declared_cells(&biff8(0, 65_536, 0, 256)), 65_536 * 256);
+        // The last row before the first wraps in calamine's 32-bit arithmetic: billions of cells.
+        assert!(declared_cells(&biff8(10, 5, 0, 256)) > 1_000_000_000);
+        // An empty sheet, and a record of no known length.
+        assert_eq!(declared_cells(&biff8(0, 0, 0, 0)), 1);
+        assert_eq!(declared_cells(&[1, 2, 3]), 0);
     }
 }
