@@ -67,11 +67,20 @@ fn the_drawer_shows_masked_values_until_a_logged_reveal() {
         audit_log::page(conn, &AuditQuery { person_id: Some(id), ..Default::default() }).unwrap();
     let newest = &log.rows[0];
     assert_eq!((newest.action_label.as_str(), newest.actor.as_str()), ("查看完整信息", "李干事"));
-    // The update logged the name, never a masked value.
-    let changes: Vec<String> = log
+    // The update stored the name and the phone typed, never a masked value; 修改记录 shows the
+    // phone masked.
+    let stored: Vec<String> = conn
+        .prepare("SELECT COALESCE(changes, '') FROM audit_log")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(stored.iter().all(|c| !c.contains("****")), "{stored:?}");
+    let shown: Vec<String> = log
         .rows
         .iter()
         .flat_map(|r| r.lines.iter().map(|l| format!("{}{}", l.old, l.new)))
         .collect();
-    assert!(changes.iter().all(|c| !c.contains('*')), "{changes:?}");
+    assert!(shown.iter().all(|c| !c.contains("13900001111")), "{shown:?}");
 }
