@@ -206,7 +206,7 @@ pub fn write_form(
         r += 1;
     }
     r += 1;
-    let signature = signature_text(settings);
+    let signature = signature_text(settings, total_width);
     write_merged(ws, r, 0, last, &signature, &styles.line)?;
     let lines = layout::lines(&signature, LINE_FONT, total_width);
     ws.set_row_height(r, layout::row_height(lines, LINE_FONT).max(24.0))?;

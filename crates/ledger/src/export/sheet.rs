@@ -555,7 +555,7 @@ impl<'s> TableSheet<'s> {
     /// `单位负责人：…      审核人：…      填表人：…      联系电话：…`.
     pub fn signature(&mut self, ws: &mut Worksheet, settings: &UnitSettings) -> Result<()> {
         self.next_row += 1;
-        let text = signature_text(settings);
+        let text = signature_text(settings, self.widths.iter().sum());
         let r = self.next_row;
         let last = (self.kinds.len() - 1) as ColNum;
         write_merged(ws, r, 0, last, &text, &self.styles.line)?;
@@ -566,21 +566,55 @@ impl<'s> TableSheet<'s> {
     }
 }
 
-/// The signature line's text; an empty name leaves room to sign by hand.
-pub fn signature_text(s: &UnitSettings) -> String {
+/// The signature line's text for a table `width` units wide; an empty name leaves room to sign by
+/// hand. Where the four parts do not fit on one line they go on as many lines as they need, each
+/// part whole: left to the spreadsheet, a narrow form broke the phone number at its hyphen.
+pub fn signature_text(s: &UnitSettings, width: f64) -> String {
     let or_blank = |v: &str| if v.is_empty() { "          ".to_string() } else { v.to_string() };
-    format!(
-        "单位负责人：{}      审核人：{}      填表人：{}      联系电话：{}",
-        or_blank(&s.head),
-        or_blank(&s.reviewer),
-        or_blank(&s.preparer),
-        or_blank(&s.phone)
-    )
+    let parts = [
+        format!("单位负责人：{}", or_blank(&s.head)),
+        format!("审核人：{}", or_blank(&s.reviewer)),
+        format!("填表人：{}", or_blank(&s.preparer)),
+        format!("联系电话：{}", or_blank(&s.phone)),
+    ];
+    const GAP: &str = "      ";
+    // A little room to spare: renderers measure slightly wider than the layout engine.
+    let room = layout::usable_px(width) * 0.95;
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if layout::text_px(&format!("{line}{GAP}{part}"), LINE_FONT) <= room => {
+                line.push_str(GAP);
+                line.push_str(&part);
+            }
+            _ => lines.push(part),
+        }
+    }
+    lines.join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_signature_line_breaks_between_its_parts_never_inside_one() {
+        let s = UnitSettings {
+            head: "周建平".into(),
+            reviewer: "吴敏".into(),
+            preparer: "王丽".into(),
+            phone: "0371-65550123".into(),
+            ..Default::default()
+        };
+        let wide = signature_text(&s, 200.0);
+        assert_eq!(wide.lines().count(), 1, "{wide}");
+        let narrow = signature_text(&s, 70.0);
+        assert!(narrow.lines().count() > 1, "{narrow}");
+        assert!(narrow.lines().any(|l| l.contains("联系电话：0371-65550123")), "{narrow}");
+        for line in narrow.lines() {
+            assert!(layout::lines(line, LINE_FONT, 70.0) == 1, "{line} fits its line");
+        }
+    }
 
     #[test]
     fn formula_like_text_is_recognised() {
