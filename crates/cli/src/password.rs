@@ -1,5 +1,5 @@
 //! Passwords of an encrypted ledger (issue 12): from `CADRE_LEDGER_PASSWORD` /
-//! `CADRE_LEDGER_NEW_PASSWORD`, or typed at a prompt (not echoed on a Unix terminal).
+//! `CADRE_LEDGER_NEW_PASSWORD`, or typed at a prompt (not echoed, on Windows as on Unix).
 
 use ledger::Error;
 use std::io::IsTerminal;
@@ -38,35 +38,19 @@ pub fn new(var: &str, question: &str) -> Result<String, Error> {
 
 fn prompt(question: &str) -> Result<String, Error> {
     let stdin = std::io::stdin();
-    let hide = stdin.is_terminal() && set_echo(false);
-    eprint!("{question}");
-    let mut line = String::new();
-    let read = stdin.read_line(&mut line);
-    if hide {
-        set_echo(true);
-        eprintln!();
-    }
+    let read = if stdin.is_terminal() {
+        // Hidden input on the console (rpassword: termios on Unix, the console mode on Windows).
+        rpassword::prompt_password(question)
+    } else {
+        // A script's pipe: read one line as it comes.
+        eprint!("{question}");
+        let mut line = String::new();
+        stdin.read_line(&mut line).map(|_| line)
+    };
     match read {
-        Ok(n) if n > 0 => Ok(line.trim_end_matches(['\r', '\n']).to_string()),
+        Ok(line) if !line.is_empty() => Ok(line.trim_end_matches(['\r', '\n']).to_string()),
         _ => Err(Error::Locked(format!(
             "没有读到密码。请在提示时输入密码，或先设置环境变量 {ENV}。"
         ))),
-    }
-}
-
-/// Turns the terminal's echo off or on (Unix, through `stty`); false when it could not.
-fn set_echo(on: bool) -> bool {
-    #[cfg(unix)]
-    {
-        std::process::Command::new("stty")
-            .arg(if on { "echo" } else { "-echo" })
-            .stdin(std::process::Stdio::inherit())
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = on;
-        false
     }
 }
