@@ -938,12 +938,19 @@ async fn an_id_revealed_in_the_drawer_is_in_the_audit_page() {
 
     app.click("[data-testid=nav-audit]").await;
     app.text_until("[data-testid=audit-check]", |t| t.contains("修改记录完好")).await;
-    let first =
-        app.inner_text_until(&body_row("audit-table", 1), |t| t.contains("查看完整信息")).await;
-    assert!(first.contains(&name) && first.contains("人员信息"), "{first}");
+    // The one 显示 reveals the person and their family members: a logged line each.
+    let table = app
+        .inner_text_until("[data-testid=audit-table]", |t| {
+            t.contains("查看完整信息") && t.contains("人员信息")
+        })
+        .await;
+    assert!(table.contains(&name), "{table}");
     app.screenshot("20-audit-page").await;
     app.quit().await;
-    let log = ledger_query(&db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1");
+    let log = ledger_query(
+        &db,
+        "SELECT action FROM audit_log WHERE entity = 'person' ORDER BY id DESC LIMIT 1",
+    );
     assert_eq!(log, vec!["reveal".to_string()]);
 }
 
@@ -1253,6 +1260,12 @@ async fn an_operator_signs_in_and_their_reveal_is_in_the_audit_page() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     app.screenshot("op-03-settings-card").await;
     app.quit().await;
+    // The one 显示 reveals the person and each family member, each logged, all under 王红.
     let actors = ledger_query(&db, "SELECT actor FROM audit_log WHERE action = 'reveal'");
-    assert_eq!(actors, vec!["王红".to_string()]);
+    assert!(!actors.is_empty() && actors.iter().all(|a| a == "王红"), "{actors:?}");
+    let person = ledger_query(
+        &db,
+        "SELECT actor FROM audit_log WHERE action = 'reveal' AND entity = 'person'",
+    );
+    assert_eq!(person, vec!["王红".to_string()]);
 }
