@@ -43,6 +43,8 @@ macro_rules! with_app_commands {
             safety::list_backups,
             safety::backup_now,
             safety::restore_backup,
+            migrate::export_whole_ledger,
+            migrate::restore_from_file,
             safety::verify_audit,
             backup_folder::backup_copy_status,
             backup_folder::pick_backup_folder,

@@ -13,6 +13,7 @@ mod commands;
 mod crypt;
 mod duties;
 mod ledgers;
+mod migrate;
 mod operators;
 mod paging;
 mod profiles;

@@ -36,6 +36,8 @@ export type CommandName =
   | 'list_backups'
   | 'backup_now'
   | 'restore_backup'
+  | 'export_whole_ledger'
+  | 'restore_from_file'
   | 'verify_audit'
   | 'backup_copy_status'
   | 'pick_backup_folder'

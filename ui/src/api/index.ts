@@ -222,6 +222,10 @@ export const api = {
   backupNow: () => invoke<BackupInfo>('backup_now'),
   /** Restores the backup of that file name (backs the current ledger up first). */
   restoreBackup: (name: string) => invoke<Restored>('restore_backup', { name }),
+  /** 迁移: saves the whole ledger as one checked file where the clerk picks; the path, or null if cancelled. */
+  exportWholeLedger: () => invoke<string | null>('export_whole_ledger'),
+  /** Replaces the ledger with a migration file or backup the clerk picks (checked, current ledger backed up first). */
+  restoreFromFile: () => invoke<Restored | null>('restore_from_file'),
   /** Checks the audit chain and every record against it. */
   verifyAudit: () => invoke<Verification>('verify_audit'),
   /** The backup folder the clerk chose (USB stick or share): present, last copy, how many. */

@@ -51,6 +51,11 @@ pub fn receipt_file_name(unit_name: &str, period_label: &str, kind: &str) -> Str
     format!("{}_{}_{}签收表.xlsx", file_safe(unit_name), file_safe(period_label), file_safe(kind))
 }
 
+/// `XX单位_台账迁移_20261121.db`: the whole ledger as one verified file, for moving to another PC.
+pub fn whole_ledger_file_name(unit_name: &str, today: NaiveDate) -> String {
+    format!("{}_台账迁移_{}.db", file_safe(unit_name), today.format("%Y%m%d"))
+}
+
 /// `XX单位_离退休干部花名册_脱敏_20261121.xlsx`: the copy for sharing beyond the bureau.
 pub fn masked_roster_file_name(unit_name: &str, today: NaiveDate) -> String {
     format!("{}_离退休干部花名册_脱敏_{}.xlsx", file_safe(unit_name), today.format("%Y%m%d"))
