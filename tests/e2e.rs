@@ -57,6 +57,11 @@ impl App {
         App { driver, client }
     }
 
+    /// A script's boolean result; `None` while the page cannot answer (it is reloading).
+    async fn eval_bool(&self, js: &str) -> Option<bool> {
+        self.client.execute(js, vec![]).await.ok().and_then(|v| v.as_bool())
+    }
+
     /// Ends the session; dropping `self` then stops the driver.
     async fn quit(self) {
         let _ = self.client.clone().close().await;
@@ -994,12 +999,35 @@ async fn the_whole_ledger_moves_out_and_another_comes_in_from_a_file() {
     assert_eq!(people(&saved[0]), before, "the saved file is the whole ledger");
 
     app.client
-        .execute("document.querySelector('[data-testid=restore-file]').click()", vec![])
+        .execute(
+            "window.__beforeRestore = true; document.querySelector('[data-testid=restore-file]').click()",
+            vec![],
+        )
         .await
         .unwrap();
-    app.click(".el-message-box__btns .el-button--primary").await;
-    // The window reloads on the ledger that came in.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.wait_for(".el-message-box__btns .el-button--primary").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    app.client
+        .execute(
+            "document.querySelector('.el-message-box__btns .el-button--primary').click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // The restore backs up the ledger, swaps the file, then reloads the window: wait for the
+    // reload (a marker set on the page before it is gone), without touching the file meanwhile.
+    let start = Instant::now();
+    loop {
+        let marked = app.eval_bool("return window.__beforeRestore === true").await;
+        if marked == Some(false) {
+            break;
+        }
+        if start.elapsed() > WAIT {
+            app.screenshot("failure-restore-file").await;
+            panic!("the window did not reload on the restored ledger");
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
     app.wait_for("[data-testid=nav-settings]").await;
     app.quit().await;
     assert_eq!(people(&db), 12);
