@@ -98,6 +98,8 @@ mod tests {
 
     #[test]
     fn an_unopenable_ledger_is_restored_from_its_backup_and_the_app_goes_on_with_it() {
+        // Opening a ledger sets the process-wide operator session, as the operators' test does.
+        let _serial = crate::operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.db");
         let good = ledger_with_backup(&path, "张三");
@@ -116,6 +118,8 @@ mod tests {
 
     #[test]
     fn another_ledger_file_can_be_picked_and_a_bad_one_keeps_the_screen() {
+        // Opening a ledger sets the process-wide operator session, as the operators' test does.
+        let _serial = crate::operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.db");
         std::fs::write(&path, b"not a ledger at all, just text").unwrap();
