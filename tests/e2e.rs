@@ -255,7 +255,7 @@ impl App {
 
     /// Saves a screenshot under target/e2e-screenshots for a person to look at.
     async fn screenshot(&self, name: &str) {
-        if let Ok(png) = self.client.screenshot().await {
+        if let Some(png) = cadre_tests::screen_png() {
             let dir = shots_dir();
             let _ = std::fs::create_dir_all(&dir);
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
@@ -546,6 +546,15 @@ async fn a_hospital_stay_loses_its_flag_once_visited() {
     app.inner_text_until("[data-testid=stays-table]", |t| !t.contains(&name)).await;
     app.click("[data-testid=flagged-only]").await;
     app.inner_text_until(&first, |t| t.contains(&name) && !t.contains("未探视")).await;
+
+    // 更多 opens the page's one shared menu at this row: 登记出院 records the discharge.
+    app.click(&format!("{first} [data-testid=stay-more]")).await;
+    app.click("[data-testid=stay-more-discharge]").await;
+    app.click("[data-testid=discharge-save]").await;
+    app.inner_text_until(&first, |t| t.contains(&name) && !t.contains("在院")).await;
+    // Clicked again, the same row's menu now offers to change the date.
+    app.click(&format!("{first} [data-testid=stay-more]")).await;
+    app.inner_text_until("[data-testid=stay-more-discharge]", |t| t.contains("修改出院日期")).await;
     app.quit().await;
 }
 

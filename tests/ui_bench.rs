@@ -382,7 +382,7 @@ async fn run_once(a: &Args, db: &Path, name: &str, f: &mut Figures, shots: Optio
         f.add(&format!("page {label}"), ms);
         tokio::time::sleep(Duration::from_millis(300)).await;
         if let Some(dir) = shots {
-            if let Ok(png) = s.client.screenshot().await {
+            if let Some(png) = cadre_tests::screen_png() {
                 let _ = std::fs::create_dir_all(dir);
                 let _ = std::fs::write(dir.join(format!("{page}.png")), png);
             }

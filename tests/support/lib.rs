@@ -19,6 +19,21 @@ pub fn binary(name: &str) -> PathBuf {
     path
 }
 
+/// A PNG of the whole X display the app runs on (`$DISPLAY`, Xvfb in the tests), taken with
+/// ImageMagick's `import`.
+///
+/// WebDriver's own screenshot asks WebKit for a snapshot, which never returns while WebKit draws
+/// without its compositor, and the app turns the compositor off on Linux (see `prefer_direct_drawing`
+/// in the shell). Only one app runs on a test display, so the screen is the window.
+pub fn screen_png() -> Option<Vec<u8>> {
+    let out = std::process::Command::new("import")
+        .args(["-window", "root", "png:-"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    (out.status.success() && !out.stdout.is_empty()).then_some(out.stdout)
+}
+
 /// An 18-digit ID number with a correct check character.
 pub fn id_number(region: &str, birth: &str, seq: &str) -> String {
     let first17 = format!("{region}{birth}{seq}");
