@@ -549,6 +549,9 @@ async fn a_hospital_stay_loses_its_flag_once_visited() {
 
     // 更多 opens the page's one shared menu at this row: 登记出院 records the discharge.
     app.click(&format!("{first} [data-testid=stay-more]")).await;
+    // WebDriver clicks an item the moment it exists; while the menu still zooms in, that misses.
+    app.inner_text_until("[data-testid=stay-more-items]", |t| t.contains("登记出院")).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     app.click("[data-testid=stay-more-discharge]").await;
     app.click("[data-testid=discharge-save]").await;
     app.inner_text_until(&first, |t| t.contains(&name) && !t.contains("在院")).await;
