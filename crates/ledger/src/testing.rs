@@ -230,3 +230,15 @@ pub fn visit_by(
     v.made_by = by.into();
     crate::tables::visits::insert(c, &stamp(), &v).unwrap();
 }
+
+/// The steps of `sql`'s query plan (`EXPLAIN QUERY PLAN`), with `?` parameters unbound. Tests that a
+/// query meant for 10,000 people stays on its index read these.
+pub fn query_plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let mut rows = stmt.raw_query();
+    let mut steps = Vec::new();
+    while let Some(row) = rows.next().unwrap() {
+        steps.push(row.get(3).unwrap());
+    }
+    steps
+}

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/011_operators.sql"),
     include_str!("../../migrations/012_management_status.sql"),
     include_str!("../../migrations/013_people_reminder_facts.sql"),
+    include_str!("../../migrations/014_visits_period_figures.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -583,15 +583,7 @@ fn a_recurring_subsidy_kind_is_due_to_last_periods_recipients() {
 #[test]
 fn the_people_facts_are_read_from_their_covering_index() {
     let f = fixture();
-    let plan: Vec<String> = f
-        .ledger
-        .conn()
-        .prepare(&format!("EXPLAIN QUERY PLAN {PEOPLE_FACTS}"))
-        .unwrap()
-        .query_map([], |r| r.get(3))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+    let plan = crate::testing::query_plan(f.ledger.conn(), PEOPLE_FACTS);
     assert!(
         plan.iter().any(|step| step.contains("COVERING INDEX people_reminder_facts")),
         "the query plan was {plan:?}"

@@ -70,15 +70,23 @@ fn filter(q: &VisitQuery) -> Filter {
     f
 }
 
+/// The totals' query. The person is joined only for a search by name: without one, the totals are
+/// read from the covering index `visits_period_figures` alone (migration 014).
+fn totals_sql(q: &VisitQuery, f: &Filter) -> String {
+    let searching = !crate::tables::search::normalize_query(&q.search).is_empty();
+    format!(
+        "SELECT COUNT(*), COUNT(DISTINCT v.person_id), COALESCE(SUM(v.amount_fen), 0)
+         FROM visits v{}{}",
+        if searching { " JOIN people p ON p.id = v.person_id" } else { "" },
+        f.sql
+    )
+}
+
 /// One page of visits, newest first unless sorted otherwise, with the totals of the selection.
 pub fn page(conn: &Connection, req: &VisitPageRequest) -> Result<VisitPage> {
     let f = filter(&req.filter);
     let (total, persons, amount): (u32, u32, i64) = conn
-        .prepare_cached(&format!(
-            "SELECT COUNT(*), COUNT(DISTINCT v.person_id), COALESCE(SUM(v.amount_fen), 0)
-             FROM visits v JOIN people p ON p.id = v.person_id{}",
-            f.sql
-        ))?
+        .prepare_cached(&totals_sql(&req.filter, &f))?
         .query_row(f.params(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let sql = format!("{SELECT}{}{}", f.sql, f.order_and_window(req, "v.date DESC, v.id DESC"));
     let rows = conn
@@ -86,4 +94,31 @@ pub fn page(conn: &Connection, req: &VisitPageRequest) -> Result<VisitPage> {
         .query_map(f.params(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page { rows, total, totals: VisitTotals { persons, amount: Fen(amount) } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::period::Period;
+    use crate::store::db::Ledger;
+
+    /// Without a search, the page's totals read only the covering index; with one, the person's
+    /// search key too.
+    #[test]
+    fn the_totals_read_the_covering_index() {
+        let ledger = Ledger::open_in_memory().unwrap();
+        let mut q = VisitQuery {
+            period: Some(Period { year: 2026, quarter: Some(4) }),
+            ..Default::default()
+        };
+        for search in ["", "张"] {
+            q.search = search.into();
+            let plan = crate::testing::query_plan(ledger.conn(), &totals_sql(&q, &filter(&q)));
+            assert!(
+                plan.iter().any(|s| s.contains("COVERING INDEX visits_period_figures")),
+                "search {search:?}: the query plan was {plan:?}"
+            );
+            assert_eq!(plan.iter().any(|s| s.contains("SEARCH p")), !search.is_empty(), "{plan:?}");
+        }
+    }
 }
