@@ -221,19 +221,40 @@ pub fn cancel_job(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::SeqCst);
 }
 
-/// Asks where to save (or, in end-to-end tests, uses the test folder).
+/// What a save dialog saves: its title, and the name and extension of its files.
+pub(crate) struct SaveAs {
+    pub title: &'static str,
+    pub filter: &'static str,
+    pub extension: &'static str,
+}
+
+/// An exported table.
+pub(crate) const WORKBOOK: SaveAs =
+    SaveAs { title: "保存为", filter: "Excel 工作簿", extension: "xlsx" };
+
+/// Where to save an exported table; `None` when the clerk cancels.
 pub(crate) fn pick_save_path(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
+    pick_save_path_as(app, default_name, &WORKBOOK)
+}
+
+/// Where to save a file of kind `what`, offering `default_name`; a name typed without an extension
+/// gets the kind's. In the tests, `CADRE_LEDGER_SAVE_DIR` answers instead of the dialog.
+pub(crate) fn pick_save_path_as(
+    app: &AppHandle,
+    default_name: &str,
+    what: &SaveAs,
+) -> Option<PathBuf> {
     if let Some(dir) = test_override("CADRE_LEDGER_SAVE_DIR") {
         return Some(dir.join(default_name));
     }
     app.dialog()
         .file()
-        .set_title("保存为")
+        .set_title(what.title)
         .set_file_name(default_name)
-        .add_filter("Excel 工作簿", &["xlsx"])
+        .add_filter(what.filter, &[what.extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
-        .map(|p| if p.extension().is_none() { p.with_extension("xlsx") } else { p })
+        .map(|p| if p.extension().is_none() { p.with_extension(what.extension) } else { p })
 }
 
 pub(crate) fn unit_name(app: &AppHandle) -> String {

@@ -2,7 +2,9 @@
 //! another PC, and the ledger restored from such a file, or any backup, that the clerk picks.
 //! The shell keeps the paths it picked; the core writes and checks (`store::backup`).
 
-use crate::commands::{background_failed, test_override, unit_name, CmdResult};
+use crate::commands::{
+    background_failed, pick_save_path_as, test_override, unit_name, CmdResult, SaveAs,
+};
 use crate::state::{stamp, today, AppState};
 use ledger::store::backup::{self, Restored};
 use ledger::Error;
@@ -16,7 +18,7 @@ use tauri_plugin_dialog::DialogExt;
 pub async fn export_whole_ledger(app: AppHandle) -> CmdResult<Option<String>> {
     tauri::async_runtime::spawn_blocking(move || -> CmdResult<Option<String>> {
         let name = ledger::export::names::whole_ledger_file_name(&unit_name(&app), today());
-        let Some(dest) = pick_save(&app, &name) else { return Ok(None) };
+        let Some(dest) = pick_save_path_as(&app, &name, &WHOLE_LEDGER) else { return Ok(None) };
         let state = app.state::<AppState>();
         let ledger = state.ledger()?;
         backup::create_at(&ledger, &dest)?;
@@ -48,19 +50,9 @@ pub async fn restore_from_file(app: AppHandle) -> CmdResult<Option<Restored>> {
     .map_err(background_failed)?
 }
 
-fn pick_save(app: &AppHandle, default_name: &str) -> Option<PathBuf> {
-    if let Some(dir) = test_override("CADRE_LEDGER_SAVE_DIR") {
-        return Some(dir.join(default_name));
-    }
-    app.dialog()
-        .file()
-        .set_title("导出整个台账（迁移）")
-        .set_file_name(default_name)
-        .add_filter("台账文件", &["db"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| if p.extension().is_none() { p.with_extension("db") } else { p })
-}
+/// The whole ledger, saved as one file.
+const WHOLE_LEDGER: SaveAs =
+    SaveAs { title: "导出整个台账（迁移）", filter: "台账文件", extension: "db" };
 
 fn pick_open(app: &AppHandle) -> Option<PathBuf> {
     if let Some(path) = test_override("CADRE_LEDGER_PICK_FILE") {
