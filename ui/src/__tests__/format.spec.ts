@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
+  formatSize,
   ageBandRange,
   auditLines,
   auditValue,
@@ -108,5 +109,15 @@ describe('formatYuan and quarterOf', () => {
   })
   it('finds the quarter of a date', () => {
     expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-09-30', '2026-12-31'].map(quarterOf)).toEqual([1, 1, 2, 3, 4])
+  })
+})
+
+describe('formatSize (the backups table)', () => {
+  it('shows kilobytes rounded up below a megabyte, then megabytes to one decimal', () => {
+    expect(formatSize(0)).toBe('0 KB')
+    expect(formatSize(1)).toBe('1 KB')
+    expect(formatSize(1024 * 1024 - 1)).toBe('1024 KB')
+    expect(formatSize(1024 * 1024)).toBe('1.0 MB')
+    expect(formatSize(137_428_992)).toBe('131.1 MB')
   })
 })

@@ -163,3 +163,8 @@ export async function copyText(text: string): Promise<boolean> {
   return ok
 }
 
+
+/** A file's size as the clerk reads it: `1.3 MB`, `12 KB`. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+}
