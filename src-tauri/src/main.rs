@@ -65,7 +65,8 @@ fn main() {
     let path = db_path_from_args();
     // A ledger that cannot be opened (or waits for its password) still gets the window: every
     // command answers with the message, which the page shows (on Windows there is no console).
-    let app_state = state::AppState::open_or_explain(&path);
+    // It opens while the window starts; the first command waits for it.
+    let app_state = state::AppState::opening(&path);
     let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)

@@ -16,7 +16,7 @@ use ledger::{Error, Ledger};
 use serde::Serialize;
 use std::sync::Mutex;
 use tauri::ipc::Invoke;
-use tauri::{Runtime, State};
+use tauri::{Manager, Runtime, State};
 
 /// Who works on the open ledger.
 #[derive(Debug, Default)]
@@ -70,6 +70,9 @@ const WHILE_LOCKED: &[&str] = &[
 pub const LOCKED_MESSAGE: &str =
     "程序已锁定，请先在登录页选择操作员（设有密码的输入密码）后再操作。刚才的操作没有执行。";
 
+/// The message a command gets before the ledger has opened.
+const OPENING_MESSAGE: &str = "台账正在打开，请稍候再试。刚才的操作没有执行。";
+
 /// Whether `command` is refused now.
 fn refused(command: &str) -> bool {
     let s = session();
@@ -82,8 +85,14 @@ pub fn guarded<R: Runtime>(
     handler: impl Fn(Invoke<R>) -> bool + Send + Sync + 'static,
 ) -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
     move |invoke: Invoke<R>| {
-        if refused(invoke.message.command()) {
-            let error: crate::commands::CommandError = Error::invalid(LOCKED_MESSAGE).into();
+        let command = invoke.message.command();
+        // Until the ledger has opened, it is not known whether it has operators: only the steps
+        // that wait for the opening may run (the page calls nothing else before `app_info`).
+        let opening = !WHILE_LOCKED.contains(&command)
+            && invoke.message.webview().try_state::<AppState>().is_some_and(|s| s.still_opening());
+        if opening || refused(command) {
+            let message = if opening { OPENING_MESSAGE } else { LOCKED_MESSAGE };
+            let error: crate::commands::CommandError = Error::invalid(message).into();
             invoke.resolver.reject(error);
             return true;
         }

@@ -7,10 +7,14 @@ use ledger::{Error, Ledger, Result, Stamp};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, Emitter};
 
 pub struct AppState {
+    /// The first opening, still running on its own thread (see [`AppState::opening`]); the first
+    /// caller that needs the ledger waits for it and puts its outcome in place.
+    pending: Mutex<Option<JoinHandle<Result<Opened>>>>,
     ledger: Mutex<Ledger>,
     /// Why no ledger is open yet: encrypted and waiting for its password, or it could not be
     /// opened at all. Every command then answers with this error, so the window shows it (and, for
@@ -31,38 +35,91 @@ impl AppState {
     /// welcome step shows. An empty (0-byte) or foreign file is refused; a damaged one is opened
     /// read-only (see `ledger::store::opening`). The day's first open of a ledger backs it up, in
     /// the background.
+    #[cfg(test)]
     pub fn open(path: &Path) -> Result<Self> {
-        let (ledger, damage) = open_ledger(path, None)?;
-        Ok(Self {
+        Ok(Self::with(path, Ok(open_ledger(path, None)?)))
+    }
+
+    /// [`AppState::open`], or, when the ledger cannot be opened (or needs its password), a state
+    /// whose every command answers why.
+    pub fn open_or_explain(path: &Path) -> Self {
+        Self::with(path, open_ledger(path, None))
+    }
+
+    /// [`AppState::open_or_explain`] on a thread of its own, so the window and WebKit start while
+    /// the ledger is checked: the integrity check reads the whole file (a quarter of a second at
+    /// 10,000 people, seconds at 100,000). Every method waits for the opening before it answers.
+    pub fn opening(path: &Path) -> Self {
+        let file = path.to_path_buf();
+        match std::thread::Builder::new()
+            .name("open-ledger".into())
+            .spawn(move || open_ledger(&file, None))
+        {
+            Ok(handle) => {
+                let state = Self::with(path, Ok((placeholder(), None)));
+                if let Ok(mut pending) = state.pending.lock() {
+                    *pending = Some(handle);
+                }
+                state
+            }
+            Err(_) => Self::open_or_explain(path),
+        }
+    }
+
+    fn with(path: &Path, opened: Result<Opened>) -> Self {
+        let (ledger, damage, closed) = match opened {
+            Ok((ledger, damage)) => (ledger, damage, None),
+            Err(e) => {
+                eprintln!("无法打开台账 {}：{e}", path.display());
+                (placeholder(), None, Some(Closed::from(&e)))
+            }
+        };
+        Self {
+            pending: Mutex::new(None),
             ledger: Mutex::new(ledger),
-            closed: Mutex::new(None),
+            closed: Mutex::new(closed),
             path: Mutex::new(path.to_path_buf()),
             damage: Mutex::new(damage),
             preview: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
-        })
+        }
     }
 
-    /// [`AppState::open`], or, when the ledger cannot be opened (or needs its password), a state
-    /// whose every command answers with that error: the window shows it.
-    pub fn open_or_explain(path: &Path) -> Self {
-        Self::open(path).unwrap_or_else(|e| {
-            eprintln!("无法打开台账 {}：{e}", path.display());
-            let closed =
-                Closed { locked: e.kind() == ledger::ErrorKind::Locked, message: e.to_string() };
-            Self {
-                ledger: Mutex::new(placeholder()),
-                closed: Mutex::new(Some(closed)),
-                path: Mutex::new(path.to_path_buf()),
-                damage: Mutex::new(None),
-                preview: Mutex::new(None),
-                cancel: Arc::new(AtomicBool::new(false)),
+    /// Whether the first opening is still running. Never waits: the window's thread asks it.
+    pub fn still_opening(&self) -> bool {
+        match self.pending.try_lock() {
+            Ok(pending) => pending.as_ref().is_some_and(|h| !h.is_finished()),
+            // Someone is putting the opening in place right now.
+            Err(_) => true,
+        }
+    }
+
+    /// Waits for the first opening, if it is still running, and puts its outcome in place. Called
+    /// first by every method that reads what it sets, before they take any other lock.
+    fn settle(&self) {
+        let Ok(mut pending) = self.pending.lock() else { return };
+        let Some(handle) = pending.take() else { return };
+        let opened = handle.join().unwrap_or_else(|_| Err(unavailable()));
+        let (Ok(mut closed), Ok(mut ledger), Ok(mut damage)) =
+            (self.closed.lock(), self.ledger.lock(), self.damage.lock())
+        else {
+            return;
+        };
+        match opened {
+            Ok((opened, found)) => {
+                *ledger = opened;
+                *damage = found;
             }
-        })
+            Err(e) => {
+                eprintln!("无法打开台账 {}：{e}", self.path().display());
+                *closed = Some(Closed::from(&e));
+            }
+        }
     }
 
     /// Opens the encrypted ledger with `password`; a wrong one leaves the app locked.
     pub fn unlock(&self, password: &str) -> Result<()> {
+        self.settle();
         // Locks in the order `ledger()` takes them: closed, then ledger.
         let mut closed = self.closed.lock().map_err(|_| unavailable())?;
         let (ledger, damage) = open_ledger(&self.path(), Some(password))?;
@@ -74,11 +131,13 @@ impl AppState {
 
     /// Whether no ledger is open (waiting for its password, or it could not be opened).
     pub fn closed(&self) -> bool {
+        self.settle();
         self.closed.lock().map(|c| c.is_some()).unwrap_or(true)
     }
 
     /// Whether the ledger is encrypted and waiting for its password.
     pub fn locked(&self) -> bool {
+        self.settle();
         self.closed.lock().map(|c| c.as_ref().is_some_and(|c| c.locked)).unwrap_or(false)
     }
 
@@ -89,6 +148,7 @@ impl AppState {
     /// Goes on with another ledger file (the 无法打开 screen's 选择其他台账文件, or after a restore
     /// over the file that could not be opened): opened with its checks, or the state says why not.
     pub fn switch_to(&self, path: &Path) -> Result<()> {
+        self.settle();
         let mut closed = self.closed.lock().map_err(|_| unavailable())?;
         *self.path.lock().map_err(|_| unavailable())? = path.to_path_buf();
         match open_ledger(path, None) {
@@ -99,10 +159,7 @@ impl AppState {
             }
             Err(e) => {
                 *self.ledger.lock().map_err(|_| unavailable())? = placeholder();
-                *closed = Some(Closed {
-                    locked: e.kind() == ledger::ErrorKind::Locked,
-                    message: e.to_string(),
-                });
+                *closed = Some(Closed::from(&e));
             }
         }
         Ok(())
@@ -110,6 +167,7 @@ impl AppState {
 
     /// Puts `ledger` (just restored over the file that could not be opened) in place.
     pub fn reopened(&self, ledger: Ledger) -> Result<()> {
+        self.settle();
         let mut closed = self.closed.lock().map_err(|_| unavailable())?;
         *self.ledger.lock().map_err(|_| unavailable())? = ledger;
         *self.damage.lock().map_err(|_| unavailable())? = None;
@@ -119,6 +177,7 @@ impl AppState {
 
     /// The ledger, or a clear error if an earlier command panicked while holding it.
     pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>> {
+        self.settle();
         let mut closed = self.closed.lock().map_err(|_| unavailable())?;
         // A ledger that could not be opened is tried again (the page's 重试, after the clerk put
         // the right file back); one waiting for its password waits for `unlock`.
@@ -146,6 +205,15 @@ struct Closed {
     message: String,
 }
 
+impl From<&Error> for Closed {
+    fn from(e: &Error) -> Self {
+        Closed { locked: e.kind() == ledger::ErrorKind::Locked, message: e.to_string() }
+    }
+}
+
+/// An opened ledger, and what is wrong with it when it is damaged and open read-only.
+type Opened = (Ledger, Option<String>);
+
 fn unavailable() -> Error {
     Error::Database("台账暂时不可用，请关闭程序后重新打开。数据不会丢失。".into())
 }
@@ -159,7 +227,7 @@ fn placeholder() -> Ledger {
 /// welcome step shows. An empty (0-byte) or foreign file is refused; an encrypted one needs
 /// `password`; a damaged one is opened read-only (see `ledger::store::opening`), with what is wrong.
 /// The day's first open of a sound ledger backs it up, in the background.
-fn open_ledger(path: &Path, password: Option<&str>) -> Result<(Ledger, Option<String>)> {
+fn open_ledger(path: &Path, password: Option<&str>) -> Result<Opened> {
     let (ledger, damage) = if path.exists() {
         let opened = ledger::store::opening::open_existing_with_key(path, password)?;
         if let Some(damage) = &opened.damage {
@@ -237,5 +305,31 @@ impl Progress for WindowProgress {
 
     fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::SeqCst)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The app opens its ledger while the window starts: the first command waits for it, then
+    /// finds the ledger as it is on disk.
+    #[test]
+    fn a_ledger_opened_while_the_window_starts_answers_the_first_command() {
+        // Opening a ledger sets the process-wide operator session, as the operators' test does.
+        let _serial = crate::operators::TEST_SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.db");
+        Ledger::open(&path)
+            .unwrap()
+            .conn()
+            .execute_batch("INSERT INTO settings (key, value) VALUES ('unit_name', '示范市审计局')")
+            .unwrap();
+        let state = AppState::opening(&path);
+        let unit = ledger::tables::settings::get(state.ledger().unwrap().conn()).unwrap().unit_name;
+        assert_eq!(unit, "示范市审计局");
+        assert!(!state.closed());
+        assert!(!state.still_opening());
     }
 }

@@ -104,7 +104,7 @@ mod tests {
         let path = dir.path().join("ledger.db");
         let good = ledger_with_backup(&path, "张三");
         std::fs::write(&path, b"").unwrap();
-        let state = AppState::open_or_explain(&path);
+        let state = AppState::opening(&path);
         assert!(only_when_unopened(&state).is_ok());
         assert_eq!(backup::list(&state.path())[0].path, good.path);
         let (ledger, _) =
@@ -125,7 +125,7 @@ mod tests {
         std::fs::write(&path, b"not a ledger at all, just text").unwrap();
         let other = dir.path().join("other.db");
         ledger_with_backup(&other, "李四");
-        let state = AppState::open_or_explain(&path);
+        let state = AppState::opening(&path);
         assert!(state.closed());
         let empty = dir.path().join("empty.db");
         std::fs::write(&empty, b"").unwrap();
