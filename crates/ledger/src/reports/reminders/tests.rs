@@ -590,6 +590,15 @@ fn the_people_facts_are_read_from_their_covering_index() {
     );
 }
 
+/// The last-contact scan reads each person's visits in person order from `visits_contact`, not
+/// every visit up to the day from the period figures' index.
+#[test]
+fn the_last_contacts_are_read_in_person_order() {
+    let f = fixture();
+    let plan = crate::testing::query_plan(f.ledger.conn(), &last_contacts_sql());
+    assert!(plan.iter().any(|step| step.contains("visits_contact")), "the query plan was {plan:?}");
+}
+
 /// Every kind is computed, and by one rule only (a kind listed twice would be reported twice).
 #[test]
 fn every_kind_has_exactly_one_rule() {
