@@ -51,6 +51,11 @@ describe('TodoPanel', () => {
     const g = w.get('[data-testid="todo-group-care_contact"]')
     expect(g.text()).toContain('一对一联系')
     expect(g.text()).toContain('120')
+    // A closed group's lines are not built; opening it shows them.
+    expect(w.findAll('[data-testid="todo-line-care_contact"]')).toHaveLength(0)
+    await g.get('.el-collapse-item__header').trigger('click')
+    await settle()
+    expect(w.findAll('[data-testid="todo-line-care_contact"]')).toHaveLength(8)
     expect(g.text()).toContain('还有 112 项，显示更多')
 
     vi.mocked(api.reminderGroups).mockResolvedValueOnce([group(120, 58)])
@@ -86,6 +91,8 @@ describe('TodoPanel actions', () => {
     }
     vi.mocked(api.reminderGroups).mockResolvedValueOnce([{ kind: 'election', total: 1, overdue: 1, items: [election] }])
     const w = mount(TodoPanel, { props: { info }, global: { plugins } })
+    await settle()
+    await w.get('[data-testid="todo-group-election"] .el-collapse-item__header').trigger('click')
     await settle()
     await w.get('[data-testid="todo-act"]').trigger('click')
     expect(w.emitted('go')).toEqual([['party:branches']])

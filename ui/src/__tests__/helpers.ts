@@ -1,12 +1,11 @@
 // Shared test set-up: Element Plus in Chinese, and a flush that lets promises and Vue updates settle.
-import ElementPlus from 'element-plus'
-import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import { flushPromises } from '@vue/test-utils'
 import { nextTick, type Plugin } from 'vue'
 import type { PersonFields, PersonRow } from '../api'
 import { emptyFields } from '../lib/person'
+import { elementPlus } from '../lib/elementPlus'
 
-export const plugins: [Plugin, ...unknown[]][] = [[ElementPlus, { locale: zhCn }]]
+export const plugins: [Plugin, ...unknown[]][] = [elementPlus]
 
 export async function settle(times = 3) {
   for (let i = 0; i < times; i++) {
