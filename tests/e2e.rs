@@ -86,7 +86,9 @@ impl App {
     async fn click(&self, css: &str) {
         let start = Instant::now();
         loop {
-            let result = self.wait_for(css).await.click().await;
+            let element = self.wait_for(css).await;
+            self.until_still(css).await;
+            let result = element.click().await;
             match result {
                 Ok(_) => return,
                 Err(e) if start.elapsed() > WAIT => {
@@ -95,6 +97,29 @@ impl App {
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
+        }
+    }
+
+    /// Waits (up to two seconds) until the element stops moving: WebDriver clicks at the middle of
+    /// where it is, and a click on a drawer still sliding in or a menu still zooming in lands beside
+    /// it. Returns at once for an element that is still.
+    async fn until_still(&self, css: &str) {
+        let rect = "const e = document.querySelector(arguments[0]); if (!e) return '';
+                    const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(',');";
+        let mut last = String::new();
+        for _ in 0..40 {
+            let now = self
+                .client
+                .execute(rect, vec![json!(css)])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if !now.is_empty() && now == last {
+                return;
+            }
+            last = now;
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
@@ -549,9 +574,6 @@ async fn a_hospital_stay_loses_its_flag_once_visited() {
 
     // 更多 opens the page's one shared menu at this row: 登记出院 records the discharge.
     app.click(&format!("{first} [data-testid=stay-more]")).await;
-    // WebDriver clicks an item the moment it exists; while the menu still zooms in, that misses.
-    app.inner_text_until("[data-testid=stay-more-items]", |t| t.contains("登记出院")).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     app.click("[data-testid=stay-more-discharge]").await;
     app.click("[data-testid=discharge-save]").await;
     app.inner_text_until(&first, |t| t.contains(&name) && !t.contains("在院")).await;
@@ -1254,8 +1276,16 @@ async fn branches_the_drawer_picker_and_the_filtered_export() {
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     app.screenshot("51-drawer-branch-picker").await;
+    // Escape closes the picker, and the drawer with it when nothing in it changed.
     app.press_escape().await;
-    app.click("[data-testid=person-drawer] .el-drawer__close-btn").await;
+    let start = Instant::now();
+    while app.eval_bool("const d = document.querySelector('[data-testid=person-drawer]'); return !!d && d.offsetParent !== null").await != Some(false) {
+        if start.elapsed() > Duration::from_secs(3) {
+            app.click("[data-testid=person-drawer] .el-drawer__close-btn").await;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
 
     // 导出当前列表 of the 丧偶 list, with 身份证号码 ticked off.
     app.select("[data-testid=filter-list]", "丧偶").await;
