@@ -355,6 +355,9 @@ impl Figures {
 
 async fn run_once(a: &Args, db: &Path, name: &str, f: &mut Figures, shots: Option<&Path>) {
     let t0 = Instant::now();
+    let launched_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
     let s = launch(a, db).await;
     // Cold start: until the first page (工作概览, with its figures and charts) is there with no
     // loading mask. Polled from outside: the page may not exist yet when the session starts.
@@ -367,6 +370,23 @@ async fn run_once(a: &Args, db: &Path, name: &str, f: &mut Figures, shots: Optio
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     f.add("cold start", t0.elapsed().as_secs_f64() * 1000.0);
+    // Where the cold start went: the page's own marks (ui/src/main.ts, App.vue, the home page),
+    // counted from the launch like the whole.
+    let marks = s
+        .eval(
+            "return [performance.timeOrigin, ...performance.getEntriesByType('mark')
+               .map((m) => [m.name, performance.timeOrigin + m.startTime])];",
+        )
+        .await;
+    if let Some(list) = marks.as_array() {
+        let origin = list.first().and_then(Value::as_f64).unwrap_or(0.0);
+        f.add("cold start: page loading begins", origin - launched_ms);
+        for mark in list.iter().skip(1).filter_map(Value::as_array) {
+            if let (Some(name), Some(at)) = (mark[0].as_str(), mark[1].as_f64()) {
+                f.add(&format!("cold start: mark {name}"), at - launched_ms);
+            }
+        }
+    }
     let driver = s.driver.id();
     tokio::time::sleep(Duration::from_millis(300)).await;
     f.add("PSS MB after 工作概览 (first page)", tree_pss_kb(driver) as f64 / 1024.0);
